@@ -1,0 +1,44 @@
+// What a cell value can be once a host has normalised it, and the one error type of the core.
+// Dates are serial day numbers of the 1900 date system; a blank cell is `null`.
+
+export type ErrorCode = '#VALUE!' | '#NUM!' | '#DIV/0!' | '#N/A' | '#REF!' | '#NAME?' | '#NULL!';
+
+/** A spreadsheet error with a message that says what is wrong and where. */
+export class FormulaError {
+  constructor(
+    readonly code: ErrorCode,
+    readonly message: string,
+  ) {}
+
+  toString(): string {
+    return `${this.code} ${this.message}`;
+  }
+}
+
+export type Blank = null;
+export type Cell = number | string | boolean | Blank | FormulaError;
+/** A block of cells, row by row. A single cell is a 1×1 matrix. */
+export type Matrix = Cell[][];
+/** What a function returns: a block to spill, or one error for the whole call. */
+export type Result = Matrix | FormulaError;
+
+export const ERROR_CODES: readonly ErrorCode[] = ['#VALUE!', '#NUM!', '#DIV/0!', '#N/A', '#REF!', '#NAME?', '#NULL!'];
+
+export const isBlank = (cell: Cell | undefined): cell is Blank | undefined => cell === null || cell === undefined;
+export const isError = (value: unknown): value is FormulaError => value instanceof FormulaError;
+
+export const valueError = (message: string) => new FormulaError('#VALUE!', message);
+export const numError = (message: string) => new FormulaError('#NUM!', message);
+export const divError = (message: string) => new FormulaError('#DIV/0!', message);
+export const naError = (message: string) => new FormulaError('#N/A', message);
+
+/** How a cell reads in a message: text quoted, numbers as written, errors by code. */
+export function describeCell(cell: Cell): string {
+  if (cell === null) return 'blank';
+  if (isError(cell)) return cell.code;
+  if (typeof cell === 'string') return `'${cell.length > 40 ? cell.slice(0, 37) + '...' : cell}'`;
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return String(cell);
+}
+
+export const shapeOf = (m: Matrix): string => `${m.length}×${m[0]?.length ?? 0}`;

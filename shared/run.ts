@@ -1,0 +1,34 @@
+// Calls a catalog function the way a host does: arguments as blocks of cells, a result block or
+// one FormulaError back. Argument count and left-out arguments are handled here, once.
+import { FormulaError, Matrix, Result, valueError } from './cells';
+import { Arg, FunctionSpec, functionNamed } from './catalog';
+
+const isLeftEmpty = (m: Matrix): boolean =>
+  m.length === 0 || (m.length === 1 && m[0].length <= 1 && (m[0][0] === null || m[0][0] === undefined || m[0][0] === ''));
+
+export function callFunction(spec: FunctionSpec, args: readonly (Matrix | null | undefined)[]): Result {
+  if (args.length > spec.params.length) {
+    return valueError(`${spec.name} takes at most ${spec.params.length} arguments, not ${args.length}`);
+  }
+  const given: Arg[] = spec.params.map((p, i) => {
+    const m = args[i];
+    // An optional argument left empty (=F(A1:A9,,0.7)) means its default.
+    if (m === null || m === undefined || (p.optional && isLeftEmpty(m))) return undefined;
+    return m.length === 0 ? [[null]] : m;
+  });
+  const missing = spec.params.find((p, i) => !p.optional && given[i] === undefined);
+  if (missing) return valueError(`${missing.name} is required`);
+  try {
+    return spec.run(given);
+  } catch (e) {
+    // Only the core's own FormulaErrors become results; anything else is a bug and must surface.
+    if (e instanceof FormulaError) return e;
+    throw e;
+  }
+}
+
+export function callByName(name: string, args: readonly (Matrix | null | undefined)[]): Result {
+  const spec = functionNamed(name);
+  if (!spec) return new FormulaError('#NAME?', `there is no function ${name}`);
+  return callFunction(spec, args);
+}
