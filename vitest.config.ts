@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The host tests load the built artifacts: build them once before any test runs.
+    globalSetup: ['test/setup/build.ts'],
+    testTimeout: 60_000,
+  },
+});
