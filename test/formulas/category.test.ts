@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { FormulaError } from '../../shared/cells';
+import { call, col, column, expectError, one, row } from '../helpers';
+
+describe('ACCOUNT_CATEGORY', () => {
+  it.each([
+    ['significant, recurring, growth → 1', true, true, 'growth', 1],
+    ['significant, recurring, stable → 2', true, true, 'stable', 2],
+    ['significant but once only → 3', true, false, 'growth', 3],
+    ['recurring but modest → 3', false, true, 'stable', 3],
+    ['neither → 4', false, false, 'growth', 4],
+    ['no revenue possible → 5, whatever else', true, true, 'none', 5],
+    ['TRUE as potential means growth', true, true, true, 1],
+    ['FALSE as potential means stable', true, true, false, 2],
+    ['Dutch words, any case', 'A', 'WAAR', 'Groei', 1],
+    ['Dutch stable', 'A', 'ja', 'stabiel', 2],
+    ['Dutch none', 'C', 'nee', 'geen', 5],
+    ['a tier label outside the significant tiers', 'B', true, 'growth', 3],
+    ['1 and 0 as TRUE and FALSE', 1, 0, 'growth', 3],
+  ] as const)('%s', (_, significant, recurring, potential, expected) => {
+    expect(column(call('ACCOUNT_CATEGORY', one(significant), one(recurring), one(potential)))).toEqual([expected]);
+  });
+
+  it('works element-wise, with "" for rows not filled in', () => {
+    const result = call('ACCOUNT_CATEGORY', col('A', 'B', 'A', null), col(true, true, null, null), col('growth', 'growth', 'stable', null));
+    expect(column(result)).toEqual([1, 3, '', '']);
+  });
+
+  it('applies a single cell to every row', () => {
+    expect(column(call('ACCOUNT_CATEGORY', col('A', 'C'), one(true), one('stable')))).toEqual([2, 3]);
+  });
+
+  it('takes significant tiers as a range or as comma-separated text', () => {
+    const tiers = col('A', 'B', 'C');
+    expect(column(call('ACCOUNT_CATEGORY', tiers, one(true), one('growth'), row('A', 'B')))).toEqual([1, 1, 3]);
+    expect(column(call('ACCOUNT_CATEGORY', tiers, one(true), one('growth'), one(' a , b ')))).toEqual([1, 1, 3]);
+  });
+
+  it.each([
+    ['an unknown potential', [one(true), one(true), one('maybe')], '#VALUE!', /potential is 'maybe': use growth, stable or none/],
+    ['a number as recurring', [one(true), one(7), one('growth')], '#VALUE!', 'recurring is 7, not TRUE or FALSE'],
+    ['an error value', [col(true, new FormulaError('#N/A', '')), one(true), one('growth')], '#N/A', 'row 2 of significant is #N/A'],
+    ['ranges of different shapes', [col(true, false), col(true, false, true), one('growth')], '#VALUE!', /same shape/],
+    ['the row of the first bad cell', [col(true, true), one(true), col('growth', 'soon')], '#VALUE!', "row 2: potential is 'soon'"],
+  ] as const)('rejects %s', (_, args, code, message) => {
+    expectError(call('ACCOUNT_CATEGORY', ...(args as never[])), code, message);
+  });
+});
