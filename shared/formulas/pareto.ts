@@ -44,7 +44,9 @@ export function accountKey(cell: Cell): string | null {
 function clean(total: number): number {
   if (total === 0 || !Number.isFinite(total)) return total;
   const scale = 10 ** (11 - Math.floor(Math.log10(Math.abs(total))));
-  return Math.round(total * scale) / scale;
+  const cleaned = Math.round(total * scale) / scale;
+  // Amounts near the ends of the float range have no room to scale: keep them as they are.
+  return Number.isFinite(cleaned) ? cleaned : total;
 }
 
 /** Groups rows into accounts: by key when keys are given, otherwise one account per amount. */

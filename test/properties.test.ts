@@ -1,0 +1,119 @@
+// Property tests: whatever a sheet throws at the functions, they answer with values or a
+// FormulaError — never a raw exception, NaN or Infinity.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Cell, ERROR_CODES, FormulaError, Matrix } from '../shared/cells';
+import { FUNCTIONS } from '../shared/catalog';
+import { callFunction } from '../shared/run';
+
+const cell: fc.Arbitrary<Cell> = fc.oneof(
+  { weight: 5, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }) },
+  { weight: 3, arbitrary: fc.integer({ min: -5, max: 50000 }) },
+  { weight: 2, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+  { weight: 2, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constantFrom('', ' ', 'A', 'b', 'growth', 'groei', 'none', 'week', 'nl', '1,234', 'n/a', '=cmd', 'TRUE') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constantFrom(...ERROR_CODES).map((code) => new FormulaError(code, 'from the sheet')) },
+  { weight: 1, arbitrary: fc.constantFrom(1e300, -1e300, 5e-324, Number.MAX_SAFE_INTEGER) },
+);
+
+/** Blocks of any shape, 0×0 to 6×4, also ragged edge cases like a 1×1 blank. */
+const matrix: fc.Arbitrary<Matrix> = fc
+  .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 4 }))
+  .chain(([rows, cols]) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }));
+
+const args = fc.array(fc.option(matrix, { nil: undefined, freq: 3 }), { maxLength: 7 });
+
+describe('every function, on anything', () => {
+  for (const spec of FUNCTIONS) {
+    it(`${spec.name} answers with finite values or a FormulaError`, () => {
+      fc.assert(
+        fc.property(args, (a) => {
+          const result = callFunction(spec, a); // a raw exception fails the property right here
+          if (result instanceof FormulaError) {
+            expect(ERROR_CODES).toContain(result.code);
+            expect(result.message.length).toBeGreaterThan(0);
+            return;
+          }
+          expect(result.length).toBeGreaterThan(0);
+          const width = result[0].length;
+          expect(width).toBeGreaterThan(0);
+          for (const r of result) {
+            expect(r.length).toBe(width);
+            for (const v of r) {
+              expect(v === null || v === undefined || v instanceof FormulaError).toBe(false);
+              if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+            }
+          }
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
+});
+
+describe('PARETO_TIER', () => {
+  const tier = FUNCTIONS.find((f) => f.name === 'PARETO_TIER')!;
+  it('gives a larger account never a later tier than a smaller one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -100, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.constantFrom([[0.8, 0.95]], [[0.5]], [[0.2, 0.5, 0.7, 0.9]]),
+        (values, cutoffs) => {
+          const result = callFunction(tier, [values.map((v) => [v]), undefined, cutoffs]);
+          if (result instanceof FormulaError) {
+            expect(values.some((v) => v > 0)).toBe(false); // only when nothing is positive
+            return;
+          }
+          const labels = result.map((r) => String(r[0]).charCodeAt(0));
+          const order = values.map((v, i) => i).sort((i, j) => values[j] - values[i]);
+          for (let k = 1; k < order.length; k++) {
+            const [bigger, smaller] = [order[k - 1], order[k]];
+            expect(labels[bigger]).toBeLessThanOrEqual(labels[smaller]);
+            if (values[bigger] === values[smaller]) expect(labels[bigger]).toBe(labels[smaller]);
+          }
+          expect(labels[order[0]]).toBe(65); // the largest account is always A
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('PLAN_PHASE', () => {
+  const phase = FUNCTIONS.find((f) => f.name === 'PLAN_PHASE')!;
+  it('parts add up exactly to the target rounded to round_to', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000_000, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 53 }).filter((w) => w.some((x) => x > 0)),
+        fc.constantFrom(1, 10, 100, 1000, 5),
+        (target, weights, roundTo) => {
+          const result = callFunction(phase, [[[target]], [weights], [[roundTo]]]) as number[][];
+          const parts = result[0];
+          expect(parts).toHaveLength(weights.length);
+          expect(parts.every((p) => Number.isInteger(p / roundTo))).toBe(true);
+          const rounded = Math.sign(target) * Math.round(Math.abs(target) / roundTo) * roundTo;
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(rounded + 0); // + 0: no -0
+          weights.forEach((w, i) => w === 0 && expect(parts[i]).toBe(0));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('parts without rounding add up to the target', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 24 }).filter((w) => w.some((x) => x > 1e-6)),
+        (target, weights) => {
+          const parts = (callFunction(phase, [[[target]], weights.map((w) => [w])]) as number[][]).map((r) => r[0]);
+          expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(target, 3);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
