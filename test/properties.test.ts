@@ -61,7 +61,7 @@ describe('PARETO_TIER', () => {
         fc.array(fc.double({ min: -100, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }),
         fc.constantFrom([[0.8, 0.95]], [[0.5]], [[0.2, 0.5, 0.7, 0.9]]),
         (values, cutoffs) => {
-          const result = callFunction(tier, [values.map((v) => [v]), undefined, cutoffs]);
+          const result = callFunction(tier, [values.map((v) => [v]), undefined, cutoffs as unknown as Matrix]);
           if (result instanceof FormulaError) {
             expect(values.some((v) => v > 0)).toBe(false); // only when nothing is positive
             return;

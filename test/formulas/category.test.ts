@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Matrix } from '../../shared/cells';
 import { FormulaError } from '../../shared/cells';
 import { call, col, column, expectError, one, row } from '../helpers';
 
@@ -43,6 +44,6 @@ describe('ACCOUNT_CATEGORY', () => {
     ['ranges of different shapes', [col(true, false), col(true, false, true), one('growth')], '#VALUE!', /same shape/],
     ['the row of the first bad cell', [col(true, true), one(true), col('growth', 'soon')], '#VALUE!', "row 2: potential is 'soon'"],
   ] as const)('rejects %s', (_, args, code, message) => {
-    expectError(call('ACCOUNT_CATEGORY', ...(args as never[])), code, message);
+    expectError(call('ACCOUNT_CATEGORY', ...(args as unknown as Matrix[])), code, message);
   });
 });

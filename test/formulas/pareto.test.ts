@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Matrix } from '../../shared/cells';
 import { FormulaError } from '../../shared/cells';
 import { call, col, column, expectError, one, row } from '../helpers';
 
@@ -78,7 +79,7 @@ describe('PARETO_TIER', () => {
       ['only blanks', [col(null, null)], '#DIV/0!', /no account/],
       ['too many arguments', [col(1), undefined, undefined, undefined, one(1)], '#VALUE!', /at most 4 arguments/],
     ] as const)('%s', (_, args, code, message) => {
-      expectError(call('PARETO_TIER', ...(args as never[])), code, message);
+      expectError(call('PARETO_TIER', ...(args as unknown as Matrix[])), code, message);
     });
 
     it('says values is required when it is missing', () => {

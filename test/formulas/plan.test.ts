@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Matrix } from '../../shared/cells';
 import { FormulaError } from '../../shared/cells';
 import { call, col, column, expectError, one, row, serial } from '../helpers';
 
@@ -21,7 +22,7 @@ describe('PLAN_GAP', () => {
     ['by weights, linear within a slice', [one(800), one(0), one(mar31), one(jan1), one(dec31), row(1, 1, 1, 5)], [800 * ((90 / 365) * 4) / 8]],
     ['a date with a time counts as its day', [one(365), one(0), one(mar31 + 0.75), one(jan1), one(dec31)], [90]],
   ] as const)('%s', (_, args, expected) => {
-    const got = column(call('PLAN_GAP', ...(args as never[]))) as number[];
+    const got = column(call('PLAN_GAP', ...(args as unknown as Matrix[]))) as number[];
     expected.forEach((e, i) => (typeof e === 'number' ? expect(got[i]).toBeCloseTo(e, 9) : expect(got[i]).toBe(e)));
   });
 
@@ -35,7 +36,7 @@ describe('PLAN_GAP', () => {
     ['negative weights', [one(100), one(0), one(mar31), one(jan1), one(dec31), row(1, -1)], '#NUM!', /weights cannot be negative/],
     ['all-zero weights', [one(100), one(0), one(mar31), one(jan1), one(dec31), row(0, 0)], '#NUM!', /all zero/],
   ] as const)('rejects %s', (_, args, code, message) => {
-    expectError(call('PLAN_GAP', ...(args as never[])), code, message);
+    expectError(call('PLAN_GAP', ...(args as unknown as Matrix[])), code, message);
   });
 });
 
@@ -75,7 +76,7 @@ describe('PLAN_REQUIRED_RATE', () => {
     ['0 when the target is reached', [one(1000), one(1500), one(mar31), one(dec31)], 0],
     ['0 when reached, even with no time left', [one(1000), one(1000), one(dec31), one(dec31)], 0],
   ] as const)('%s', (_, args, expected) => {
-    expect((column(call('PLAN_REQUIRED_RATE', ...(args as never[]))) as number[])[0]).toBeCloseTo(expected, 9);
+    expect((column(call('PLAN_REQUIRED_RATE', ...(args as unknown as Matrix[]))) as number[])[0]).toBeCloseTo(expected, 9);
   });
   it('gives #DIV/0! when no time is left and a gap remains', () => {
     expectError(call('PLAN_REQUIRED_RATE', one(1000), one(10), one(dec31), one(dec31)), '#DIV/0!', /no days are left/);
@@ -118,7 +119,7 @@ describe('PLAN_PHASE', () => {
     ['round_to of 0', [one(100), undefined, one(-5)], '#NUM!', /round_to is -5/],
     ['a block of weights', [one(100), [[1, 2], [3, 4]]], '#VALUE!', /one column or one row/],
   ] as const)('rejects %s', (_, args, code, message) => {
-    expectError(call('PLAN_PHASE', ...(args as never[])), code, message);
+    expectError(call('PLAN_PHASE', ...(args as unknown as Matrix[])), code, message);
   });
 });
 
@@ -130,7 +131,7 @@ describe('PLAN_ACTIVITIES', () => {
     ['0 when there is no gap', [one(-50), one(1000), one(0.3)], 0],
     ['a win rate of 100%', [one(2500), one(1000), one(1)], 3],
   ] as const)('%s', (_, args, expected) => {
-    expect(column(call('PLAN_ACTIVITIES', ...(args as never[])))).toEqual([expected]);
+    expect(column(call('PLAN_ACTIVITIES', ...(args as unknown as Matrix[])))).toEqual([expected]);
   });
   it.each([
     ['a win rate of 30 (meant 30%)', [one(100), one(10), one(30)], '#NUM!', /write 0.3 or 30%/],
@@ -138,7 +139,7 @@ describe('PLAN_ACTIVITIES', () => {
     ['a deal size of 0', [one(100), one(0), one(0.5)], '#NUM!', /deal_size is 0/],
     ['negative activities per deal', [one(100), one(10), one(0.5), one(-1)], '#NUM!', /activities_per_deal is -1/],
   ] as const)('rejects %s', (_, args, code, message) => {
-    expectError(call('PLAN_ACTIVITIES', ...(args as never[])), code, message);
+    expectError(call('PLAN_ACTIVITIES', ...(args as unknown as Matrix[])), code, message);
   });
 });
 
@@ -161,6 +162,6 @@ describe('PLAN_REVIEW_DATES', () => {
     ['a range as start', [col(start, start)], '#VALUE!', /start must be a single value/],
     ['thousands of reviews', [one(start), one(100000), one(1)], '#NUM!', /at most 1000/],
   ] as const)('rejects %s', (_, args, code, message) => {
-    expectError(call('PLAN_REVIEW_DATES', ...(args as never[])), code, message);
+    expectError(call('PLAN_REVIEW_DATES', ...(args as unknown as Matrix[])), code, message);
   });
 });
