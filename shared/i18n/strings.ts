@@ -18,6 +18,32 @@ const en = {
     stable: 'stable',
     none: 'none',
   },
+  analysis: {
+    tierHeader: 'Tier',
+    shareHeader: 'Cumulative share',
+    categoryHeader: 'Category',
+    paretoSheet: 'Pareto',
+    title: 'Pareto analysis of {sheet}',
+    headline: '{accounts} of your customers bring {revenue} of revenue',
+    generated: 'Made by Account Planner on {date}. Run the analysis again to update; cells you add elsewhere are kept.',
+    chartTitle: 'Revenue per account and cumulative share',
+    accountHeader: 'Account',
+    revenueHeader: 'Revenue',
+    otherAccounts: 'Other {count} accounts',
+    categoryNote: 'Category: 1 significant, recurring and growing; 2 significant and recurring; 3 significant or recurring; 4 neither. Recurring = revenue in at least 3 of the last 4 quarters of the data; growth = last 12 months above the 12 before; significant = first tier. Overwrite any category you know better.',
+    noTable: 'No table found on {sheet}. Select a cell inside your revenue table (with a header row) and try again.',
+    noSheet: 'There is no sheet called {sheet}.',
+    noColumn: 'Choose the {what} column.',
+    sameColumn: 'The account and amount columns must be different.',
+    columnOutside: 'Column {column} is not part of the table.',
+    noAmounts: 'No usable amounts in the {column} column: every row is blank, text or zero.',
+    formulaBlocked: 'Live formulas need clean data: fix the rows with text or errors first, or write values.',
+    formulaTotalsInside: 'Live formulas need the totals row at the bottom of the table; write values instead.',
+    confirmReplace: 'Account Planner wrote an analysis here before ({where}). Replace it with the new one?',
+    written: 'Tiers written to {where}; summary and chart on the sheet {sheet}.',
+    account: 'account',
+    amount: 'amount',
+  },
   pane: {
     title: 'Account Planner',
     placeholder: 'The analysis and plan tools arrive here soon. The custom functions already work: type =KAM.PARETO_TIER( in a cell.',
@@ -43,6 +69,32 @@ const nl: Strings = {
     stable: 'stabiel',
     none: 'geen',
   },
+  analysis: {
+    tierHeader: 'Klasse',
+    shareHeader: 'Cumulatief aandeel',
+    categoryHeader: 'Categorie',
+    paretoSheet: 'Pareto',
+    title: 'Pareto-analyse van {sheet}',
+    headline: '{accounts} van uw klanten brengt {revenue} van de omzet',
+    generated: 'Gemaakt door Account Planner op {date}. Voer de analyse opnieuw uit om bij te werken; cellen die u elders toevoegt blijven staan.',
+    chartTitle: 'Omzet per klant en cumulatief aandeel',
+    accountHeader: 'Klant',
+    revenueHeader: 'Omzet',
+    otherAccounts: 'Overige {count} klanten',
+    categoryNote: 'Categorie: 1 significant, structureel en groeiend; 2 significant en structureel; 3 significant of structureel; 4 geen van beide. Structureel = omzet in minstens 3 van de laatste 4 kwartalen in de gegevens; groei = laatste 12 maanden hoger dan de 12 daarvoor; significant = eerste klasse. Overschrijf een categorie die u beter weet.',
+    noTable: 'Geen tabel gevonden op {sheet}. Selecteer een cel in uw omzettabel (met een kopregel) en probeer het opnieuw.',
+    noSheet: 'Er is geen blad met de naam {sheet}.',
+    noColumn: 'Kies de kolom voor {what}.',
+    sameColumn: 'De klantkolom en de bedragkolom moeten verschillen.',
+    columnOutside: 'Kolom {column} hoort niet bij de tabel.',
+    noAmounts: 'Geen bruikbare bedragen in kolom {column}: elke rij is leeg, tekst of nul.',
+    formulaBlocked: 'Live formules vragen schone gegevens: herstel eerst de rijen met tekst of fouten, of schrijf waarden.',
+    formulaTotalsInside: 'Live formules vragen de totaalregel onderaan de tabel; schrijf waarden.',
+    confirmReplace: 'Account Planner heeft hier eerder een analyse geschreven ({where}). Vervangen door de nieuwe?',
+    written: 'Klassen geschreven in {where}; samenvatting en grafiek op het blad {sheet}.',
+    account: 'klant',
+    amount: 'bedrag',
+  },
   pane: {
     title: 'Account Planner',
     placeholder: 'De analyse- en plantools komen hier binnenkort. De eigen functies werken al: typ =KAM.PARETO_TIER( in een cel.',
@@ -59,3 +111,17 @@ export const t = (language: Language): Strings => STRINGS[language];
 /** The language to start in, from a host's display language such as "nl-NL" or "en-US". */
 export const languageFrom = (locale: string | undefined): Language =>
   (locale ?? '').toLowerCase().startsWith('nl') ? 'nl' : 'en';
+
+/** Fills {name} placeholders of a message. */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+const locale = (language: Language) => (language === 'nl' ? 'nl-NL' : 'en-US');
+
+/** 12.3% in English, 12,3% in Dutch: one decimal, as the pane shows shares. */
+export const formatPercent = (fraction: number, language: Language): string =>
+  new Intl.NumberFormat(locale(language), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fraction);
+
+/** 1,234.5 in English, 1.234,5 in Dutch. */
+export const formatNumber = (x: number, language: Language, digits = 0): string =>
+  new Intl.NumberFormat(locale(language), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);

@@ -1,0 +1,516 @@
+// The Pareto analysis of a revenue sheet, host-free: read the sheet through the Workbook port,
+// find the table, leave out what cannot be counted (and say why), tier the accounts, and describe
+// the output as a SheetSpec. Three round-trips at most: info, read, write.
+import { Cell, FormulaError, isError } from '../cells';
+import { accountCategory } from '../formulas/category';
+import { Vector } from '../formulas/args';
+import { accountShares, accountTiers, defaultLabel, groupAccounts, readCutoffs, readLabels, summariseTiers } from '../formulas/pareto';
+import { EXCEL_NAMESPACE } from '../catalog';
+import { Language, fill, formatPercent, t } from '../i18n/strings';
+import { Region, SheetSpec, SpecValue, a1, emptySpec, sheetRef } from '../sheet-spec';
+import { tierColour } from '../tier-colours';
+import { SheetValues, Workbook, WorkbookInfo, andThen, Awaitable } from '../workbook';
+import { UserError } from './errors';
+import { Column, Suggestion, Table, findTable, suggestColumns } from './table';
+
+export type Host = 'excel' | 'sheets' | 'xlsx';
+
+export interface AnalysisOptions {
+  host: Host;
+  language: Language;
+  /** Default: the active sheet. */
+  sheet?: string;
+  /** A cell inside the table; default: the active cell when on that sheet. */
+  at?: { row: number; col: number };
+  /** Absolute 0-based columns; default: the suggestion. `date: null` means no date column. */
+  account?: number;
+  amount?: number;
+  date?: number | null;
+  cutoffs?: number[];
+  labels?: string[];
+  output?: 'values' | 'formulas';
+  /** The user agreed to replace the add-in's earlier output. */
+  replace?: boolean;
+  /** Today as a serial date, for the "made on" note; default: the clock. */
+  today?: number;
+}
+
+/** The add-in's own output is recognised by these workbook names. */
+export const OWN_NAMES = { tiers: 'AccountPlanner_Tiers', pareto: 'AccountPlanner_Pareto' } as const;
+
+export interface Detection {
+  sheet: string;
+  sheets: string[];
+  address: string;
+  headerRow: number; // 1-based, as the user sees it
+  dataRows: number;
+  columns: Column[];
+  suggestion: Suggestion;
+}
+
+export interface LeftOut {
+  totalsRows: number[];
+  textRows: number[];
+  errorRows: number[];
+  missingAccountRows: number[];
+  blankRows: number;
+}
+
+export interface TierLine {
+  label: string;
+  accounts: number;
+  accountShare: number;
+  revenue: number;
+  revenueShare: number;
+  fill: string;
+  fontColor: string;
+}
+
+export interface Preview {
+  sheet: string;
+  address: string;
+  columns: { account: Column; amount: Column; date: Column | null };
+  headline: string;
+  tiers: TierLine[];
+  accounts: number;
+  revenue: number;
+  rows: number;
+  leftOut: LeftOut;
+  categories: number[] | null; // accounts per category 1..5 (index 0 = category 1)
+  previous: string | null; // where earlier output is, if any
+  formula: { available: boolean; reason?: string };
+}
+
+export interface AnalysisResult {
+  status: 'written' | 'confirm';
+  message: string;
+  preview: Preview;
+  tierColumns?: string;
+  paretoSheet?: string;
+}
+
+// --- reading --------------------------------------------------------------------------------
+
+function pickSheet(info: WorkbookInfo, options: { sheet?: string; language: Language }): string {
+  const sheet = options.sheet ?? info.active.sheet;
+  if (!info.sheets.includes(sheet)) throw new UserError(fill(t(options.language).analysis.noSheet, { sheet }));
+  return sheet;
+}
+
+/** The add-in's own earlier columns are not part of the user's table: read them as empty. */
+function withoutOwnOutput(info: WorkbookInfo, values: SheetValues): SheetValues {
+  const own = info.names[OWN_NAMES.tiers];
+  if (!own || own.sheet !== values.sheet) return values;
+  const { row, col, rows, cols } = own.region;
+  for (let r = row; r < row + rows; r++) {
+    const line = values.values[r - values.origin.row];
+    if (!line) continue;
+    for (let c = col; c < col + cols; c++) if (c - values.origin.col >= 0 && c - values.origin.col < line.length) line[c - values.origin.col] = null;
+  }
+  return values;
+}
+
+function tableOf(info: WorkbookInfo, sheetValues: SheetValues, options: { at?: { row: number; col: number }; language: Language }): Table {
+  const values = withoutOwnOutput(info, sheetValues);
+  const at = options.at ?? (info.active.sheet === values.sheet ? info.active : undefined);
+  const table = findTable(values, at);
+  if (!table) throw new UserError(fill(t(options.language).analysis.noTable, { sheet: values.sheet }));
+  return table;
+}
+
+export function detect(wb: Workbook, options: { sheet?: string; at?: { row: number; col: number }; language: Language }): Awaitable<Detection> {
+  return andThen(wb.info(), (info) => {
+    const sheet = pickSheet(info, options);
+    return andThen(wb.readSheet(sheet), (values) => {
+      const table = tableOf(info, values, options);
+      return {
+        sheet,
+        sheets: info.sheets,
+        address: a1(table.region),
+        headerRow: table.headerRow + 1,
+        dataRows: table.lastRow - table.headerRow,
+        columns: table.columns,
+        suggestion: suggestColumns(values, table),
+      };
+    });
+  });
+}
+
+// --- the analysis ---------------------------------------------------------------------------
+
+const TOTAL_LABEL = /^\s*(grand\s+total|sub-?total|totals?|eindtotaal|subtotaal|totaal|generaal\s+totaal|sum|som)\s*[:.]?\s*(\d{4})?\s*$/i;
+const isBlankCell = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
+
+interface Rows {
+  /** Absolute rows counted in the analysis, with their amount and account. */
+  rows: number[];
+  amounts: Cell[];
+  keys: Cell[];
+  leftOut: LeftOut;
+}
+
+/** Sorts every data row into counted or left out (and why). */
+function classifyRows(values: SheetValues, table: Table, account: number, amount: number): Rows {
+  const cell = (r: number, c: number): Cell => values.values[r - values.origin.row]?.[c - values.origin.col] ?? null;
+  const out: Rows = { rows: [], amounts: [], keys: [], leftOut: { totalsRows: [], textRows: [], errorRows: [], missingAccountRows: [], blankRows: 0 } };
+  let lastFilled = -1;
+  for (let r = table.firstRow; r <= table.lastRow; r++) {
+    const cells = table.columns.map((c) => cell(r, c.col));
+    if (cells.every(isBlankCell)) {
+      out.leftOut.blankRows++;
+      continue;
+    }
+    lastFilled = r;
+    const key = cell(r, account);
+    const value = cell(r, amount);
+    if (cells.some((c) => typeof c === 'string' && TOTAL_LABEL.test(c))) out.leftOut.totalsRows.push(r + 1);
+    else if (isError(value) || isError(key)) out.leftOut.errorRows.push(r + 1);
+    else if (typeof value === 'string' && value.trim() !== '') out.leftOut.textRows.push(r + 1);
+    else if (typeof value === 'boolean') out.leftOut.textRows.push(r + 1);
+    else if (isBlankCell(key) && typeof value === 'number') out.leftOut.missingAccountRows.push(r + 1);
+    else if (!isBlankCell(key)) {
+      out.rows.push(r);
+      out.amounts.push(typeof value === 'number' ? value : null);
+      out.keys.push(key);
+    } else out.leftOut.blankRows++;
+  }
+  // A last row without a label that equals the sum of the rows above is a totals row too.
+  const last = out.rows.length - 1;
+  if (last >= 2 && out.rows[last] === lastFilled) {
+    const amount = out.amounts[last];
+    let above = 0;
+    for (let i = 0; i < last; i++) above += (out.amounts[i] as number | null) ?? 0;
+    if (typeof amount === 'number' && amount !== 0 && Math.abs(amount - above) <= 0.005 + 1e-9 * Math.abs(above)) {
+      out.leftOut.totalsRows.push(out.rows[last] + 1);
+      out.rows.pop();
+      out.amounts.pop();
+      out.keys.pop();
+    }
+  }
+  return out;
+}
+
+const MS_PER_DAY = 86400000;
+const EPOCH = Date.UTC(1899, 11, 30);
+const quarterOf = (serial: number) => {
+  const d = new Date(EPOCH + serial * MS_PER_DAY);
+  return d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3);
+};
+
+/**
+ * Five-way category per account from its dated rows: recurring = revenue in at least 3 of the
+ * last 4 quarters of the data; growth = last 12 months above the 12 before; significant = first tier.
+ */
+function deriveCategories(dates: Cell[], amounts: Cell[], rowAccount: Int32Array, tiers: Int32Array, accounts: number): Int32Array {
+  let latest = -Infinity;
+  for (const d of dates) if (typeof d === 'number' && d > latest) latest = d;
+  const categories = new Int32Array(accounts);
+  if (latest === -Infinity) return categories;
+  const lastQuarter = quarterOf(latest);
+  const quarterSums = new Float64Array(accounts * 4);
+  const recent = new Float64Array(accounts);
+  const before = new Float64Array(accounts);
+  dates.forEach((d, i) => {
+    const a = rowAccount[i];
+    const amount = amounts[i];
+    if (a < 0 || typeof d !== 'number' || typeof amount !== 'number') return;
+    const q = lastQuarter - quarterOf(d);
+    if (q >= 0 && q < 4) quarterSums[a * 4 + q] += amount;
+    if (d > latest - 365) recent[a] += amount;
+    else if (d > latest - 730) before[a] += amount;
+  });
+  for (let a = 0; a < accounts; a++) {
+    let quarters = 0;
+    for (let q = 0; q < 4; q++) if (quarterSums[a * 4 + q] > 0) quarters++;
+    categories[a] = accountCategory(tiers[a] === 0, quarters >= 3, recent[a] > before[a] ? 'growth' : 'stable');
+  }
+  return categories;
+}
+
+interface Analysis {
+  info: WorkbookInfo;
+  values: SheetValues;
+  table: Table;
+  columns: { account: Column; amount: Column; date: Column | null };
+  rows: Rows;
+  labels: string[];
+  cutoffs: number[];
+  accountOfRow: Int32Array; // per counted row
+  tiers: Int32Array; // per account
+  shares: Float64Array; // per account
+  categories: Int32Array | null; // per account
+  names: Cell[]; // per account
+  totals: Float64Array; // per account
+  preview: Preview;
+}
+
+function columnNamed(table: Table, col: number | null | undefined, what: string, language: Language): Column {
+  const s = t(language).analysis;
+  if (col === null || col === undefined) throw new UserError(fill(s.noColumn, { what }));
+  const column = table.columns.find((c) => c.col === col);
+  if (!column) throw new UserError(fill(s.columnOutside, { column: String(col + 1) }));
+  return column;
+}
+
+function readTierSettings(options: AnalysisOptions): { cutoffs: number[]; labels: string[] } {
+  try {
+    const cutoffs = readCutoffs(options.cutoffs?.length ? [options.cutoffs] : undefined);
+    const labels = readLabels(options.labels?.length ? [options.labels] : undefined, cutoffs).map(String);
+    return { cutoffs, labels };
+  } catch (e) {
+    if (e instanceof FormulaError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+function ownRegion(info: WorkbookInfo, name: string) {
+  return info.names[name] ?? null;
+}
+
+function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptions): Analysis {
+  const s = t(options.language).analysis;
+  const table = tableOf(info, values, options);
+  const suggestion = suggestColumns(values, table);
+  const account = columnNamed(table, options.account ?? suggestion.account, s.account, options.language);
+  const amount = columnNamed(table, options.amount ?? suggestion.amount, s.amount, options.language);
+  if (account.col === amount.col) throw new UserError(s.sameColumn);
+  const dateCol = options.date === undefined ? suggestion.date : options.date;
+  const date = dateCol === null || dateCol === account.col || dateCol === amount.col ? null : columnNamed(table, dateCol, 'date', options.language);
+  const { cutoffs, labels } = readTierSettings(options);
+
+  const rows = classifyRows(values, table, account.col, amount.col);
+  const valuesVector: Vector = { arg: 'values', cells: rows.amounts, orientation: 'column' };
+  const keysVector: Vector = { arg: 'keys', cells: rows.keys, orientation: 'column' };
+  const accounts = groupAccounts(valuesVector, keysVector);
+  if (!accounts.totals.some((x) => x > 0)) throw new UserError(fill(s.noAmounts, { column: amount.title }));
+  const tiers = accountTiers(accounts, cutoffs, valuesVector);
+  const shares = accountShares(accounts, valuesVector);
+  const summary = summariseTiers(accounts, tiers, labels, valuesVector);
+  const dates = date ? rows.rows.map((r) => values.values[r - values.origin.row]?.[date.col - values.origin.col] ?? null) : null;
+  const categories = dates ? deriveCategories(dates, rows.amounts, accounts.rowAccount, tiers, accounts.totals.length) : null;
+
+  const first = summary[0];
+  const accountCount = summary.reduce((n, l) => n + l.accounts, 0);
+  const previous = ownRegion(info, OWN_NAMES.tiers);
+  const formula = formulaAvailability(options, rows, table);
+  const preview: Preview = {
+    sheet: values.sheet,
+    address: a1(table.region),
+    columns: { account, amount, date },
+    headline: fill(s.headline, { accounts: formatPercent(first.accountShare, options.language), revenue: formatPercent(first.revenueShare, options.language) }),
+    tiers: summary.map((l, i) => ({ label: String(l.label), accounts: l.accounts, accountShare: l.accountShare, revenue: l.revenue, revenueShare: l.revenueShare, ...tierColour(i) })),
+    accounts: accountCount,
+    revenue: summary.reduce((sum, l) => sum + l.revenue, 0),
+    rows: rows.rows.length,
+    leftOut: rows.leftOut,
+    categories: categories ? [1, 2, 3, 4, 5].map((c) => categories.filter((x, a) => x === c && accounts.hasAmount[a]).length) : null,
+    previous: previous ? `${previous.sheet}!${a1(previous.region)}` : null,
+    formula,
+  };
+  return {
+    info,
+    values,
+    table,
+    columns: { account, amount, date },
+    rows,
+    labels,
+    cutoffs,
+    accountOfRow: accounts.rowAccount,
+    tiers,
+    shares,
+    categories,
+    names: accounts.names,
+    totals: accounts.totals,
+    preview,
+  };
+}
+
+function formulaAvailability(options: AnalysisOptions, rows: Rows, table: Table): Preview['formula'] {
+  const s = t(options.language).analysis;
+  if (options.host === 'xlsx') return { available: false };
+  const l = rows.leftOut;
+  if (l.textRows.length || l.errorRows.length || l.missingAccountRows.length) return { available: false, reason: s.formulaBlocked };
+  const lastCounted = rows.rows[rows.rows.length - 1] ?? table.lastRow;
+  if (l.totalsRows.some((r) => r - 1 < lastCounted)) return { available: false, reason: s.formulaTotalsInside };
+  return { available: true };
+}
+
+export function preview(wb: Workbook, options: AnalysisOptions): Awaitable<Preview> {
+  return andThen(wb.info(), (info) => andThen(wb.readSheet(pickSheet(info, options)), (values) => analyse(info, values, options).preview));
+}
+
+// --- writing --------------------------------------------------------------------------------
+
+const inside = (r: number, c: number, region: Region | undefined) =>
+  !!region && r >= region.row && r < region.row + region.rows && c >= region.col && c < region.col + region.cols;
+
+/** The first run of `count` columns right of the table that hold nothing but the add-in's own output. */
+function freeColumns(values: SheetValues, table: Table, count: number, own?: Region): number {
+  const lastCol = values.origin.col + (values.values[0]?.length ?? 0) - 1;
+  const empty = (c: number) => {
+    if (c > lastCol) return true;
+    for (let i = 0; i < values.values.length; i++) {
+      const v = values.values[i][c - values.origin.col];
+      if (!isBlankCell(v ?? null) && !inside(values.origin.row + i, c, own)) return false;
+    }
+    return true;
+  };
+  let start = table.region.col + table.region.cols;
+  for (let c = start; ; c++) {
+    if (!empty(c)) start = c + 1;
+    else if (c - start + 1 === count) return start;
+  }
+}
+
+function freeSheetName(info: WorkbookInfo, base: string, own?: string): string {
+  if (own && info.sheets.includes(own)) return own;
+  const taken = new Set(info.sheets.map((s) => s.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
+}
+
+const serialToday = () => Math.floor((Date.now() - EPOCH) / MS_PER_DAY);
+const isoDate = (serial: number) => new Date(EPOCH + serial * MS_PER_DAY).toISOString().slice(0, 10);
+const text = (c: Cell): SpecValue => (c === null || isError(c) ? '' : typeof c === 'string' ? c : String(c));
+
+/** How many accounts the chart shows before grouping the rest: past 100 columns it is unreadable. */
+export const CHART_ACCOUNTS = 100;
+
+function buildSpec(a: Analysis, options: AnalysisOptions): { spec: SheetSpec; tierColumns: string; paretoSheet: string } {
+  const s = t(options.language).analysis;
+  const spec = emptySpec();
+  const sheet = a.values.sheet;
+  const previousTiers = ownRegion(a.info, OWN_NAMES.tiers);
+  const previousPareto = ownRegion(a.info, OWN_NAMES.pareto);
+  if (previousTiers) spec.clear.push({ sheet: previousTiers.sheet, region: previousTiers.region });
+  if (previousPareto) spec.clear.push({ sheet: previousPareto.sheet, region: previousPareto.region });
+
+  // 1. Tier, cumulative share (and category) right of the table, on the table's rows.
+  const outCols = a.categories ? 3 : 2;
+  const ownHere = previousTiers?.sheet === sheet ? previousTiers.region : undefined;
+  const col = freeColumns(a.values, a.table, outCols, ownHere);
+  const { headerRow, firstRow, lastRow } = a.table;
+  const height = lastRow - headerRow + 1;
+  const block: SpecValue[][] = Array.from({ length: height }, () => new Array<SpecValue>(outCols).fill(null));
+  block[0][0] = s.tierHeader;
+  block[0][1] = s.shareHeader;
+  if (a.categories) block[0][2] = s.categoryHeader;
+  const live = options.output === 'formulas' && a.preview.formula.available;
+  if (live) {
+    const first = a.rows.rows[0];
+    const last = a.rows.rows[a.rows.rows.length - 1];
+    const ref = (c: number) => sheetRef(sheet, { row: first, col: c, rows: last - first + 1, cols: 1 });
+    const prefix = options.host === 'excel' ? `${EXCEL_NAMESPACE}.` : '';
+    const custom = a.cutoffs.join() !== '0.8,0.95' || a.labels.some((l, i) => l !== defaultLabel(i));
+    const extra = custom ? `,{${a.cutoffs.join(',')}},{${a.labels.map((l) => `"${l.replace(/"/g, '""')}"`).join(',')}}` : '';
+    const args = `${ref(a.columns.amount.col)},${ref(a.columns.account.col)}`;
+    block[first - headerRow][0] = { formula: `=${prefix}PARETO_TIER(${args}${extra})` };
+    block[first - headerRow][1] = { formula: `=${prefix}PARETO_SHARE(${args})` };
+  }
+  a.rows.rows.forEach((r, i) => {
+    const account = a.accountOfRow[i];
+    const line = block[r - headerRow];
+    if (!live) {
+      line[0] = a.labels[a.tiers[account]];
+      line[1] = a.shares[account];
+    }
+    if (a.categories) line[2] = a.categories[account] || null;
+  });
+  spec.blocks.push({ sheet, row: headerRow, col, values: block });
+  const outRegion: Region = { row: headerRow, col, rows: height, cols: outCols };
+  const dataRows = lastRow - firstRow + 1;
+  spec.styles.push({ sheet, region: { row: headerRow, col, rows: 1, cols: outCols }, bold: true });
+  spec.styles.push({ sheet, region: { row: firstRow, col: col + 1, rows: dataRows, cols: 1 }, numberFormat: '0.0%' });
+  spec.conditionalColours.push({
+    sheet,
+    region: { row: firstRow, col, rows: dataRows, cols: 1 },
+    rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })),
+  });
+  spec.names.push({ name: OWN_NAMES.tiers, sheet, region: outRegion });
+
+  // 2. The Pareto sheet: title, headline, summary per tier, chart data and chart.
+  const pareto = freeSheetName(a.info, s.paretoSheet, previousPareto?.sheet);
+  if (!a.info.sheets.includes(pareto)) spec.addSheets.push(pareto);
+  const today = options.today ?? serialToday();
+  const summaryHeader = [t(options.language).summary.tier, t(options.language).summary.accounts, t(options.language).summary.accountShare, t(options.language).summary.revenue, t(options.language).summary.revenueShare];
+  const summaryRows: SpecValue[][] = a.preview.tiers.map((l) => [l.label, l.accounts, l.accountShare, l.revenue, l.revenueShare]);
+  const top: SpecValue[][] = [
+    [fill(s.title, { sheet }), null, null, null, null],
+    [a.preview.headline, null, null, null, null],
+    [fill(s.generated, { date: isoDate(today) }), null, null, null, null],
+    [null, null, null, null, null],
+    summaryHeader,
+    ...summaryRows,
+    [t(options.language).summary.total, a.preview.accounts, 1, a.preview.revenue, 1],
+  ];
+  if (a.categories) top.push([null, null, null, null, null], [s.categoryNote, null, null, null, null]);
+  spec.blocks.push({ sheet: pareto, row: 0, col: 0, values: top });
+  const summaryTop = 4;
+  const tierCount = summaryRows.length;
+  spec.styles.push({ sheet: pareto, region: { row: 0, col: 0, rows: 1, cols: 1 }, bold: true });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: 0, rows: 1, cols: 5 }, bold: true, fill: '#F3F3F3' });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop + tierCount + 1, col: 0, rows: 1, cols: 5 }, bold: true });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 2, rows: tierCount + 1, cols: 1 }, numberFormat: '0.0%' });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 4, rows: tierCount + 1, cols: 1 }, numberFormat: '0.0%' });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 3, rows: tierCount + 1, cols: 1 }, numberFormat: '#,##0' });
+  spec.conditionalColours.push({
+    sheet: pareto,
+    region: { row: summaryTop + 1, col: 0, rows: tierCount, cols: 1 },
+    rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })),
+  });
+
+  // Chart data: accounts by revenue, largest first; the tail beyond CHART_ACCOUNTS as one bar.
+  const order = Array.from(a.totals.keys()).filter((i) => a.totals[i] > 0).sort((x, y) => a.totals[y] - a.totals[x]);
+  const shown = order.slice(0, CHART_ACCOUNTS);
+  const positive = order.reduce((sum, i) => sum + a.totals[i], 0);
+  let running = 0;
+  const chartRows: SpecValue[][] = shown.map((i) => {
+    running += a.totals[i];
+    return [text(a.names[i]), a.totals[i], Math.min(1, running / positive)];
+  });
+  if (order.length > shown.length) chartRows.push([fill(s.otherAccounts, { count: order.length - shown.length }), positive - running, 1]);
+  const dataCol = 7;
+  spec.blocks.push({ sheet: pareto, row: summaryTop, col: dataCol, values: [[s.accountHeader, s.revenueHeader, s.shareHeader], ...chartRows] });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: dataCol, rows: 1, cols: 3 }, bold: true, fill: '#F3F3F3' });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: dataCol + 1, rows: chartRows.length, cols: 1 }, numberFormat: '#,##0' });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: dataCol + 2, rows: chartRows.length, cols: 1 }, numberFormat: '0.0%' });
+  const series = (c: number): Region => ({ row: summaryTop + 1, col: c, rows: chartRows.length, cols: 1 });
+  const chartRow = top.length + 1;
+  spec.charts.push({
+    sheet: pareto,
+    title: s.chartTitle,
+    categories: series(dataCol),
+    columns: series(dataCol + 1),
+    line: series(dataCol + 2),
+    columnsLabel: s.revenueHeader,
+    lineLabel: s.shareHeader,
+    anchor: { row: chartRow, col: 0 },
+    width: 640,
+    height: 320,
+  });
+  const paretoRegion: Region = { row: 0, col: 0, rows: Math.max(top.length, summaryTop + 1 + chartRows.length), cols: dataCol + 3 };
+  spec.names.push({ name: OWN_NAMES.pareto, sheet: pareto, region: paretoRegion });
+  spec.columnWidths.push({ sheet: pareto, col: 0, width: 120 }, { sheet: pareto, col: dataCol, width: 200 });
+  return { spec, tierColumns: `${sheet}!${a1(outRegion)}`, paretoSheet: pareto };
+}
+
+/** Writes the analysis. Earlier output of the add-in is replaced only when `replace` is set. */
+export function apply(wb: Workbook, options: AnalysisOptions): Awaitable<AnalysisResult> {
+  const s = t(options.language).analysis;
+  return andThen(wb.info(), (info) =>
+    andThen(wb.readSheet(pickSheet(info, options)), (values): Awaitable<AnalysisResult> => {
+      const a = analyse(info, values, options);
+      if (a.preview.previous && !options.replace) {
+        return { status: 'confirm', message: fill(s.confirmReplace, { where: a.preview.previous }), preview: a.preview };
+      }
+      const { spec, tierColumns, paretoSheet } = buildSpec(a, options);
+      return andThen(wb.write(spec), () => ({
+        status: 'written' as const,
+        message: fill(s.written, { where: tierColumns, sheet: paretoSheet }),
+        preview: a.preview,
+        tierColumns,
+        paretoSheet,
+      }));
+    }),
+  );
+}

@@ -1,0 +1,168 @@
+// Finding the user's revenue table in a sheet and guessing which column is which, from headers
+// in English or Dutch and from what the columns contain. Pure: works on a sheet's values.
+import { Cell, isError } from '../cells';
+import { columnLetter, Region } from '../sheet-spec';
+import { SheetValues } from '../workbook';
+
+export interface Column {
+  col: number; // absolute, 0-based
+  letter: string;
+  title: string;
+}
+
+export interface Table {
+  sheet: string;
+  /** The header row (absolute, 0-based). */
+  headerRow: number;
+  /** The rows after the header that belong to the table (absolute, 0-based, inclusive). */
+  firstRow: number;
+  lastRow: number;
+  columns: Column[];
+  /** Header and data rows, all table columns. */
+  region: Region;
+}
+
+export interface Suggestion {
+  account: number | null;
+  amount: number | null;
+  date: number | null;
+}
+
+const isText = (c: Cell) => typeof c === 'string' && c.trim() !== '';
+const isEmpty = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
+
+/** A row that can head a table: at least two text cells and no numbers. */
+function looksLikeHeader(row: readonly Cell[]): boolean {
+  let text = 0;
+  for (const c of row) {
+    if (isText(c)) text++;
+    else if (!isEmpty(c)) return false;
+  }
+  return text >= 2;
+}
+
+const filled = (row: readonly Cell[]) => row.reduce<number>((n, c) => n + (isEmpty(c) ? 0 : 1), 0);
+
+/**
+ * The table around `at` (or the first table of the sheet): the header row is the nearest row at or
+ * above `at` that looks like a header and has data under it. The table ends at two blank rows in a
+ * row, or at a row that starts another table (a header-like row filling far fewer columns, like
+ * the "Person, Region" list pasted under an export).
+ */
+export function findTable(sheet: SheetValues, at?: { row: number; col: number }): Table | null {
+  const { values, origin } = sheet;
+  const rowAt = (r: number) => values[r - origin.row] ?? [];
+  const lastSheetRow = origin.row + values.length - 1;
+  const hasDataBelow = (r: number) => {
+    for (let k = r + 1; k <= Math.min(lastSheetRow, r + 5); k++) {
+      const row = rowAt(k);
+      if (row.some((c) => typeof c === 'number')) return true;
+      if (filled(row) > 0 && looksLikeHeader(row) && filled(row) >= filled(rowAt(r))) return false;
+    }
+    return false;
+  };
+  const candidates: number[] = [];
+  for (let r = origin.row; r <= lastSheetRow; r++) if (looksLikeHeader(rowAt(r)) && hasDataBelow(r)) candidates.push(r);
+  if (!candidates.length) return null;
+  const above = at ? candidates.filter((r) => r <= at.row) : [];
+  const headerRow = above.length ? above[above.length - 1] : candidates[0];
+
+  // Columns: the run of header cells around the anchor (or the first run), allowing a blank
+  // header over a column that has data.
+  const header = rowAt(headerRow);
+  const colHasData = (c: number) => {
+    for (let r = headerRow + 1; r <= Math.min(lastSheetRow, headerRow + 50); r++) if (!isEmpty(rowAt(r)[c - origin.col] ?? null)) return true;
+    return false;
+  };
+  const inTable = (c: number) => c >= origin.col && c < origin.col + header.length && (!isEmpty(header[c - origin.col]) || colHasData(c));
+  let start = at && at.col >= origin.col && inTable(at.col) ? at.col : origin.col + header.findIndex((c) => !isEmpty(c));
+  let end = start;
+  while (inTable(start - 1)) start--;
+  while (inTable(end + 1)) end++;
+  const slice = (row: readonly Cell[]) => row.slice(start - origin.col, end - origin.col + 1);
+  const width = filled(slice(header));
+
+  let lastRow = headerRow;
+  let blanks = 0;
+  for (let r = headerRow + 1; r <= lastSheetRow; r++) {
+    const row = slice(rowAt(r));
+    const n = filled(row);
+    if (n === 0) {
+      if (++blanks >= 2) break;
+      continue;
+    }
+    if (looksLikeHeader(row) && n <= width / 2) break;
+    blanks = 0;
+    lastRow = r;
+  }
+  if (lastRow === headerRow) return null;
+  const columns: Column[] = [];
+  for (let c = start; c <= end; c++) {
+    const title = header[c - origin.col];
+    columns.push({ col: c, letter: columnLetter(c), title: isEmpty(title) ? columnLetter(c) : String(title).trim() });
+  }
+  return {
+    sheet: sheet.sheet,
+    headerRow,
+    firstRow: headerRow + 1,
+    lastRow,
+    columns,
+    region: { row: headerRow, col: start, rows: lastRow - headerRow + 1, cols: end - start + 1 },
+  };
+}
+
+// Header words, English and Dutch, strongest first. Names beat codes for the account column.
+const ACCOUNT_WORDS = [/klantnaam|naam klant|customer name|client name|account name|company name|bedrijfsnaam|relatienaam/i, /klant|customer|client|account|relatie|debiteur|afnemer|bedrijf|company/i];
+const AMOUNT_WORDS = [/omzet|revenue|sales|turnover/i, /bedrag|amount|value|waarde|netto|net|totaal|total|€|eur|\$/i];
+const DATE_WORDS = [/factuurdatum|invoice date|orderdatum|order date/i, /datum|date|dag|periode|period/i];
+const CODE_WORDS = /\b(id|code|nr|nummer|number|no)\b/i;
+
+function headerScore(title: string, words: RegExp[]): number {
+  const i = words.findIndex((w) => w.test(title));
+  return i < 0 ? 0 : words.length - i;
+}
+
+/** Share of a column's non-blank cells that pass a test, over the first rows of the table. */
+function share(sheet: SheetValues, table: Table, col: number, test: (c: Cell) => boolean): { share: number; distinct: number } {
+  let n = 0;
+  let ok = 0;
+  const seen = new Set<string>();
+  const last = Math.min(table.lastRow, table.firstRow + 2000);
+  for (let r = table.firstRow; r <= last; r++) {
+    const c = sheet.values[r - sheet.origin.row]?.[col - sheet.origin.col] ?? null;
+    if (isEmpty(c) || isError(c)) continue;
+    n++;
+    if (test(c)) ok++;
+    if (seen.size < 5000) seen.add(String(c));
+  }
+  return { share: n ? ok / n : 0, distinct: seen.size };
+}
+
+// Serials from 1980 to 2100: a plain number column of invoice amounts rarely stays in this band.
+const isDateSerial = (c: Cell) => typeof c === 'number' && Number.isInteger(c) && c >= 29221 && c <= 73051;
+
+/** Guesses the account, amount and date columns. The user confirms or changes each. */
+export function suggestColumns(sheet: SheetValues, table: Table): Suggestion {
+  const score = table.columns.map((column) => {
+    const numeric = share(sheet, table, column.col, (c) => typeof c === 'number');
+    const text = share(sheet, table, column.col, isText);
+    const dates = share(sheet, table, column.col, isDateSerial);
+    const dateHeader = headerScore(column.title, DATE_WORDS);
+    const code = CODE_WORDS.test(column.title) ? 1 : 0;
+    return {
+      col: column.col,
+      account: text.share >= 0.6 ? 1 + headerScore(column.title, ACCOUNT_WORDS) * 3 - code : 0,
+      amount: numeric.share >= 0.6 && !(dateHeader && dates.share > 0.9) ? 1 + headerScore(column.title, AMOUNT_WORDS) * 3 - code * 2 : 0,
+      date: dates.share >= 0.8 ? 1 + dateHeader * 3 : 0,
+    };
+  });
+  const best = (key: 'account' | 'amount' | 'date', exclude: (number | null)[]) => {
+    let pick: { col: number; s: number } | null = null;
+    for (const s of score) if (s[key] > 0 && !exclude.includes(s.col) && (!pick || s[key] > pick.s)) pick = { col: s.col, s: s[key] };
+    return pick?.col ?? null;
+  };
+  const date = best('date', []);
+  const amount = best('amount', [date]);
+  const account = best('account', [amount, date]);
+  return { account, amount, date };
+}

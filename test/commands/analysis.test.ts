@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { apply, detect, OWN_NAMES, preview } from '../../shared/commands/analysis';
+import { isUserError } from '../../shared/commands/errors';
+import { MemoryWorkbook } from '../support/memory-workbook';
+import { dutchInvoices, invoiceLines, serialOf } from '../support/revenue-sheets';
+
+const nl = { host: 'excel' as const, language: 'nl' as const };
+const at = { sheet: 'Verkoop', row: 5, col: 1 };
+
+function dutchWorkbook() {
+  return new MemoryWorkbook({ Verkoop: dutchInvoices() }, at);
+}
+
+describe('finding the table', () => {
+  it('finds the header under a title, and suggests account, amount and date from Dutch headers', () => {
+    const d = detect(dutchWorkbook(), { language: 'nl' }) as Awaited<ReturnType<typeof detect>>;
+    expect(d.sheet).toBe('Verkoop');
+    expect(d.headerRow).toBe(3);
+    // The table stops before the second table ("Regio, Verkoper") further down
+    expect(d.address).toBe('A3:E14');
+    expect(d.suggestion).toEqual({ account: 1, amount: 3, date: 2 });
+    expect(d.columns.map((c) => c.title)).toEqual(['Factuurnr', 'Klant', 'Factuurdatum', 'Omzet (€)', 'Opmerking']);
+  });
+
+  it('says clearly when there is no table', () => {
+    const wb = new MemoryWorkbook({ Leeg: [['alleen een titel']] });
+    try {
+      detect(wb, { language: 'en' });
+      throw new Error('expected an error');
+    } catch (e) {
+      expect(isUserError(e)).toBe(true);
+      expect((e as Error).message).toBe('No table found on Leeg. Select a cell inside your revenue table (with a header row) and try again.');
+    }
+  });
+});
+
+describe('the preview', () => {
+  const p = preview(dutchWorkbook(), nl) as Awaited<ReturnType<typeof preview>>;
+
+  it('tiers accounts over their invoice lines, keys trimmed and case-insensitive', () => {
+    // Jansen 10,000 (starts at 0%), Van Dijk 3,000 (starts at 72.5%) → A; Anna 500 (starts at
+    // 94.2%) → B; =HYPERLINK 300 (starts at 97.8%) → C. Total 13,800.
+    expect(p.accounts).toBe(4);
+    expect(p.revenue).toBe(13800);
+    expect(p.tiers.map((t) => [t.label, t.accounts, t.revenue])).toEqual([
+      ['A', 2, 13000],
+      ['B', 1, 500],
+      ['C', 1, 300],
+    ]);
+    expect(p.headline).toBe('50,0% van uw klanten brengt 94,2% van de omzet');
+  });
+
+  it('says what was left out and why, with the row numbers the user sees', () => {
+    expect(p.leftOut).toEqual({ totalsRows: [14], textRows: [7, 13], errorRows: [], missingAccountRows: [], blankRows: 1 });
+  });
+
+  it('derives categories from the date column', () => {
+    expect(p.columns.date?.title).toBe('Factuurdatum');
+    expect(p.categories).not.toBeNull();
+    expect(p.categories!.reduce((a, b) => a + b, 0)).toBe(4);
+  });
+
+  it('offers live formulas only for clean data', () => {
+    expect(p.formula.available).toBe(false);
+    expect(p.formula.reason).toMatch(/herstel eerst de rijen met tekst/);
+  });
+});
+
+describe('writing the analysis', () => {
+  it('writes tiers right of the table without touching a single original cell', () => {
+    const wb = dutchWorkbook();
+    const before = wb.snapshot('Verkoop');
+    const result = apply(wb, nl) as Awaited<ReturnType<typeof apply>>;
+    expect(result.status).toBe('written');
+    const after = wb.snapshot('Verkoop');
+    for (const [k, v] of before) expect(after.get(k), `cell ${k}`).toEqual(v);
+    // Tier, share, category in F, G, H (columns 5–7), header on row 3
+    expect([wb.get('Verkoop', 2, 5), wb.get('Verkoop', 2, 6), wb.get('Verkoop', 2, 7)]).toEqual(['Klasse', 'Cumulatief aandeel', 'Categorie']);
+    expect(wb.get('Verkoop', 3, 5)).toBe('A'); // Bakkerij Jansen
+    expect(wb.get('Verkoop', 4, 5)).toBe('A'); // Van Dijk
+    expect(wb.get('Verkoop', 8, 5)).toBe('B'); // Kapper Anna
+    expect(wb.get('Verkoop', 6, 5)).toBe(null); // the text-amount row gets nothing
+    expect(wb.get('Verkoop', 13, 5)).toBe(null); // nor the totals row
+    expect(wb.get('Verkoop', 3, 6)).toBeCloseTo(10000 / 13800, 12);
+    expect(wb.names[OWN_NAMES.tiers]).toEqual({ sheet: 'Verkoop', region: { row: 2, col: 5, rows: 12, cols: 3 } });
+    expect(result.tierColumns).toBe('Verkoop!F3:H14');
+  });
+
+  it('writes a Pareto sheet with the summary, chart data and a native chart', () => {
+    const wb = dutchWorkbook();
+    apply(wb, nl);
+    expect(wb.get('Pareto', 4, 0)).toBe('Klasse');
+    expect([wb.get('Pareto', 5, 0), wb.get('Pareto', 5, 1), wb.get('Pareto', 5, 3)]).toEqual(['A', 2, 13000]);
+    expect([wb.get('Pareto', 8, 0), wb.get('Pareto', 8, 1), wb.get('Pareto', 8, 3)]).toEqual(['Totaal', 4, 13800]);
+    // Chart data sorted by revenue, the odd name kept as text
+    expect([wb.get('Pareto', 5, 7), wb.get('Pareto', 8, 7)]).toEqual(['Bakkerij Jansen', '=HYPERLINK("http://x")']);
+    const chart = wb.sheet('Pareto').charts[0];
+    expect(chart.categories).toEqual({ row: 5, col: 7, rows: 4, cols: 1 });
+    expect(chart.line).toEqual({ row: 5, col: 9, rows: 4, cols: 1 });
+    expect(wb.get('Pareto', 8, 9)).toBe(1);
+  });
+
+  it('colours the tier column per tier', () => {
+    const wb = dutchWorkbook();
+    apply(wb, nl);
+    const cf = wb.sheet('Verkoop').conditional[0];
+    expect(cf.region).toEqual({ row: 3, col: 5, rows: 11, cols: 1 });
+    expect(cf.rules.map((r) => r.equals)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('asks before replacing its own earlier output, then replaces only that', () => {
+    const wb = dutchWorkbook();
+    apply(wb, nl);
+    wb.sheet('Verkoop').cells.set('20,0', { value: 'notitie van de manager' });
+    const again = apply(wb, nl) as Awaited<ReturnType<typeof apply>>;
+    expect(again.status).toBe('confirm');
+    expect(again.message).toContain('Verkoop!F3:H14');
+    const replaced = apply(wb, { ...nl, replace: true, cutoffs: [0.5, 0.9] }) as Awaited<ReturnType<typeof apply>>;
+    expect(replaced.status).toBe('written');
+    expect(replaced.tierColumns).toBe('Verkoop!F3:H14'); // same place, not pushed further right
+    expect(wb.get('Verkoop', 20, 0)).toBe('notitie van de manager');
+    expect([...wb.sheets.keys()]).toEqual(['Verkoop', 'Pareto']);
+  });
+
+  it('never writes into a column the user filled, and never replaces a sheet called Pareto it did not make', () => {
+    const rows = dutchInvoices();
+    rows[30] = [null, null, null, null, null, null, 'notes far below'];
+    const wb = new MemoryWorkbook({ Verkoop: rows, Pareto: [['my own pareto']] }, at);
+    const result = apply(wb, nl) as Awaited<ReturnType<typeof apply>>;
+    expect(result.tierColumns).toBe('Verkoop!H3:J14');
+    expect(result.paretoSheet).toBe('Pareto 2');
+    expect(wb.get('Pareto', 0, 0)).toBe('my own pareto');
+  });
+
+  it('writes live formulas on clean data when asked (KAM. in Excel, bare in Sheets)', () => {
+    const lines = invoiceLines(50, 10);
+    const excel = new MemoryWorkbook({ Sales: lines });
+    apply(excel, { host: 'excel', language: 'en', output: 'formulas' });
+    expect(excel.get('Sales', 1, 4)).toBe('=KAM.PARETO_TIER(Sales!D2:D51,Sales!B2:B51)');
+    expect(excel.get('Sales', 1, 5)).toBe('=KAM.PARETO_SHARE(Sales!D2:D51,Sales!B2:B51)');
+    expect(excel.get('Sales', 2, 4)).toBe(null); // the rest of the column is left for the spill
+    const sheets = new MemoryWorkbook({ Sales: lines });
+    apply(sheets, { host: 'sheets', language: 'en', output: 'formulas', cutoffs: [0.7], labels: ['Key', 'Other'] });
+    expect(sheets.get('Sales', 1, 4)).toBe('=PARETO_TIER(Sales!D2:D51,Sales!B2:B51,{0.7},{"Key","Other"})');
+  });
+
+  it('costs one info, one read and one write, whatever the size', () => {
+    for (const n of [10, 20000]) {
+      const wb = new MemoryWorkbook({ Sales: invoiceLines(n, 500) });
+      apply(wb, { host: 'sheets', language: 'en' });
+      expect(wb.calls).toEqual({ info: 1, readSheet: 1, write: 1 });
+    }
+  });
+
+  it('explains bad choices in the user language', () => {
+    const wb = dutchWorkbook();
+    expect(() => apply(wb, { ...nl, account: 3, amount: 3 })).toThrow('De klantkolom en de bedragkolom moeten verschillen.');
+    expect(() => apply(wb, { ...nl, cutoffs: [80] })).toThrow(/write 0.8 or 80%/);
+    expect(() => apply(wb, { ...nl, sheet: 'Nope' })).toThrow('Er is geen blad met de naam Nope.');
+    expect(wb.calls.write).toBe(0);
+  });
+});
+
+describe('categories from dates', () => {
+  it('recurring needs revenue in 3 of the last 4 quarters; growth compares the last 12 months with the 12 before', () => {
+    const q = (y: number, m: number) => serialOf(y, m, 15);
+    const rows = [
+      ['Customer', 'Date', 'Sales'],
+      // Big: every quarter of 2025, more than 2024 → significant, recurring, growth → 1
+      ['Big', q(2024, 2), 1000], ['Big', q(2025, 2), 3000], ['Big', q(2025, 5), 3000], ['Big', q(2025, 8), 3000], ['Big', q(2025, 11), 3000],
+      // Steady: 3 quarters, less than before → recurring, not significant → 3
+      ['Steady', q(2024, 2), 900], ['Steady', q(2025, 2), 100], ['Steady', q(2025, 5), 100], ['Steady', q(2025, 8), 100],
+      // Once: one order last year → neither → 4
+      ['Once', q(2025, 3), 200],
+    ];
+    const p = preview(new MemoryWorkbook({ S: rows }), { host: 'xlsx', language: 'en' }) as Awaited<ReturnType<typeof preview>>;
+    expect(p.categories).toEqual([1, 0, 1, 1, 0]);
+  });
+});

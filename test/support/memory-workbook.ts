@@ -1,0 +1,117 @@
+// An in-memory Workbook: the host the command tests and benchmarks run against. It keeps what a
+// spreadsheet keeps (values, formulas, formats, names, charts) and counts its round-trips.
+import { Cell, Matrix } from '../../shared/cells';
+import { Region, SheetSpec, SpecValue, isFormula } from '../../shared/sheet-spec';
+import { CellRef, SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
+
+export interface MemoryCell {
+  value: Cell;
+  formula?: string;
+}
+
+export interface MemorySheet {
+  cells: Map<string, MemoryCell>;
+  formats: { region: Region; numberFormat?: string; bold?: boolean; fill?: string; fontColor?: string }[];
+  conditional: SheetSpec['conditionalColours'];
+  charts: SheetSpec['charts'];
+  frozenRows: number;
+  widths: Map<number, number>;
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+export class MemoryWorkbook implements Workbook {
+  readonly sheets = new Map<string, MemorySheet>();
+  names: WorkbookInfo['names'] = {};
+  active: CellRef;
+  readonly calls = { info: 0, readSheet: 0, write: 0 };
+
+  constructor(sheets: Record<string, Cell[][]>, active?: CellRef) {
+    for (const [name, rows] of Object.entries(sheets)) {
+      const sheet = this.addSheet(name);
+      rows.forEach((r, i) => r.forEach((v, j) => v !== null && v !== '' && sheet.cells.set(key(i, j), { value: v })));
+    }
+    this.active = active ?? { sheet: Object.keys(sheets)[0], row: 0, col: 0 };
+  }
+
+  addSheet(name: string): MemorySheet {
+    const sheet: MemorySheet = { cells: new Map(), formats: [], conditional: [], charts: [], frozenRows: 0, widths: new Map() };
+    this.sheets.set(name, sheet);
+    return sheet;
+  }
+
+  sheet(name: string): MemorySheet {
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    return sheet;
+  }
+
+  info(): WorkbookInfo {
+    this.calls.info++;
+    return { sheets: [...this.sheets.keys()], active: { ...this.active }, names: structuredClone(this.names) };
+  }
+
+  readSheet(name: string): SheetValues {
+    this.calls.readSheet++;
+    const sheet = this.sheet(name);
+    let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+    for (const k of sheet.cells.keys()) {
+      const [r, c] = k.split(',').map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    if (bottom < 0) return { sheet: name, origin: { row: 0, col: 0 }, values: [[null]] };
+    const values: Matrix = [];
+    for (let r = top; r <= bottom; r++) {
+      const row: Cell[] = [];
+      for (let c = left; c <= right; c++) row.push(sheet.cells.get(key(r, c))?.value ?? null);
+      values.push(row);
+    }
+    return { sheet: name, origin: { row: top, col: left }, values };
+  }
+
+  write(spec: SheetSpec): void {
+    this.calls.write++;
+    for (const name of spec.addSheets) if (!this.sheets.has(name)) this.addSheet(name);
+    for (const { sheet, region } of spec.clear) {
+      const s = this.sheet(sheet);
+      for (let r = region.row; r < region.row + region.rows; r++) for (let c = region.col; c < region.col + region.cols; c++) s.cells.delete(key(r, c));
+      s.charts = [];
+      s.conditional = s.conditional.filter((cf) => !overlaps(cf.region, region));
+    }
+    for (const block of spec.blocks) {
+      const s = this.sheet(block.sheet);
+      block.values.forEach((row, i) =>
+        row.forEach((v: SpecValue, j) => {
+          const at = key(block.row + i, block.col + j);
+          if (v === null || v === '') s.cells.delete(at);
+          else if (isFormula(v)) s.cells.set(at, { value: null, formula: v.formula });
+          else s.cells.set(at, { value: v });
+        }),
+      );
+    }
+    for (const st of spec.styles) this.sheet(st.sheet).formats.push({ ...st });
+    for (const cf of spec.conditionalColours) this.sheet(cf.sheet).conditional.push(cf);
+    for (const chart of spec.charts) this.sheet(chart.sheet).charts.push(chart);
+    for (const n of spec.names) this.names[n.name] = { sheet: n.sheet, region: n.region };
+    for (const w of spec.columnWidths) this.sheet(w.sheet).widths.set(w.col, w.width);
+    for (const f of spec.freezeRows) this.sheet(f.sheet).frozenRows = f.rows;
+  }
+
+  /** What a cell holds: its formula if it has one, else its value. */
+  get(sheet: string, row: number, col: number): Cell | string {
+    const c = this.sheet(sheet).cells.get(key(row, col));
+    return c?.formula ?? c?.value ?? null;
+  }
+
+  /** Every cell of a sheet, for before/after comparisons. */
+  snapshot(sheet: string): Map<string, MemoryCell> {
+    return new Map([...this.sheet(sheet).cells].map(([k, v]) => [k, { ...v }]));
+  }
+}
+
+function overlaps(a: Region, b: Region): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
