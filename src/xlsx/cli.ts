@@ -1,0 +1,205 @@
+// The command-line runner: the same shared commands as the panes, on .xlsx files. Every failure
+// the user can fix is one line on stderr and a non-zero exit; the input is never modified unless
+// --in-place is given.
+import ExcelJS from 'exceljs';
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AnalysisOptions, Detection, Preview, apply, detect } from '../../shared/commands/analysis';
+import { UserError, isUserError } from '../../shared/commands/errors';
+import { Language, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
+import { XlsxWorkbook } from './workbook';
+
+const USAGE = `Usage: account-planner <command> <workbook.xlsx> [options]
+
+Commands:
+  analyze    Pareto analysis of a revenue sheet: tiers, categories, summary (the pane's Analyse)
+
+Run "account-planner analyze --help" for the options.`;
+
+const ANALYZE_USAGE = `Usage: account-planner analyze <workbook.xlsx> [options]
+
+Finds the revenue table, tiers the accounts (A/B/C), and writes the tier columns and a Pareto
+sheet into a copy of the workbook. Columns are detected when not given.
+
+Options:
+  --sheet NAME         the sheet with the revenue table (default: the active sheet)
+  --account COLUMN     account column, by header text or letter (e.g. "Klant" or B)
+  --amount COLUMN      amount column, by header text or letter
+  --date COLUMN        date column for the categories, or "none"
+  --cutoffs LIST       tier cutoffs as fractions, e.g. 0.8,0.95 (default)
+  --labels LIST        tier labels, one more than the cutoffs, e.g. A,B,C (default)
+  --lang en|nl         language of the output (default: from LANG)
+  --out FILE           where to write (default: <name>.planned.xlsx beside the input)
+  --in-place           write into the input file itself
+  --replace            replace the add-in's earlier analysis in this workbook
+  -h, --help           this help`;
+
+class CliError extends Error {}
+
+function fail(message: string): never {
+  throw new CliError(message);
+}
+
+const progress = (message: string) => {
+  if (process.stderr.isTTY) process.stderr.write(`${message}\n`);
+};
+
+/** Opens an .xlsx, with one clear sentence for each way that can go wrong. */
+export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  if (!existsSync(path)) fail(`no such file: ${path}`);
+  if (statSync(path).isDirectory()) fail(`${path} is a folder, not a workbook`);
+  const head = readFileSync(path).subarray(0, 8);
+  // An encrypted .xlsx (and an old .xls) is an OLE compound file, not a zip.
+  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) {
+    fail(`${basename(path)} is password-protected or an old .xls file: save it as an .xlsx without a password and try again`);
+  }
+  if (head.length < 4 || head.readUInt32BE(0) !== 0x504b0304) fail(`${basename(path)} is not an .xlsx workbook`);
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.readFile(path);
+  } catch (e) {
+    fail(`${basename(path)} could not be read as an .xlsx workbook (it may be damaged): ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!book.worksheets.length) fail(`${basename(path)} has no sheets`);
+  return book;
+}
+
+function outputPath(input: string, out: string | undefined, inPlace: boolean): string {
+  if (inPlace) return input;
+  if (out) {
+    if (resolve(out) === resolve(input)) fail('--out is the input file: add --in-place to write into it');
+    if (extname(out).toLowerCase() !== '.xlsx') fail(`--out must end in .xlsx: ${out}`);
+    return out;
+  }
+  return join(dirname(input), `${basename(input, extname(input))}.planned.xlsx`);
+}
+
+function list(text: string | undefined, what: string): string[] | undefined {
+  if (text === undefined) return undefined;
+  const parts = text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) fail(`${what} is empty`);
+  return parts;
+}
+
+function fractions(text: string | undefined): number[] | undefined {
+  return list(text, '--cutoffs')?.map((p) => {
+    const percent = p.endsWith('%');
+    const x = Number(percent ? p.slice(0, -1) : p);
+    if (!Number.isFinite(x)) fail(`--cutoffs: '${p}' is not a number`);
+    return percent ? x / 100 : x;
+  });
+}
+
+/** A column given by header text (any case) or by letter, among the table's columns. */
+function columnOf(detection: Detection, given: string | undefined, what: string): number | undefined {
+  if (given === undefined) return undefined;
+  const wanted = given.trim().toLowerCase();
+  const byTitle = detection.columns.find((c) => c.title.toLowerCase() === wanted);
+  const byLetter = detection.columns.find((c) => c.letter.toLowerCase() === wanted);
+  const column = byTitle ?? byLetter;
+  if (!column) {
+    const known = detection.columns.map((c) => `${c.letter} "${c.title}"`).join(', ');
+    fail(`--${what}: no column "${given}" in the table on ${detection.sheet} (columns: ${known})`);
+  }
+  return column.col;
+}
+
+function printSummary(p: Preview, language: Language, out: (line: string) => void): void {
+  out(`${p.sheet}!${p.address}: ${formatNumber(p.rows, language)} rows, ${formatNumber(p.accounts, language)} accounts, revenue ${formatNumber(p.revenue, language, 2)}`);
+  out(p.headline);
+  out('');
+  const rows = [
+    ['Tier', 'Accounts', '% accounts', 'Revenue', '% revenue'],
+    ...p.tiers.map((t) => [t.label, formatNumber(t.accounts, language), formatPercent(t.accountShare, language), formatNumber(t.revenue, language, 2), formatPercent(t.revenueShare, language)]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  rows.forEach((r, k) => {
+    out(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+    if (k === 0) out(widths.map((w) => '-'.repeat(w)).join('  '));
+  });
+  const l = p.leftOut;
+  const few = (rows: number[]) => rows.slice(0, 5).join(', ') + (rows.length > 5 ? ', ...' : '');
+  const rowsOf = (n: number, what: string) => `${n} ${n === 1 ? 'row' : 'rows'} ${what}`;
+  const notes = [
+    l.totalsRows.length ? `totals ${l.totalsRows.length === 1 ? 'row' : 'rows'} ${few(l.totalsRows)}` : '',
+    l.textRows.length ? `${rowsOf(l.textRows.length, 'with text amounts')} (${few(l.textRows)})` : '',
+    l.errorRows.length ? `${rowsOf(l.errorRows.length, 'with errors')} (${few(l.errorRows)})` : '',
+    l.missingAccountRows.length ? `${rowsOf(l.missingAccountRows.length, 'without an account')} (${few(l.missingAccountRows)})` : '',
+    l.blankRows ? `${l.blankRows} blank ${l.blankRows === 1 ? 'row' : 'rows'}` : '',
+  ].filter(Boolean);
+  if (notes.length) out(`\nLeft out: ${notes.join('; ')}`);
+  if (p.categories) out(`Categories 1–5: ${p.categories.join(' / ')} accounts`);
+}
+
+async function analyze(args: string[], out: (line: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      sheet: { type: 'string' },
+      account: { type: 'string' },
+      amount: { type: 'string' },
+      date: { type: 'string' },
+      cutoffs: { type: 'string' },
+      labels: { type: 'string' },
+      lang: { type: 'string' },
+      out: { type: 'string' },
+      'in-place': { type: 'boolean' },
+      replace: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return out(ANALYZE_USAGE);
+  if (positionals.length !== 1) fail(positionals.length ? `one workbook at a time, not ${positionals.length}` : 'which workbook? account-planner analyze <workbook.xlsx>');
+  const input = positionals[0];
+  const language: Language = values.lang === undefined ? languageFrom(process.env.LANG) : values.lang === 'nl' || values.lang === 'en' ? values.lang : fail(`--lang must be en or nl, not ${values.lang}`);
+  const target = outputPath(input, values.out, Boolean(values['in-place']));
+  progress(`Reading ${basename(input)}…`);
+  const wb = new XlsxWorkbook(await openWorkbook(input));
+  const detection = detect(wb, { sheet: values.sheet, language }) as Detection;
+  const options: AnalysisOptions = {
+    host: 'xlsx',
+    language,
+    sheet: detection.sheet,
+    account: columnOf(detection, values.account, 'account'),
+    amount: columnOf(detection, values.amount, 'amount'),
+    date: values.date?.toLowerCase() === 'none' ? null : columnOf(detection, values.date, 'date'),
+    cutoffs: fractions(values.cutoffs),
+    labels: list(values.labels, '--labels'),
+    replace: Boolean(values.replace),
+  };
+  progress(`Analysing ${formatNumber(detection.dataRows, language)} rows…`);
+  const result = await apply(wb, options);
+  if (result.status === 'confirm') fail(`${result.message.replace(/\?$/, '')}: add --replace to replace it`);
+  printSummary(result.preview, language, out);
+  progress(`Writing ${basename(target)}…`);
+  // Write beside the target and rename, so a failure never leaves half a workbook.
+  const temporary = `${target}.tmp-${process.pid}`;
+  await wb.book.xlsx.writeFile(temporary);
+  renameSync(temporary, target);
+  out(`\n${result.message}`);
+  if (wb.skipped.includes('chart')) out('The Pareto chart is drawn when the workbook is analysed from Excel or Google Sheets; .xlsx files get the chart data.');
+  out(`Written to ${target}`);
+}
+
+/** Runs the CLI; returns the exit code. Output and errors go through the given writers. */
+export async function main(argv: string[], out = (l: string) => console.log(l), err = (l: string) => console.error(l)): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      out(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === 'analyze' || command === 'analyse') await analyze(rest, out);
+    else fail(`unknown command "${command}" (try --help)`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError || isUserError(e) || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`account-planner: ${(e as Error).message.split('\n')[0]}`);
+      return e instanceof UserError || e instanceof CliError ? 1 : 2;
+    }
+    err(`account-planner: unexpected failure: ${(e as Error)?.message ?? String(e)} (please report this)`);
+    return 70;
+  }
+}

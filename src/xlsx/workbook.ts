@@ -1,0 +1,140 @@
+// The Workbook port on an .xlsx file in memory (ExcelJS): the host of the command-line runner and
+// of tests on real files. Reading and writing are local, so every method answers directly.
+import ExcelJS from 'exceljs';
+import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
+import { Region, SheetSpec, a1, isFormula } from '../../shared/sheet-spec';
+import { CellRef, SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
+
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+
+/** ExcelJS cell values (dates in UTC, formulas with cached results, rich text...) as core cells. */
+export function cellFromExcelJs(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  // ExcelJS reads date cells as Date objects at UTC midnight of the serial's day.
+  if (value instanceof Date) return (value.getTime() - EPOCH_1900) / 86400000;
+  if ('error' in value) {
+    const code = ERROR_CODES.includes(value.error as ErrorCode) ? (value.error as ErrorCode) : '#VALUE!';
+    return new FormulaError(code, '');
+  }
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return cellFromExcelJs((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+  return String(value);
+}
+
+/** "'Sales 2026'!$B$2:$D$9" → sheet and region. */
+export function parseReference(reference: string): { sheet: string; region: Region } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(reference.trim());
+  if (!m) return null;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [r1, c1] = [Number(m[4]) - 1, col(m[3])];
+  const [r2, c2] = m[5] ? [Number(m[6]) - 1, col(m[5])] : [r1, c1];
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), region: { row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 } };
+}
+
+const absolute = (sheet: string, region: Region) =>
+  `'${sheet.replace(/'/g, "''")}'!${a1(region).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+export class XlsxWorkbook implements Workbook {
+  /** Parts of a spec this host cannot render (ExcelJS writes no charts). */
+  readonly skipped: string[] = [];
+
+  constructor(readonly book: ExcelJS.Workbook) {}
+
+  private worksheet(name: string): ExcelJS.Worksheet {
+    const ws = this.book.getWorksheet(name);
+    if (!ws) throw new Error(`no sheet ${name}`);
+    return ws;
+  }
+
+  info(): WorkbookInfo {
+    const sheets = this.book.worksheets.map((ws) => ws.name);
+    const activeTab = this.book.views?.[0]?.activeTab ?? 0;
+    const activeSheet = this.book.worksheets[activeTab] ?? this.book.worksheets[0];
+    const activeCell = (activeSheet?.views?.[0] as { activeCell?: string } | undefined)?.activeCell ?? 'A1';
+    const at = parseReference(`x!${activeCell}`);
+    const active: CellRef = { sheet: activeSheet?.name ?? sheets[0], row: at?.region.row ?? 0, col: at?.region.col ?? 0 };
+    const names: WorkbookInfo['names'] = {};
+    for (const entry of this.book.definedNames.model as { name: string; ranges: string[] }[]) {
+      const ref = entry.ranges.length === 1 ? parseReference(entry.ranges[0]) : null;
+      if (ref) names[entry.name] = ref;
+    }
+    return { sheets, active, names };
+  }
+
+  readSheet(name: string): SheetValues {
+    const ws = this.worksheet(name);
+    let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+    const cells: [number, number, Cell][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const value = cellFromExcelJs(cell.value);
+        if (value === null) return;
+        cells.push([r - 1, c - 1, value]);
+        top = Math.min(top, r - 1);
+        bottom = Math.max(bottom, r - 1);
+        left = Math.min(left, c - 1);
+        right = Math.max(right, c - 1);
+      });
+    });
+    if (bottom < 0) return { sheet: name, origin: { row: 0, col: 0 }, values: [[null]] };
+    const values: Matrix = Array.from({ length: bottom - top + 1 }, () => new Array<Cell>(right - left + 1).fill(null));
+    for (const [r, c, v] of cells) values[r - top][c - left] = v;
+    return { sheet: name, origin: { row: top, col: left }, values };
+  }
+
+  write(spec: SheetSpec): void {
+    for (const name of spec.addSheets) if (!this.book.getWorksheet(name)) this.book.addWorksheet(name);
+    for (const { sheet, region } of spec.clear) {
+      const ws = this.worksheet(sheet);
+      this.eachCell(ws, region, (cell) => {
+        cell.value = null;
+        cell.style = {};
+      });
+    }
+    for (const block of spec.blocks) {
+      const ws = this.worksheet(block.sheet);
+      block.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          // ExcelJS stores a string as a string: text starting with "=" stays text without a prefix.
+          ws.getCell(block.row + i + 1, block.col + j + 1).value = isFormula(v) ? { formula: v.formula.replace(/^=/, '') } : v;
+        }),
+      );
+    }
+    for (const st of spec.styles) {
+      this.eachCell(this.worksheet(st.sheet), st.region, (cell) => {
+        if (st.numberFormat) cell.numFmt = st.numberFormat;
+        if (st.bold !== undefined || st.fontColor) cell.font = { ...cell.font, ...(st.bold !== undefined ? { bold: st.bold } : {}), ...(st.fontColor ? { color: { argb: argb(st.fontColor) } } : {}) };
+        if (st.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
+        if (st.wrap) cell.alignment = { ...cell.alignment, wrapText: true };
+      });
+    }
+    for (const cf of spec.conditionalColours) {
+      this.worksheet(cf.sheet).addConditionalFormatting({
+        ref: a1(cf.region),
+        rules: cf.rules.map((rule, i) => ({
+          type: 'cellIs',
+          operator: 'equal',
+          priority: i + 1,
+          formulae: [`"${rule.equals.replace(/"/g, '""')}"`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.fill) } }, font: { color: { argb: argb(rule.fontColor) } } },
+        })),
+      });
+    }
+    if (spec.charts.length) this.skipped.push('chart');
+    for (const n of spec.names) {
+      const existing = (this.book.definedNames.model as { name: string }[]).filter((m) => m.name !== n.name);
+      this.book.definedNames.model = existing as never;
+      this.book.definedNames.add(absolute(n.sheet, n.region), n.name);
+    }
+    for (const w of spec.columnWidths) this.worksheet(w.sheet).getColumn(w.col + 1).width = Math.round(w.width / 7);
+    for (const f of spec.freezeRows) this.worksheet(f.sheet).views = [{ state: 'frozen', ySplit: f.rows }];
+  }
+
+  private eachCell(ws: ExcelJS.Worksheet, region: Region, f: (cell: ExcelJS.Cell) => void): void {
+    for (let r = region.row; r < region.row + region.rows; r++) for (let c = region.col; c < region.col + region.cols; c++) f(ws.getCell(r + 1, c + 1));
+  }
+}

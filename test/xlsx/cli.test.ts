@@ -1,0 +1,98 @@
+// The command-line runner end to end on real .xlsx files.
+import ExcelJS from 'exceljs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/xlsx/cli';
+import { cellsOf, writeXlsx } from '../support/xlsx-files';
+import { dutchInvoices } from '../support/revenue-sheets';
+
+const dir = mkdtempSync(join(tmpdir(), 'account-planner-'));
+const input = join(dir, 'verkoop.xlsx');
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(async () => {
+  await writeXlsx(input, { Verkoop: dutchInvoices(), Notities: [['Vergeet niet', 'te bellen']] }, { Verkoop: [2] });
+});
+
+describe('account-planner analyze', () => {
+  it('writes a copy with tiers and a Pareto sheet, leaving every input cell as it was', async () => {
+    const before = await cellsOf(input);
+    const r = await run('analyze', input, '--lang', 'nl');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const output = join(dir, 'verkoop.planned.xlsx');
+    expect(r.out).toContain(`Written to ${output}`);
+    expect(r.out).toMatch(/50,0% van uw klanten brengt 94,2% van de omzet/);
+    expect(r.out).toMatch(/Left out: totals row 14; 2 rows with text amounts \(7, 13\); 1 blank row$/m);
+    // The input file is untouched, and every one of its cells is in the output unchanged
+    expect(await cellsOf(input)).toEqual(before);
+    const after = await cellsOf(output);
+    for (const [address, cell] of before) expect(after.get(address), address).toBe(cell);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(output);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Verkoop', 'Notities', 'Pareto']);
+    const ws = book.getWorksheet('Verkoop')!;
+    expect([ws.getCell('F3').value, ws.getCell('F4').value, ws.getCell('F9').value]).toEqual(['Klasse', 'A', 'B']);
+    expect(ws.getCell('F11').value).toBe('C'); // the =HYPERLINK name, kept as text, is an account like any other
+    expect(book.getWorksheet('Pareto')!.getCell('A9').value).toBe('Totaal');
+    expect((book.definedNames.model as { name: string }[]).map((n) => n.name).sort()).toEqual(['AccountPlanner_Pareto', 'AccountPlanner_Tiers']);
+  });
+
+  it('takes columns by header text or letter, cutoffs and labels', async () => {
+    const out = join(dir, 'custom.xlsx');
+    const r = await run('analyze', input, '--account', 'klant', '--amount', 'D', '--date', 'none', '--cutoffs', '50%,0.9', '--labels', 'Key,Mid,Tail', '--out', out, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Key\s+1\s+25\.0%/m);
+    expect(r.out).not.toContain('Categories');
+  });
+
+  it('asks for --replace before replacing its own earlier analysis', async () => {
+    const once = join(dir, 'once.xlsx');
+    await run('analyze', input, '--out', once);
+    const again = await run('analyze', once, '--out', join(dir, 'twice.xlsx'));
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/^account-planner: Account Planner wrote an analysis here before \(Verkoop!F3:H14\)\. Replace it with the new one: add --replace to replace it$/);
+    expect((await run('analyze', once, '--out', join(dir, 'twice.xlsx'), '--replace')).code).toBe(0);
+  });
+
+  it.each([
+    ['a missing file', () => ['analyze', join(dir, 'missing.xlsx')], /^account-planner: no such file: .*missing\.xlsx$/],
+    ['a file that is not .xlsx', () => (writeFileSync(join(dir, 'notes.xlsx'), 'hello'), ['analyze', join(dir, 'notes.xlsx')]), /notes\.xlsx is not an \.xlsx workbook$/],
+    ['a password-protected workbook', () => (writeFileSync(join(dir, 'secret.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), ['analyze', join(dir, 'secret.xlsx')]), /secret\.xlsx is password-protected or an old \.xls file/],
+    ['a damaged workbook', () => (writeFileSync(join(dir, 'broken.xlsx'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(40)])), ['analyze', join(dir, 'broken.xlsx')]), /broken\.xlsx could not be read as an \.xlsx workbook \(it may be damaged\)/],
+    ['a sheet that does not exist', () => ['analyze', input, '--sheet', 'Omzet', '--lang', 'en'], /^account-planner: There is no sheet called Omzet\.$/],
+    ['a column that does not exist', () => ['analyze', input, '--amount', 'Winst'], /--amount: no column "Winst" in the table on Verkoop \(columns: A "Factuurnr", B "Klant"/],
+    ['a sheet without a table', () => ['analyze', input, '--sheet', 'Notities', '--lang', 'en'], /No table found on Notities/],
+    ['bad cutoffs', () => ['analyze', input, '--cutoffs', '80,95'], /cutoffs is 80: each cutoff must be a fraction between 0 and 1; write 0.8 or 80%/],
+    ['--out onto the input', () => ['analyze', input, '--out', input], /--out is the input file: add --in-place/],
+    ['an unknown option', () => ['analyze', input, '--colour'], /Unknown option '--colour'/],
+    ['an unknown command', () => ['analyse-everything'], /unknown command "analyse-everything"/],
+  ])('fails on %s with one line and a non-zero exit', async (_, argv, message) => {
+    const r = await run(...argv());
+    expect(r.code).not.toBe(0);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /); // never a stack trace
+  });
+
+  it('changes the input only with --in-place', async () => {
+    const copy = join(dir, 'inplace.xlsx');
+    copyFileSync(input, copy);
+    expect((await run('analyze', copy, '--in-place')).code).toBe(0);
+    expect(existsSync(join(dir, 'inplace.planned.xlsx'))).toBe(false);
+    expect([...(await cellsOf(copy)).keys()].some((k) => k.startsWith('Pareto!'))).toBe(true);
+  });
+
+  it('prints help for the runner and for analyze', async () => {
+    expect((await run('--help')).out).toMatch(/Usage: account-planner <command>/);
+    expect((await run('analyze', '--help')).out).toMatch(/--cutoffs LIST/);
+  });
+});
