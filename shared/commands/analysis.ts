@@ -38,6 +38,18 @@ export interface AnalysisOptions {
 /** The add-in's own output is recognised by these workbook names. */
 export const OWN_NAMES = { tiers: 'AccountPlanner_Tiers', pareto: 'AccountPlanner_Pareto' } as const;
 
+/**
+ * Names the analysis leaves on the revenue table's data rows, so that plan tabs can pull revenue,
+ * tier and category with native SUMIFS/INDEX formulas that stay live.
+ */
+export const SOURCE_NAMES = {
+  accounts: 'AccountPlanner_Accounts',
+  amounts: 'AccountPlanner_Amounts',
+  dates: 'AccountPlanner_Dates',
+  tiers: 'AccountPlanner_TierColumn',
+  categories: 'AccountPlanner_CategoryColumn',
+} as const;
+
 export interface Detection {
   sheet: string;
   sheets: string[];
@@ -427,6 +439,14 @@ function buildSpec(a: Analysis, options: AnalysisOptions): { spec: SheetSpec; ti
     rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })),
   });
   spec.names.push({ name: OWN_NAMES.tiers, sheet, region: outRegion });
+  const dataColumn = (c: number): Region => ({ row: firstRow, col: c, rows: dataRows, cols: 1 });
+  spec.names.push(
+    { name: SOURCE_NAMES.accounts, sheet, region: dataColumn(a.columns.account.col) },
+    { name: SOURCE_NAMES.amounts, sheet, region: dataColumn(a.columns.amount.col) },
+    { name: SOURCE_NAMES.tiers, sheet, region: dataColumn(col) },
+  );
+  if (a.columns.date) spec.names.push({ name: SOURCE_NAMES.dates, sheet, region: dataColumn(a.columns.date.col) });
+  if (a.categories) spec.names.push({ name: SOURCE_NAMES.categories, sheet, region: dataColumn(col + 2) });
 
   // 2. The Pareto sheet: title, headline, summary per tier, chart data and chart.
   const pareto = freeSheetName(a.info, s.paretoSheet, previousPareto?.sheet);

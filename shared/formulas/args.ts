@@ -68,7 +68,8 @@ export function toNumber(cell: Cell, at: Place): number | null {
     if (!Number.isFinite(cell)) throw numError(`${describePlace(at)} is not a finite number`);
     return cell;
   }
-  if (isBlank(cell)) return null;
+  // An empty text ("" from =IF(...,"",...)) counts as a blank cell, as SUM and SUMIF see it.
+  if (isBlank(cell) || cell === '') return null;
   if (isError(cell)) throw propagated(cell, at);
   if (typeof cell === 'string') {
     if (NUMBER_AS_TEXT.test(cell)) {
@@ -83,7 +84,7 @@ export function toNumber(cell: Cell, at: Place): number | null {
 export const LAST_SERIAL = 2958465;
 
 export function toDate(cell: Cell, at: Place): number | null {
-  if (typeof cell === 'string' && !isBlank(cell)) {
+  if (typeof cell === 'string' && cell !== '') {
     throw valueError(`${describePlace(at)} is the text ${describeCell(cell)}, not a date: enter it as a date`);
   }
   if (typeof cell === 'boolean') throw valueError(`${describePlace(at)} is ${describeCell(cell)}, not a date`);
@@ -126,7 +127,8 @@ export function toText(cell: Cell, at: Place): string | null {
 
 /** Reads a vector of numbers; blanks stay null. */
 export function numbersOf(v: Vector): (number | null)[] {
-  return v.cells.map((c, i) => toNumber(c, placeInVector(v, i)));
+  // The common case first: a million plain numbers should not cost a million Place objects.
+  return v.cells.map((c, i) => (typeof c === 'number' && Number.isFinite(c) ? c : toNumber(c, placeInVector(v, i))));
 }
 
 /** One cell where one value is expected; a range of more cells is a #VALUE! naming the argument. */

@@ -259,28 +259,33 @@ export interface TierSummary {
   revenueShare: number;
 }
 
-/** Accounts and revenue per tier (every tier, also empty ones). */
+/**
+ * Accounts and revenue per tier (every tier, also empty ones). Shares are of the revenue that the
+ * tiers are cut from: the positive account totals. An account whose credit notes exceed its sales
+ * counts as an account of the last tier but adds no revenue, so the shares add up to 100%.
+ */
 export function summariseTiers(accounts: Accounts, tiers: Int32Array, labels: readonly Cell[], values: Vector): TierSummary[] {
   const count = new Array<number>(labels.length).fill(0);
   const revenue = new Array<number>(labels.length).fill(0);
   let accountCount = 0;
-  let grandTotal = 0;
+  let positiveTotal = 0;
   for (let a = 0; a < accounts.totals.length; a++) {
     if (!accounts.hasAmount[a]) continue;
+    const total = accounts.totals[a];
     count[tiers[a]]++;
-    revenue[tiers[a]] += accounts.totals[a];
     accountCount++;
-    grandTotal += accounts.totals[a];
+    if (total > 0) {
+      revenue[tiers[a]] += total;
+      positiveTotal += total;
+    }
   }
-  if (!(grandTotal > 0)) {
-    throw divError(`the total of ${values.arg} is ${clean(grandTotal)}, so revenue shares have no base`);
-  }
+  if (!(positiveTotal > 0)) throw divError(`no account in ${values.arg} has a total above zero, so there is no revenue to share`);
   return labels.map((label, i) => ({
     label,
     accounts: count[i],
     accountShare: count[i] / accountCount,
     revenue: clean(revenue[i]),
-    revenueShare: revenue[i] / grandTotal,
+    revenueShare: revenue[i] / positiveTotal,
   }));
 }
 

@@ -143,3 +143,19 @@ describe('PARETO_SUMMARY', () => {
     expectError(call('PARETO_SUMMARY', values, undefined, undefined, undefined, one('fr')), '#VALUE!', /use "en" for English or "nl" for Dutch/);
   });
 });
+
+describe('credit notes and empty text', () => {
+  it('counts an account below zero in the last tier without revenue, so shares add up to 100%', () => {
+    const result = call('PARETO_SUMMARY', col(100, -60, 10), col('a', 'b', 'c')) as unknown[][];
+    expect(result.slice(1).map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
+      ['A', 1, 100, 100 / 110],
+      ['B', 1, 10, 10 / 110], // c starts at 100/110 = 90.9%
+      ['C', 1, 0, 0], // b: credit notes exceed sales
+      ['Total', 3, 110, 1],
+    ]);
+  });
+
+  it('reads empty text (from =IF(...,"",...)) as a blank amount', () => {
+    expect(column(call('PARETO_TIER', col(90, '', 10)))).toEqual(['A', '', 'B']);
+  });
+});

@@ -165,3 +165,14 @@ describe('PLAN_REVIEW_DATES', () => {
     expectError(call('PLAN_REVIEW_DATES', ...(args as unknown as Matrix[])), code, message);
   });
 });
+
+describe('chaining', () => {
+  it('feeds a blank row\'s "" from one function into the next as a blank', () => {
+    const gap = call('PLAN_GAP', col(1000, null, 800), col(200, null, 100)) as Matrix;
+    expect(column(call('PLAN_ACTIVITIES', gap, one(500), one(0.5)))).toEqual([4, '', 3]);
+  });
+
+  it('will not ignore weights given without a period', () => {
+    expectError(call('PLAN_GAP', one(1000), one(100), undefined, undefined, undefined, row(1, 2, 3)), '#VALUE!', /weights need as_of/);
+  });
+});

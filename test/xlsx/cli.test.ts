@@ -43,7 +43,7 @@ describe('account-planner analyze', () => {
     expect([ws.getCell('F3').value, ws.getCell('F4').value, ws.getCell('F9').value]).toEqual(['Klasse', 'A', 'B']);
     expect(ws.getCell('F11').value).toBe('C'); // the =HYPERLINK name, kept as text, is an account like any other
     expect(book.getWorksheet('Pareto')!.getCell('A9').value).toBe('Totaal');
-    expect((book.definedNames.model as { name: string }[]).map((n) => n.name).sort()).toEqual(['AccountPlanner_Pareto', 'AccountPlanner_Tiers']);
+    expect((book.definedNames.model as { name: string }[]).map((n) => n.name).sort()).toEqual(['AccountPlanner_Accounts', 'AccountPlanner_Amounts', 'AccountPlanner_CategoryColumn', 'AccountPlanner_Dates', 'AccountPlanner_Pareto', 'AccountPlanner_TierColumn', 'AccountPlanner_Tiers']);
   });
 
   it('takes columns by header text or letter, cutoffs and labels', async () => {
