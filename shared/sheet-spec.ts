@@ -28,6 +28,9 @@ export interface Styling {
   fill?: string; // "#RRGGBB"
   fontColor?: string;
   wrap?: boolean;
+  fontSize?: number; // points
+  italic?: boolean;
+  verticalAlign?: 'top' | 'middle';
 }
 
 /** Colour cells whose text equals a value: the tier column's A, B, C. */
@@ -54,6 +57,40 @@ export interface ParetoChart {
   height: number; // px
 }
 
+/**
+ * Colour cells where a native formula is TRUE. The formula is written for the region's top-left
+ * cell with relative references ("=AND($I5<>\"\",$I5<TODAY())"), as both hosts expect.
+ */
+export interface ConditionalFormula {
+  sheet: string;
+  region: Region;
+  formula: string;
+  fill: string;
+  fontColor: string;
+}
+
+/** A dropdown (list of choices) or a number/date range a cell must stay within. */
+export interface Validation {
+  sheet: string;
+  region: Region;
+  list?: string[];
+  whole?: { min: number; max: number };
+  decimal?: { min: number; max: number };
+  date?: boolean;
+  /** Shown to the user when the input does not fit. */
+  message: string;
+}
+
+/**
+ * Sheet protection WITHOUT a password: the labels and formulas stay as they are, reps type only
+ * into the unlocked input regions. Anyone can lift it (Review › Unprotect) — it guards against
+ * accidents, not people.
+ */
+export interface Protection {
+  sheet: string;
+  unlocked: Region[];
+}
+
 export interface NamedRegion {
   name: string;
   sheet: string;
@@ -63,28 +100,43 @@ export interface NamedRegion {
 export interface SheetSpec {
   /** Sheets to create first (at the end of the workbook), if they do not exist. */
   addSheets: string[];
+  /** Copies of existing sheets, made by the host's own copy (formats, validations, formulas kept). */
+  copySheets: { from: string; to: string }[];
   /** Regions of the add-in's own earlier output to empty (values and formats) before writing. */
   clear: { sheet: string; region: Region }[];
   blocks: Block[];
   styles: Styling[];
   conditionalColours: ConditionalColours[];
+  conditionalFormulas: ConditionalFormula[];
+  validations: Validation[];
   charts: ParetoChart[];
   /** Workbook-level names, created or moved. */
   names: NamedRegion[];
+  /** Cells merged into one (a long-text input across the page width). */
+  merges: { sheet: string; region: Region }[];
   columnWidths: { sheet: string; col: number; width: number }[]; // px
   freezeRows: { sheet: string; rows: number }[];
+  protections: Protection[];
+  /** Print each sheet one page wide (portrait). */
+  fitToPageWidth: string[];
 }
 
 export const emptySpec = (): SheetSpec => ({
   addSheets: [],
+  copySheets: [],
   clear: [],
   blocks: [],
   styles: [],
   conditionalColours: [],
+  conditionalFormulas: [],
+  validations: [],
   charts: [],
   names: [],
+  merges: [],
   columnWidths: [],
   freezeRows: [],
+  protections: [],
+  fitToPageWidth: [],
 });
 
 export const isFormula = (v: SpecValue): v is { formula: string } => typeof v === 'object' && v !== null;

@@ -22,6 +22,8 @@ export interface WorkbookInfo {
   sheets: string[];
   /** The active cell (top-left of the selection). */
   active: CellRef;
+  /** The selected block on the active sheet, where the host can tell (the CLI has none). */
+  selection?: Region;
   /** Workbook-level names and where they point; the add-in recognises its own output by them. */
   names: Record<string, { sheet: string; region: Region }>;
 }

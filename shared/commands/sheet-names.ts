@@ -1,0 +1,28 @@
+// Sheet names within the hosts' limits: Excel allows 31 characters and none of []:*?/\, no
+// leading or trailing apostrophe, and names are unique regardless of case (Sheets is laxer).
+export const MAX_SHEET_NAME = 31;
+
+export function cleanSheetName(name: string): string {
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/[\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '');
+  return cleaned.slice(0, MAX_SHEET_NAME).trim().replace(/'+$/, '');
+}
+
+/** The tab name of an account's plan: "Plan – Bakkerij Jansen", cut to fit. */
+export const planSheetName = (account: string): string => cleanSheetName(`Plan – ${account}`);
+
+export const PLAN_SHEET = /^plan – /i;
+
+/** A name not yet in `taken` (compared without case): "Name", else "Name (2)", "Name (3)", ... */
+export function uniqueSheetName(base: string, taken: Set<string>): string {
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}

@@ -1,0 +1,393 @@
+// The Workbook port on SpreadsheetApp. Everything in Apps Script is synchronous, so every method
+// answers with a plain value. Every method call on a Spreadsheet, Sheet, Range or builder is a
+// call to Google's servers, so each operation costs a constant number of them, never one per row
+// or per cell:
+//   info()       7 + one per sheet (getName) + 5 per named range
+//   readSheet()  3 (getSheetByName, getDataRange, getValues), +1 for the time zone if a date is read
+//   write()      a constant per block, region, rule, chart, name and column-width run, plus
+//                a few per conditional rule and chart already on a sheet with a cleared region
+// Host globals used here: SpreadsheetApp (only when no spreadsheet/app is injected).
+import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
+import { Block, ParetoChart, Region, SheetSpec, SpecValue, isFormula, sheetRef } from '../../shared/sheet-spec';
+import { CellRef, SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
+import { Zone, serialFromDate, zoneNamed } from './dates';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+/** The one SpreadsheetApp service the writes need besides the spreadsheet itself. */
+export type RuleFactory = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newConditionalFormatRule'>;
+
+/**
+ * What getValues() hands back for an error cell: its code as text. A text cell that holds exactly
+ * one of these strings (a user typing "#N/A") cannot be told apart without a second read
+ * (getFormulas or getDisplayValues), so it is read as that error too.
+ */
+const SHEETS_ERRORS: Record<string, ErrorCode> = {
+  ...Object.fromEntries(ERROR_CODES.map((code) => [code, code])),
+  // Sheets' own parse error has no counterpart in the core's codes; it is a bad value there too.
+  '#ERROR!': '#VALUE!',
+};
+
+/**
+ * Above this many separate formula rectangles in one block, the block is written with one
+ * setValues carrying the formulas as "=..." text (which setValues enters as formulas) instead
+ * of one setFormulas per rectangle, so a block never costs more than a few calls.
+ */
+const MAX_FORMULA_RANGES = 8;
+
+const isDate = (v: unknown): v is Date => v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+
+export class SheetsWorkbook implements Workbook {
+  constructor(
+    private readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActive(),
+    private readonly app: RuleFactory = SpreadsheetApp,
+  ) {}
+
+  info(): WorkbookInfo {
+    // No batch call returns the sheet names: one getName per sheet.
+    const sheets = this.spreadsheet.getSheets().map((s) => s.getName());
+    // Null when the script runs without a user selection (a trigger); the first sheet's A1 then.
+    const selection = this.spreadsheet.getActiveRange();
+    const active: CellRef = selection
+      ? { sheet: selection.getSheet().getName(), row: selection.getRow() - 1, col: selection.getColumn() - 1 }
+      : { sheet: sheets[0], row: 0, col: 0 };
+    const names: WorkbookInfo['names'] = {};
+    for (const named of this.spreadsheet.getNamedRanges()) {
+      const range = named.getRange();
+      names[named.getName()] = { sheet: range.getSheet().getName(), region: regionOf(range) };
+    }
+    return { sheets, active, names };
+  }
+
+  readSheet(name: string): SheetValues {
+    const sheet = this.sheetNamed(name);
+    // getDataRange() is bounded by A1 and the last row and column with content, whatever
+    // the first used cell is: its origin is always A1, the leading blanks are trimmed below.
+    const raw = sheet.getDataRange().getValues();
+    let zone: Zone | undefined;
+    const zoneOnce = () => (zone ??= zoneNamed(this.spreadsheet.getSpreadsheetTimeZone()));
+    let top = -1;
+    let left = Infinity;
+    const values: Matrix = raw.map((row, r) =>
+      row.map((v, c) => {
+        const cell = fromSheets(v, zoneOnce, name, r, c);
+        if (cell !== null) {
+          if (top < 0) top = r;
+          if (c < left) left = c;
+        }
+        return cell;
+      }),
+    );
+    if (top < 0) return { sheet: name, origin: { row: 0, col: 0 }, values: [[null]] };
+    const trimmed = values.slice(top);
+    return { sheet: name, origin: { row: top, col: left }, values: left > 0 ? trimmed.map((row) => row.slice(left)) : trimmed };
+  }
+
+  write(spec: SheetSpec): void {
+    // Collect: check the whole spec and find every sheet before the first change, so a spec
+    // that cannot be written changes nothing.
+    const blocks = spec.blocks.map(planBlock);
+    for (const region of regionsOf(spec)) checkRegion(region);
+    const sheets = new Map<string, Sheet | null>();
+    for (const name of sheetNamesOf(spec)) sheets.set(name, this.spreadsheet.getSheetByName(name));
+    const toAdd = [...new Set(spec.addSheets)].filter((name) => !sheets.get(name));
+    const missing = [...sheets.keys()].filter((name) => !sheets.get(name) && !toAdd.includes(name));
+    if (missing.length) throw new Error(`cannot write to ${missing.join(', ')}: no such sheet`);
+
+    // Write.
+    if (toAdd.length) {
+      // insertSheet activates the new sheet; the user's selection is put back afterwards, so the
+      // next command still starts where the user is (as in Excel, where adding a sheet does not).
+      const selection = this.spreadsheet.getActiveRange();
+      let index = this.spreadsheet.getNumSheets();
+      // insertSheet(name) would insert after the active sheet; an index puts it at the end.
+      for (const name of toAdd) sheets.set(name, this.spreadsheet.insertSheet(name, index++));
+      selection?.activate();
+    }
+    const sheet = (name: string) => sheets.get(name)!;
+    const rangeOf = (name: string, r: Region) => sheet(name).getRange(r.row + 1, r.col + 1, r.rows, r.cols);
+
+    // clear() empties values and formats, but not the sheet's conditional rules (handled below)
+    // nor its charts, which float over the cells.
+    for (const { sheet: name, region } of spec.clear) rangeOf(name, region).clear();
+    const cleared = new Map([...groupBy(spec.clear, (c) => c.sheet)].map(([name, cs]) => [name, cs.map((c) => c.region)]));
+    for (const name of cleared.keys()) removeChartsOf(sheet(name), cleared);
+
+    for (const plan of blocks) {
+      if (!plan) continue;
+      const { block } = plan;
+      const range = rangeOf(block.sheet, { row: block.row, col: block.col, rows: plan.rows, cols: plan.cols });
+      if (plan.values) range.setValues(plan.values);
+      for (const f of plan.formulas) {
+        // setFormulas writes "" as an empty cell, so it only ever gets rectangles of formulas.
+        const whole = f.region.rows === plan.rows && f.region.cols === plan.cols;
+        const target = whole ? range : rangeOf(block.sheet, { ...f.region, row: block.row + f.region.row, col: block.col + f.region.col });
+        target.setFormulas(f.formulas);
+      }
+    }
+
+    for (const st of spec.styles) {
+      const range = rangeOf(st.sheet, st.region);
+      // Excel's codes ("0.0%", "#,##0", "yyyy-mm-dd", "@") mean the same in Sheets.
+      if (st.numberFormat !== undefined) range.setNumberFormat(st.numberFormat);
+      if (st.bold !== undefined) range.setFontWeight(st.bold ? 'bold' : 'normal');
+      if (st.fill !== undefined) range.setBackground(st.fill);
+      if (st.fontColor !== undefined) range.setFontColor(st.fontColor);
+      if (st.wrap !== undefined) range.setWrap(st.wrap);
+    }
+
+    this.writeConditionalRules(spec, cleared, sheet, rangeOf);
+
+    for (const chart of spec.charts) this.writeChart(chart, sheet(chart.sheet), rangeOf);
+
+    // setNamedRange on a name that exists moves that name to the new range.
+    for (const n of spec.names) this.spreadsheet.setNamedRange(n.name, rangeOf(n.sheet, n.region));
+
+    for (const [name, widths] of groupBy(spec.columnWidths, (w) => w.sheet)) {
+      const byCol = new Map(widths.map((w) => [w.col, w.width]));
+      const cols = [...byCol.keys()].sort((a, b) => a - b);
+      for (let i = 0; i < cols.length; ) {
+        let j = i + 1;
+        while (j < cols.length && cols[j] === cols[j - 1] + 1 && byCol.get(cols[j]) === byCol.get(cols[i])) j++;
+        // One call for a run of neighbouring columns of the same width.
+        if (j - i === 1) sheet(name).setColumnWidth(cols[i] + 1, byCol.get(cols[i])!);
+        else sheet(name).setColumnWidths(cols[i] + 1, j - i, byCol.get(cols[i])!);
+        i = j;
+      }
+    }
+
+    for (const f of spec.freezeRows) sheet(f.sheet).setFrozenRows(f.rows);
+  }
+
+  /**
+   * Conditional rules live on the sheet, not on the cells: getConditionalFormatRules and
+   * setConditionalFormatRules replace the whole list, so the user's rules are read and written
+   * back. Rules whose every range lies inside a region cleared now are the add-in's own earlier
+   * output and are dropped; the new rules go after the user's, which therefore still win
+   * (the first matching rule applies).
+   */
+  private writeConditionalRules(
+    spec: SheetSpec,
+    cleared: Map<string, Region[]>,
+    sheet: (name: string) => Sheet,
+    rangeOf: (name: string, r: Region) => Range,
+  ): void {
+    const colours = groupBy(spec.conditionalColours, (c) => c.sheet);
+    for (const name of new Set([...cleared.keys(), ...colours.keys()])) {
+      const existing = sheet(name).getConditionalFormatRules();
+      const regions = cleared.get(name) ?? [];
+      const earlier = (rule: ConditionalFormatRule) => {
+        const ranges = rule.getRanges();
+        return ranges.length > 0 && ranges.map(regionOf).every((r) => regions.some((region) => inside(r, region)));
+      };
+      const kept = regions.length ? existing.filter((rule) => !earlier(rule)) : existing;
+      const added: ConditionalFormatRule[] = [];
+      for (const cc of colours.get(name) ?? []) {
+        const range = rangeOf(name, cc.region);
+        for (const r of cc.rules) {
+          added.push(
+            this.app
+              .newConditionalFormatRule()
+              .whenTextEqualTo(r.equals)
+              .setBackground(r.fill)
+              .setFontColor(r.fontColor)
+              .setRanges([range])
+              .build(),
+          );
+        }
+      }
+      if (added.length || kept.length !== existing.length) sheet(name).setConditionalFormatRules([...kept, ...added]);
+    }
+  }
+
+  /** A Pareto chart: a combo chart, accounts as columns, the cumulative share as a line on a 0–100% right axis. */
+  private writeChart(chart: ParetoChart, sheet: Sheet, rangeOf: (name: string, r: Region) => Range): void {
+    const built = sheet
+      .newChart()
+      .asComboChart()
+      .addRange(rangeOf(chart.sheet, chart.categories))
+      .addRange(rangeOf(chart.sheet, chart.columns))
+      .addRange(rangeOf(chart.sheet, chart.line))
+      // The regions hold no header row; without this Sheets guesses one from the text column.
+      .setNumHeaders(0)
+      .setPosition(chart.anchor.row + 1, chart.anchor.col + 1, 0, 0)
+      .setOption('title', chart.title)
+      .setOption('width', chart.width)
+      .setOption('height', chart.height)
+      .setOption('seriesType', 'bars')
+      // Series are counted after the first (domain) range: 0 the columns, 1 the line.
+      .setOption('series', {
+        0: { type: 'bars', targetAxisIndex: 0, labelInLegend: chart.columnsLabel },
+        1: { type: 'line', targetAxisIndex: 1, labelInLegend: chart.lineLabel },
+      })
+      .setOption('vAxes', {
+        0: { title: chart.columnsLabel },
+        1: { title: chart.lineLabel, format: 'percent', minValue: 0, maxValue: 1, viewWindow: { min: 0, max: 1 } },
+      })
+      .setOption('legend', { position: 'bottom' })
+      .build();
+    sheet.insertChart(built);
+  }
+
+  private sheetNamed(name: string): Sheet {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`there is no sheet named ${name}`);
+    return sheet;
+  }
+}
+
+/**
+ * A chart drawn only from regions cleared now is the add-in's earlier chart (its data is the
+ * add-in's own output): it goes with its data. Charts with any range elsewhere (on this sheet
+ * or another) are the user's and stay.
+ */
+function removeChartsOf(sheet: Sheet, cleared: Map<string, Region[]>): void {
+  for (const chart of sheet.getCharts()) {
+    const ranges = chart.getRanges();
+    const within = (range: Range) => {
+      const regions = cleared.get(range.getSheet().getName());
+      if (!regions) return false;
+      const r = regionOf(range);
+      return regions.some((region) => inside(r, region));
+    };
+    if (ranges.length && ranges.every(within)) sheet.removeChart(chart);
+  }
+}
+
+/** One cell as getValues() gives it, in the core's terms. r and c are 0-based from A1. */
+function fromSheets(v: unknown, zone: () => Zone, sheet: string, r: number, c: number): Cell {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') {
+    const code = SHEETS_ERRORS[v];
+    return code ? new FormulaError(code, `${sheetRef(sheet, { row: r, col: c, rows: 1, cols: 1 })} is ${v}`) : v;
+  }
+  // Date and time cells arrive as Date objects; their wall clock is in the spreadsheet's zone.
+  if (isDate(v)) return serialFromDate(v, zone());
+  return String(v);
+}
+
+interface BlockPlan {
+  block: Block;
+  rows: number;
+  cols: number;
+  /** What one setValues writes, or null when the block is all formulas. */
+  values: unknown[][] | null;
+  /** Rectangles of formulas, relative to the block, each for one setFormulas. */
+  formulas: { region: Region; formulas: string[][] }[];
+}
+
+/** Checks a block and turns it into at most a few calls' worth of arrays. Null for an empty block. */
+function planBlock(block: Block): BlockPlan | null {
+  const rows = block.values.length;
+  if (rows === 0) return null;
+  const cols = block.values[0].length;
+  const where = `block at ${sheetRef(block.sheet, { row: block.row, col: block.col, rows: 1, cols: 1 })}`;
+  if (cols === 0 || block.values.some((row) => row.length !== cols)) throw new Error(`${where} is not a rectangle of cells`);
+  if (block.row < 0 || block.col < 0) throw new Error(`${where} starts outside the sheet`);
+  const regions = formulaRegions(block.values, rows, cols);
+  const formulasOf = (r: Region) =>
+    block.values.slice(r.row, r.row + r.rows).map((row) => row.slice(r.col, r.col + r.cols).map((v) => formulaText(v as { formula: string })));
+  if (regions.length === 1 && regions[0].rows === rows && regions[0].cols === cols) {
+    return { block, rows, cols, values: null, formulas: [{ region: regions[0], formulas: formulasOf(regions[0]) }] };
+  }
+  const inline = regions.length > MAX_FORMULA_RANGES;
+  const values = block.values.map((row) =>
+    row.map((v) => {
+      if (isFormula(v)) return inline ? formulaText(v) : ''; // setValues enters "=..." as a formula
+      return toSheets(v, where);
+    }),
+  );
+  return { block, rows, cols, values, formulas: inline ? [] : regions.map((region) => ({ region, formulas: formulasOf(region) })) };
+}
+
+/**
+ * A value as setValues must get it. setValues enters a string as if the user typed it: "=x"
+ * becomes a formula, "00123" the number 123, "1/2" a date, "TRUE" a boolean, and a leading
+ * apostrophe is swallowed. An apostrophe in front keeps any text exactly as it is (the
+ * apostrophe is not part of the value), so every text gets one, not only those literalText
+ * would prefix.
+ */
+function toSheets(v: SpecValue, where: string): unknown {
+  if (v === null || v === '') return '';
+  if (typeof v === 'string') return `'${v}`;
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`${where} holds ${v}, which a sheet cannot store`);
+  return v;
+}
+
+const formulaText = (v: { formula: string }) => (v.formula.startsWith('=') ? v.formula : `=${v.formula}`);
+
+/** The formula cells of a block as rectangles: runs down each column, joined across neighbouring columns with the same run. */
+function formulaRegions(values: SpecValue[][], rows: number, cols: number): Region[] {
+  const regions: Region[] = [];
+  let open = new Map<string, Region>();
+  for (let c = 0; c < cols; c++) {
+    const next = new Map<string, Region>();
+    for (let r = 0; r < rows; ) {
+      if (!isFormula(values[r][c])) {
+        r++;
+        continue;
+      }
+      const start = r;
+      while (r < rows && isFormula(values[r][c])) r++;
+      const key = `${start}:${r}`;
+      const region = open.get(key);
+      if (region) region.cols++;
+      const current = region ?? { row: start, col: c, rows: r - start, cols: 1 };
+      if (!region) regions.push(current);
+      next.set(key, current);
+    }
+    open = next;
+  }
+  return regions;
+}
+
+/** A range's region from its A1 notation (one call); open-ended ranges ("A:A", "3:3") ask for their bounds. */
+function regionOf(range: Range): Region {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.getA1Notation());
+  if (!m) return { row: range.getRow() - 1, col: range.getColumn() - 1, rows: range.getNumRows(), cols: range.getNumColumns() };
+  const [row, col] = [Number(m[2]) - 1, columnIndex(m[1])];
+  const [lastRow, lastCol] = m[3] ? [Number(m[4]) - 1, columnIndex(m[3])] : [row, col];
+  return { row, col, rows: lastRow - row + 1, cols: lastCol - col + 1 };
+}
+
+const columnIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+const inside = (a: Region, b: Region) => a.row >= b.row && a.col >= b.col && a.row + a.rows <= b.row + b.rows && a.col + a.cols <= b.col + b.cols;
+
+function checkRegion(r: Region): void {
+  if (!(r.row >= 0 && r.col >= 0 && r.rows >= 1 && r.cols >= 1)) throw new Error(`region ${JSON.stringify(r)} is not a range of cells`);
+}
+
+function regionsOf(spec: SheetSpec): Region[] {
+  return [
+    ...spec.clear.map((c) => c.region),
+    ...spec.styles.map((s) => s.region),
+    ...spec.conditionalColours.map((c) => c.region),
+    ...spec.charts.flatMap((c) => [c.categories, c.columns, c.line, { ...c.anchor, rows: 1, cols: 1 }]),
+    ...spec.names.map((n) => n.region),
+    ...spec.columnWidths.map((w) => ({ row: 0, col: w.col, rows: 1, cols: 1 })),
+  ];
+}
+
+function sheetNamesOf(spec: SheetSpec): Set<string> {
+  return new Set([
+    ...spec.addSheets,
+    ...[spec.clear, spec.blocks, spec.styles, spec.conditionalColours, spec.charts, spec.names, spec.columnWidths, spec.freezeRows]
+      .flat()
+      .map((x: { sheet: string }) => x.sheet),
+  ]);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,528 @@
+// An in-memory stand-in for SpreadsheetApp and the objects it hands out (Spreadsheet, Sheet,
+// Range, NamedRange, chart and conditional-rule builders), for testing Apps Script code without
+// Google. Every method call on any of them counts as one service call, as it would cost one
+// round-trip to Google's servers; the test helpers below (cellsOf, formatAt, ...) do not count.
+//
+// What it imitates of Sheets:
+// - rows and columns are 1-based in the API, as in Apps Script (the helpers here are 0-based);
+// - getValues gives "" for blanks, Date objects for dates, error cells as their code ("#N/A");
+// - setValues and setFormulas enter strings as if typed: "=..." is a formula, "'..." is text
+//   without the apostrophe, "123"/"12%"/"TRUE"/"2026-03-31" become numbers, booleans, dates;
+// - getDataRange is bounded by A1 and the last row and column with content;
+// - dimension mismatches and empty ranges throw, as Apps Script does.
+// Formulas are not evaluated: a formula cell reads as "" unless seeded with a value.
+import { dateFromSerial, serialFromDate, zoneNamed } from '../../src/sheets/dates';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+
+/** A seeded formula cell: its formula and, optionally, the value it shows. */
+export interface SeedFormula {
+  formula: string;
+  value?: unknown;
+}
+
+export interface StandInOptions {
+  /** Rows of each sheet as getValues would give them from A1 ("" blank, Date, "#N/A", ...). */
+  sheets: Record<string, unknown[][]>;
+  timeZone?: string;
+  locale?: string;
+  /** The selection, 0-based; the first sheet's A1 by default. */
+  active?: { sheet: string; row: number; col: number; rows?: number; cols?: number };
+}
+
+/** A region of one sheet, 0-based. */
+export interface Area {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface StoredCell {
+  value: unknown;
+  formula?: string;
+}
+
+export interface Formats {
+  numberFormat?: string;
+  fontWeight?: string;
+  background?: string;
+  fontColor?: string;
+  wrap?: boolean;
+}
+
+export interface RuleState {
+  condition?: { type: string; values: unknown[] };
+  background?: string;
+  fontColor?: string;
+  bold?: boolean;
+  ranges: Area[];
+}
+
+export interface ChartState {
+  type?: string;
+  ranges: Area[];
+  options: Record<string, unknown>;
+  numHeaders?: number;
+  /** As given to setPosition: 1-based anchor row and column, offsets in pixels. */
+  position?: { row: number; col: number; offsetX: number; offsetY: number };
+}
+
+export interface Calls {
+  /** Every service call so far. */
+  count: number;
+  /** "Class.method" of every call, in order. */
+  log: string[];
+  /** How many calls of one "Class.method" (e.g. "Range.setValues"). */
+  of(method: string): number;
+  /** The arguments of every call of one "Class.method". */
+  args(method: string): unknown[][];
+  reset(): void;
+}
+
+interface SheetModel {
+  name: string;
+  id: number;
+  grid: (StoredCell | undefined)[][];
+  formats: { area: Omit<Area, 'sheet'>; set?: Formats; clear?: true }[];
+  rules: RuleState[];
+  charts: ChartState[];
+  frozenRows: number;
+  widths: Map<number, number>;
+}
+
+interface RangeModel {
+  sheet: SheetModel;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+const A1 = (row: number, col: number) => `${letters(col)}${row + 1}`;
+function letters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+export function standInSpreadsheet(options: StandInOptions) {
+  const zone = zoneNamed(options.timeZone ?? 'Europe/Amsterdam');
+  const log: string[] = [];
+  const argLog: unknown[][] = [];
+  const calls: Calls = {
+    count: 0,
+    log,
+    of: (method) => log.filter((m) => m === method).length,
+    args: (method) => argLog.filter((_, i) => log[i] === method),
+    reset() {
+      calls.count = 0;
+      log.length = 0;
+      argLog.length = 0;
+    },
+  };
+
+  /** Wraps an API object so that every method call counts. */
+  function counted<T extends object>(kind: string, target: T): T {
+    return new Proxy(target, {
+      get(t, prop, receiver) {
+        const v = Reflect.get(t, prop, receiver);
+        if (typeof v !== 'function' || typeof prop !== 'string') return v;
+        return (...args: unknown[]) => {
+          calls.count++;
+          log.push(`${kind}.${prop}`);
+          argLog.push(args);
+          return (v as (...a: unknown[]) => unknown).apply(t, args);
+        };
+      },
+    });
+  }
+
+  // ----- the model -----
+  const sheets: SheetModel[] = [];
+  let nextId = 1;
+  const named = new Map<string, RangeModel>();
+  const rangeModels = new WeakMap<object, RangeModel>();
+  const ruleModels = new WeakMap<object, RuleState>();
+  const chartModels = new WeakMap<object, ChartState>();
+  const sheetFacades = new Map<SheetModel, object>();
+  const ui = { menus: [] as { title: string; items: [string, string][] }[], sidebars: [] as unknown[], alerts: [] as unknown[] };
+
+  function addSheet(name: string, index = sheets.length): SheetModel {
+    const model: SheetModel = { name, id: nextId++, grid: [], formats: [], rules: [], charts: [], frozenRows: 0, widths: new Map() };
+    sheets.splice(index, 0, model);
+    return model;
+  }
+
+  function modelNamed(name: string): SheetModel {
+    const model = sheets.find((s) => s.name === name);
+    if (!model) throw new Error(`stand-in: no sheet ${name}`);
+    return model;
+  }
+
+  const lastRow = (s: SheetModel) => {
+    for (let r = s.grid.length - 1; r >= 0; r--) if (s.grid[r]?.some((c) => c !== undefined)) return r + 1;
+    return 0;
+  };
+  const lastCol = (s: SheetModel) => {
+    let last = 0;
+    for (const row of s.grid) if (row) for (let c = row.length - 1; c >= last; c--) if (row[c] !== undefined) last = c + 1;
+    return last;
+  };
+  const put = (s: SheetModel, r: number, c: number, cell: StoredCell | undefined) => {
+    const row = (s.grid[r] ??= []);
+    row[c] = cell;
+  };
+
+  /** A string entered as if typed into the cell. */
+  function enter(text: string): StoredCell | undefined {
+    if (text === '') return undefined;
+    if (text.startsWith("'")) return { value: text.slice(1) };
+    if (text.startsWith('=')) return { value: '', formula: text };
+    const number = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(%?)$/.exec(text);
+    if (number) return { value: number[3] ? Number(text.slice(0, -1)) / 100 : Number(text) };
+    if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true' };
+    const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    if (date) return { value: dateFromSerial((Date.UTC(+date[1], +date[2] - 1, +date[3]) - Date.UTC(1899, 11, 30)) / 864e5, zone) };
+    // A leading + or - that is not a number starts a formula, which fails to parse here.
+    if (/^[+-]/.test(text)) return { value: '#ERROR!', formula: `=${text}` };
+    return { value: text };
+  }
+
+  function fromValue(v: unknown): StoredCell | undefined {
+    if (v === null || v === undefined || v === '') return undefined;
+    if (typeof v === 'string') return enter(v);
+    if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
+    if (isDate(v)) return { value: new Date(v.getTime()) };
+    return { value: String(v) };
+  }
+
+  const valueOut = (cell: StoredCell | undefined) => (cell === undefined ? '' : isDate(cell.value) ? new Date(cell.value.getTime()) : cell.value);
+
+  function checkShape(data: unknown, m: RangeModel) {
+    if (!Array.isArray(data) || data.length !== m.rows)
+      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${m.rows}.`);
+    for (const row of data)
+      if (!Array.isArray(row) || row.length !== m.cols)
+        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${m.cols}.`);
+  }
+
+  const each = (m: RangeModel, f: (r: number, c: number, i: number, j: number) => void) => {
+    for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) f(m.row + i, m.col + j, i, j);
+  };
+  const grid = <T>(m: RangeModel, f: (cell: StoredCell | undefined) => T): T[][] =>
+    Array.from({ length: m.rows }, (_, i) => Array.from({ length: m.cols }, (_, j) => f(m.sheet.grid[m.row + i]?.[m.col + j])));
+  const areaOf = (m: RangeModel): Area => ({ sheet: m.sheet.name, row: m.row, col: m.col, rows: m.rows, cols: m.cols });
+
+  // ----- the API facades -----
+  function rangeFacade(m: RangeModel): GoogleAppsScript.Spreadsheet.Range {
+    if (!(m.rows >= 1)) throw new Error('The number of rows in the range must be at least 1.');
+    if (!(m.cols >= 1)) throw new Error('The number of columns in the range must be at least 1.');
+    if (m.row < 0 || m.col < 0) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    const format = (set: Formats) => {
+      m.sheet.formats.push({ area: { row: m.row, col: m.col, rows: m.rows, cols: m.cols }, set });
+      return facade;
+    };
+    const api = {
+      getRow: () => m.row + 1,
+      getColumn: () => m.col + 1,
+      getNumRows: () => m.rows,
+      getNumColumns: () => m.cols,
+      getLastRow: () => m.row + m.rows,
+      getLastColumn: () => m.col + m.cols,
+      getA1Notation: () => (m.rows === 1 && m.cols === 1 ? A1(m.row, m.col) : `${A1(m.row, m.col)}:${A1(m.row + m.rows - 1, m.col + m.cols - 1)}`),
+      getSheet: () => sheetFacade(m.sheet),
+      getValues: () => grid(m, valueOut),
+      getValue: () => valueOut(m.sheet.grid[m.row]?.[m.col]),
+      getFormulas: () => grid(m, (cell) => cell?.formula ?? ''),
+      getDisplayValues: () =>
+        grid(m, (cell) => {
+          const v = valueOut(cell);
+          if (isDate(v)) {
+            const s = serialFromDate(v, zone);
+            return new Date(Date.UTC(1899, 11, 30) + Math.floor(s) * 864e5).toISOString().slice(0, 10);
+          }
+          return typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
+        }),
+      setValues(values: unknown[][]) {
+        checkShape(values, m);
+        each(m, (r, c, i, j) => put(m.sheet, r, c, fromValue(values[i][j])));
+        return facade;
+      },
+      setValue(value: unknown) {
+        each(m, (r, c) => put(m.sheet, r, c, fromValue(value)));
+        return facade;
+      },
+      setFormulas(formulas: string[][]) {
+        checkShape(formulas, m);
+        each(m, (_, __, i, j) => {
+          if (typeof formulas[i][j] !== 'string') throw new Error(`Cannot convert ${String(formulas[i][j])} to a formula: setFormulas takes strings.`);
+        });
+        each(m, (r, c, i, j) => put(m.sheet, r, c, enter(formulas[i][j])));
+        return facade;
+      },
+      setFormula(formula: string) {
+        each(m, (r, c) => put(m.sheet, r, c, enter(formula)));
+        return facade;
+      },
+      clear() {
+        each(m, (r, c) => put(m.sheet, r, c, undefined));
+        m.sheet.formats.push({ area: { row: m.row, col: m.col, rows: m.rows, cols: m.cols }, clear: true });
+        return facade;
+      },
+      clearContent() {
+        each(m, (r, c) => put(m.sheet, r, c, undefined));
+        return facade;
+      },
+      setNumberFormat: (numberFormat: string) => format({ numberFormat }),
+      setFontWeight: (fontWeight: string) => format({ fontWeight }),
+      setBackground: (background: string) => format({ background }),
+      setFontColor: (fontColor: string) => format({ fontColor }),
+      setWrap: (wrap: boolean) => format({ wrap }),
+      activate: () => ((active = m), facade),
+    };
+    const facade = counted('Range', api) as unknown as GoogleAppsScript.Spreadsheet.Range;
+    rangeModels.set(facade, m);
+    return facade;
+  }
+
+  function modelOfRange(range: unknown): RangeModel {
+    const m = rangeModels.get(range as object);
+    if (!m) throw new Error('stand-in: not a Range of this spreadsheet');
+    return m;
+  }
+
+  function parseA1(s: SheetModel, a1: string): RangeModel {
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a1);
+    if (!m) throw new Error(`stand-in: cannot read the range ${a1}`);
+    const col = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const [row0, col0] = [Number(m[2]) - 1, col(m[1])];
+    const [row1, col1] = m[3] ? [Number(m[4]) - 1, col(m[3])] : [row0, col0];
+    return { sheet: s, row: Math.min(row0, row1), col: Math.min(col0, col1), rows: Math.abs(row1 - row0) + 1, cols: Math.abs(col1 - col0) + 1 };
+  }
+
+  function ruleFacade(rule: RuleState): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+    const facade = counted('ConditionalFormatRule', {
+      getRanges: () => rule.ranges.map((a) => rangeFacade({ sheet: modelNamed(a.sheet), row: a.row, col: a.col, rows: a.rows, cols: a.cols })),
+      copy: () => ruleBuilder({ ...rule, ranges: [...rule.ranges] }),
+    }) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+    ruleModels.set(facade, rule);
+    return facade;
+  }
+
+  function ruleBuilder(rule: RuleState = { ranges: [] }): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    const when = (type: string) => (...values: unknown[]) => ((rule.condition = { type, values }), builder);
+    const builder = counted('ConditionalFormatRuleBuilder', {
+      whenTextEqualTo: when('TEXT_EQUAL_TO'),
+      whenTextContains: when('TEXT_CONTAINS'),
+      whenNumberGreaterThan: when('NUMBER_GREATER_THAN'),
+      whenNumberLessThan: when('NUMBER_LESS_THAN'),
+      whenFormulaSatisfied: when('CUSTOM_FORMULA'),
+      whenCellNotEmpty: when('CELL_NOT_EMPTY'),
+      setBackground: (color: string) => ((rule.background = color), builder),
+      setFontColor: (color: string) => ((rule.fontColor = color), builder),
+      setBold: (bold: boolean) => ((rule.bold = bold), builder),
+      setRanges: (ranges: unknown[]) => ((rule.ranges = ranges.map((r) => areaOf(modelOfRange(r)))), builder),
+      build: () => ruleFacade({ ...rule, ranges: [...rule.ranges] }),
+    }) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+    return builder;
+  }
+
+  function chartFacade(chart: ChartState): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+    const facade = counted('EmbeddedChart', {
+      getContainerInfo: () =>
+        counted('ContainerInfo', {
+          getAnchorRow: () => chart.position?.row ?? 1,
+          getAnchorColumn: () => chart.position?.col ?? 1,
+          getOffsetX: () => chart.position?.offsetX ?? 0,
+          getOffsetY: () => chart.position?.offsetY ?? 0,
+        }),
+      getRanges: () => chart.ranges.map((a) => rangeFacade({ sheet: modelNamed(a.sheet), row: a.row, col: a.col, rows: a.rows, cols: a.cols })),
+      getNumHeaders: () => chart.numHeaders ?? -1,
+      getOptions: () => counted('ChartOptions', { get: (option: string) => chart.options[option] ?? null }),
+    }) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart;
+    chartModels.set(facade, chart);
+    return facade;
+  }
+
+  function chartBuilder(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    const chart: ChartState = { ranges: [], options: {} };
+    const as = (type: string) => () => ((chart.type = type), builder);
+    const builder = counted('EmbeddedChartBuilder', {
+      asComboChart: as('COMBO'),
+      asColumnChart: as('COLUMN'),
+      asLineChart: as('LINE'),
+      asBarChart: as('BAR'),
+      setChartType: (type: unknown) => ((chart.type = String(type)), builder),
+      addRange: (range: unknown) => (chart.ranges.push(areaOf(modelOfRange(range))), builder),
+      setOption: (option: string, value: unknown) => ((chart.options[option] = value), builder),
+      setNumHeaders: (n: number) => ((chart.numHeaders = n), builder),
+      setPosition: (row: number, col: number, offsetX: number, offsetY: number) => ((chart.position = { row, col, offsetX, offsetY }), builder),
+      build: () => chartFacade({ ...chart, ranges: [...chart.ranges], options: { ...chart.options } }),
+    }) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+    return builder;
+  }
+
+  function sheetFacade(s: SheetModel): GoogleAppsScript.Spreadsheet.Sheet {
+    const existing = sheetFacades.get(s);
+    if (existing) return existing as GoogleAppsScript.Spreadsheet.Sheet;
+    const api = {
+      getName: () => s.name,
+      getSheetId: () => s.id,
+      getIndex: () => sheets.indexOf(s) + 1,
+      getRange(a: number | string, col?: number, rows = 1, cols = 1) {
+        if (typeof a === 'string') return rangeFacade(parseA1(s, a));
+        return rangeFacade({ sheet: s, row: a - 1, col: (col ?? 1) - 1, rows, cols });
+      },
+      getDataRange: () => rangeFacade({ sheet: s, row: 0, col: 0, rows: Math.max(1, lastRow(s)), cols: Math.max(1, lastCol(s)) }),
+      getLastRow: () => lastRow(s),
+      getLastColumn: () => lastCol(s),
+      getFrozenRows: () => s.frozenRows,
+      setFrozenRows: (rows: number) => void (s.frozenRows = rows),
+      getColumnWidth: (col: number) => s.widths.get(col - 1) ?? 100,
+      setColumnWidth: (col: number, width: number) => (s.widths.set(col - 1, width), facade),
+      setColumnWidths(start: number, count: number, width: number) {
+        for (let c = start - 1; c < start - 1 + count; c++) s.widths.set(c, width);
+        return facade;
+      },
+      getConditionalFormatRules: () => s.rules.map(ruleFacade),
+      setConditionalFormatRules(rules: unknown[]) {
+        s.rules = rules.map((r) => {
+          const rule = ruleModels.get(r as object);
+          if (!rule) throw new Error('stand-in: not a ConditionalFormatRule');
+          return rule;
+        });
+      },
+      newChart: () => chartBuilder(),
+      insertChart: (chart: unknown) => void s.charts.push(chartModels.get(chart as object)!),
+      getCharts: () => s.charts.map(chartFacade),
+      removeChart(chart: unknown) {
+        const model = chartModels.get(chart as object);
+        s.charts = s.charts.filter((c) => c !== model);
+      },
+      activate: () => ((active = { sheet: s, row: 0, col: 0, rows: 1, cols: 1 }), facade),
+    };
+    const facade = counted('Sheet', api) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+    sheetFacades.set(s, facade);
+    return facade;
+  }
+
+  function namedRangeFacade(name: string): GoogleAppsScript.Spreadsheet.NamedRange {
+    return counted('NamedRange', {
+      getName: () => name,
+      getRange: () => rangeFacade(named.get(name)!),
+      setRange: (range: unknown) => (named.set(name, modelOfRange(range)), namedRangeFacade(name)),
+      remove: () => void named.delete(name),
+    }) as unknown as GoogleAppsScript.Spreadsheet.NamedRange;
+  }
+
+  // ----- the seed -----
+  for (const [name, rows] of Object.entries(options.sheets)) {
+    const s = addSheet(name);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && typeof v === 'object' && 'formula' in v) {
+          const f = v as SeedFormula;
+          put(s, r, c, { value: f.value ?? '', formula: f.formula });
+        } else if (v !== '' && v !== null && v !== undefined) put(s, r, c, { value: isDate(v) ? new Date(v.getTime()) : v });
+      }),
+    );
+  }
+  let active: RangeModel | null = sheets.length
+    ? options.active
+      ? { sheet: modelNamed(options.active.sheet), row: options.active.row, col: options.active.col, rows: options.active.rows ?? 1, cols: options.active.cols ?? 1 }
+      : { sheet: sheets[0], row: 0, col: 0, rows: 1, cols: 1 }
+    : null;
+
+  const spreadsheet = counted('Spreadsheet', {
+    getId: () => 'stand-in',
+    getName: () => 'Stand-in spreadsheet',
+    getSpreadsheetTimeZone: () => options.timeZone ?? 'Europe/Amsterdam',
+    getSpreadsheetLocale: () => options.locale ?? 'en_US',
+    getSheets: () => sheets.map(sheetFacade),
+    getNumSheets: () => sheets.length,
+    getSheetByName: (name: string) => {
+      const s = sheets.find((x) => x.name === name);
+      return s ? sheetFacade(s) : null;
+    },
+    insertSheet(name: string, index?: number) {
+      if (sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+      const s = addSheet(name, index ?? (active ? sheets.indexOf(active.sheet) + 1 : sheets.length));
+      active = { sheet: s, row: 0, col: 0, rows: 1, cols: 1 };
+      return sheetFacade(s);
+    },
+    getActiveSheet: () => (active ? sheetFacade(active.sheet) : null),
+    getActiveRange: () => (active ? rangeFacade(active) : null),
+    getCurrentCell: () => (active ? rangeFacade({ ...active, rows: 1, cols: 1 }) : null),
+    getNamedRanges: () => [...named.keys()].map(namedRangeFacade),
+    getRangeByName: (name: string) => (named.has(name) ? rangeFacade(named.get(name)!) : null),
+    setNamedRange: (name: string, range: unknown) => void named.set(name, modelOfRange(range)),
+  }) as unknown as Spreadsheet;
+
+  const app = counted('SpreadsheetApp', {
+    getActive: () => spreadsheet,
+    getActiveSpreadsheet: () => spreadsheet,
+    getActiveSheet: () => spreadsheet.getActiveSheet(),
+    newConditionalFormatRule: () => ruleBuilder(),
+    flush: () => undefined,
+    getUi: () =>
+      counted('Ui', {
+        createMenu(title: string) {
+          const menu = { title, items: [] as [string, string][] };
+          const builder = counted('Menu', {
+            addItem: (caption: string, fn: string) => (menu.items.push([caption, fn]), builder),
+            addSeparator: () => builder,
+            addToUi: () => void ui.menus.push(menu),
+          });
+          return builder;
+        },
+        showSidebar: (html: unknown) => void ui.sidebars.push(html),
+        alert: (...args: unknown[]) => (ui.alerts.push(args), 'OK'),
+      }),
+  }) as unknown as SpreadsheetApp;
+
+  // ----- what tests look at (not counted) -----
+  return {
+    app,
+    spreadsheet,
+    calls,
+    ui,
+    sheetNames: () => sheets.map((s) => s.name),
+    /** Every cell from A1 to the last row and column with content: formula text for formulas, null for blanks. */
+    cellsOf(sheet: string): unknown[][] {
+      const s = modelNamed(sheet);
+      const cols = lastCol(s);
+      return Array.from({ length: lastRow(s) }, (_, r) =>
+        Array.from({ length: cols }, (_, c) => {
+          const cell = s.grid[r]?.[c];
+          return cell === undefined ? null : (cell.formula ?? cell.value);
+        }),
+      );
+    },
+    /** One cell as stored (0-based), or undefined when blank. */
+    cell: (sheet: string, row: number, col: number): StoredCell | undefined => modelNamed(sheet).grid[row]?.[col],
+    /** The formats in force at one cell (0-based): later settings win, clear() resets. */
+    formatAt(sheet: string, row: number, col: number): Formats {
+      let formats: Formats = {};
+      for (const f of modelNamed(sheet).formats) {
+        const a = f.area;
+        if (row < a.row || row >= a.row + a.rows || col < a.col || col >= a.col + a.cols) continue;
+        formats = f.clear ? {} : { ...formats, ...f.set };
+      }
+      return formats;
+    },
+    rulesOf: (sheet: string): RuleState[] => modelNamed(sheet).rules,
+    chartsOf: (sheet: string): ChartState[] => modelNamed(sheet).charts,
+    frozenRowsOf: (sheet: string) => modelNamed(sheet).frozenRows,
+    widthsOf: (sheet: string): Map<number, number> => modelNamed(sheet).widths,
+    /** Named ranges and where they point (0-based). */
+    namedRanges: (): Record<string, Area> => Object.fromEntries([...named].map(([name, m]) => [name, areaOf(m)])),
+    /** The region of a Range this stand-in handed out (0-based). */
+    areaOf: (range: unknown): Area => areaOf(modelOfRange(range)),
+  };
+}
+
+export type StandIn = ReturnType<typeof standInSpreadsheet>;
