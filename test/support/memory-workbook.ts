@@ -11,8 +11,13 @@ export interface MemoryCell {
 
 export interface MemorySheet {
   cells: Map<string, MemoryCell>;
-  formats: { region: Region; numberFormat?: string; bold?: boolean; fill?: string; fontColor?: string }[];
+  formats: Omit<SheetSpec['styles'][number], 'sheet'>[];
   conditional: SheetSpec['conditionalColours'];
+  conditionalFormulas: SheetSpec['conditionalFormulas'];
+  validations: SheetSpec['validations'];
+  merges: Region[];
+  protection: SheetSpec['protections'][number] | null;
+  fitToPageWidth: boolean;
   charts: SheetSpec['charts'];
   frozenRows: number;
   widths: Map<number, number>;
@@ -24,6 +29,7 @@ export class MemoryWorkbook implements Workbook {
   readonly sheets = new Map<string, MemorySheet>();
   names: WorkbookInfo['names'] = {};
   active: CellRef;
+  selection?: Region;
   readonly calls = { info: 0, readSheet: 0, write: 0 };
 
   constructor(sheets: Record<string, Cell[][]>, active?: CellRef) {
@@ -35,7 +41,19 @@ export class MemoryWorkbook implements Workbook {
   }
 
   addSheet(name: string): MemorySheet {
-    const sheet: MemorySheet = { cells: new Map(), formats: [], conditional: [], charts: [], frozenRows: 0, widths: new Map() };
+    const sheet: MemorySheet = {
+      cells: new Map(),
+      formats: [],
+      conditional: [],
+      conditionalFormulas: [],
+      validations: [],
+      merges: [],
+      protection: null,
+      fitToPageWidth: false,
+      charts: [],
+      frozenRows: 0,
+      widths: new Map(),
+    };
     this.sheets.set(name, sheet);
     return sheet;
   }
@@ -48,7 +66,7 @@ export class MemoryWorkbook implements Workbook {
 
   info(): WorkbookInfo {
     this.calls.info++;
-    return { sheets: [...this.sheets.keys()], active: { ...this.active }, names: structuredClone(this.names) };
+    return { sheets: [...this.sheets.keys()], active: { ...this.active }, names: structuredClone(this.names), selection: this.selection && { ...this.selection } };
   }
 
   readSheet(name: string): SheetValues {
@@ -75,6 +93,13 @@ export class MemoryWorkbook implements Workbook {
   write(spec: SheetSpec): void {
     this.calls.write++;
     for (const name of spec.addSheets) if (!this.sheets.has(name)) this.addSheet(name);
+    for (const { from, to } of spec.copySheets) {
+      const original = this.sheet(from);
+      const copy: MemorySheet = structuredClone({ ...original, widths: new Map(original.widths) });
+      copy.cells = new Map([...original.cells].map(([k, v]) => [k, { ...v }]));
+      copy.widths = new Map(original.widths);
+      this.sheets.set(to, copy);
+    }
     for (const { sheet, region } of spec.clear) {
       const s = this.sheet(sheet);
       for (let r = region.row; r < region.row + region.rows; r++) for (let c = region.col; c < region.col + region.cols; c++) s.cells.delete(key(r, c));
@@ -92,8 +117,13 @@ export class MemoryWorkbook implements Workbook {
         }),
       );
     }
-    for (const st of spec.styles) this.sheet(st.sheet).formats.push({ ...st });
+    for (const { sheet, ...st } of spec.styles) this.sheet(sheet).formats.push(st);
     for (const cf of spec.conditionalColours) this.sheet(cf.sheet).conditional.push(cf);
+    for (const cf of spec.conditionalFormulas) this.sheet(cf.sheet).conditionalFormulas.push(cf);
+    for (const v of spec.validations) this.sheet(v.sheet).validations.push(v);
+    for (const m of spec.merges) this.sheet(m.sheet).merges.push(m.region);
+    for (const p of spec.protections) this.sheet(p.sheet).protection = p;
+    for (const name of spec.fitToPageWidth) this.sheet(name).fitToPageWidth = true;
     for (const chart of spec.charts) this.sheet(chart.sheet).charts.push(chart);
     for (const n of spec.names) this.names[n.name] = { sheet: n.sheet, region: n.region };
     for (const w of spec.columnWidths) this.sheet(w.sheet).widths.set(w.col, w.width);

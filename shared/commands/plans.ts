@@ -1,0 +1,297 @@
+// Generating account plans: pick the accounts (a tier from the Pareto output, the selection, or
+// typed names), render a plan tab per account from a template (built-in, or the user's own
+// "Template …" sheet), and list every plan in the overview. An account that already has a plan
+// tab is skipped, never replaced. Each plan is one write, so a failure half-way leaves the plans
+// made so far complete, and the overview (written last, also after a failure) lists them.
+import { Cell, isError } from '../cells';
+import { accountKey } from '../formulas/pareto';
+import { Language, fill } from '../i18n/strings';
+import { Region, SheetSpec, SpecValue, emptySpec } from '../sheet-spec';
+import { isUserTemplateSheet, templateById } from '../templates';
+import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen } from '../workbook';
+import { Host, SOURCE_NAMES } from './analysis';
+import { UserError } from './errors';
+import { OverviewResult, refreshOverview } from './overview';
+import { PlanContext, PlanLayout, renderPlan } from './plan-render';
+import { planSheetName, uniqueSheetName } from './sheet-names';
+
+export type AccountChoice = { tier: string } | { names: string[] } | { selection: true };
+export type TemplateChoice = 'key' | 'quick' | { sheet: string };
+
+export interface PlanOptions {
+  host: Host;
+  language: Language;
+  accounts: AccountChoice;
+  template: TemplateChoice;
+  /** Serial date; default today. */
+  planStart?: number;
+  owner?: string;
+  /** Called after each plan: "Plan 7 of 30". */
+  onProgress?: (done: number, total: number, account: string) => void;
+}
+
+export interface AccountFacts {
+  name: string;
+  tier?: string;
+  category?: number;
+  revenue?: number;
+}
+
+export interface PlansResult {
+  made: { account: string; sheet: string }[];
+  skipped: { account: string; sheet: string }[];
+  failed: { account: string; message: string } | null;
+  overview: OverviewResult | null;
+  message: string;
+}
+
+const WORDS = {
+  en: {
+    noAnalysis: 'Run the Pareto analysis first (it tells which accounts are in which tier), or type the account names.',
+    noTier: 'No accounts in tier {tier}.',
+    noSelection: 'Select the cells with the account names first.',
+    noNames: 'Type at least one account name.',
+    noTemplate: 'There is no template sheet called {sheet}; template sheets are named "Template …" or "Sjabloon …".',
+    done: 'Made {made} plans.',
+    skipped: ' Skipped {skipped} that already have a plan tab.',
+    failed: ' Stopped at {account}: {message}. The plans made before are complete and listed in the overview.',
+  },
+  nl: {
+    noAnalysis: 'Voer eerst de Pareto-analyse uit (die bepaalt welke klanten in welke klasse vallen), of typ de klantnamen.',
+    noTier: 'Geen klanten in klasse {tier}.',
+    noSelection: 'Selecteer eerst de cellen met de klantnamen.',
+    noNames: 'Typ minstens één klantnaam.',
+    noTemplate: 'Er is geen sjabloonblad met de naam {sheet}; sjabloonbladen heten "Sjabloon …" of "Template …".',
+    done: '{made} plannen gemaakt.',
+    skipped: ' {skipped} overgeslagen die al een plantabblad hebben.',
+    failed: ' Gestopt bij {account}: {message}. De plannen die al gemaakt waren zijn compleet en staan in het overzicht.',
+  },
+} satisfies Record<Language, Record<string, string>>;
+
+const EPOCH = Date.UTC(1899, 11, 30);
+const todaySerial = () => Math.floor((Date.now() - EPOCH) / 86400000);
+const cellIn = (v: SheetValues, row: number, col: number): Cell => v.values[row - v.origin.row]?.[col - v.origin.col] ?? null;
+
+/** Facts per account from the analysis' names on the revenue table: tier, category, revenue. */
+function factsFromSource(info: WorkbookInfo, values: SheetValues): Map<string, AccountFacts> {
+  const facts = new Map<string, AccountFacts>();
+  const accounts = info.names[SOURCE_NAMES.accounts];
+  const column = (name: string) => (info.names[name]?.sheet === accounts.sheet ? info.names[name].region.col : null);
+  const [tierCol, categoryCol, amountCol] = [column(SOURCE_NAMES.tiers), column(SOURCE_NAMES.categories), column(SOURCE_NAMES.amounts)];
+  for (let r = accounts.region.row; r < accounts.region.row + accounts.region.rows; r++) {
+    const name = cellIn(values, r, accounts.region.col);
+    const key = isError(name) ? null : accountKey(name);
+    if (!key) continue;
+    const f = facts.get(key) ?? { name: String(name).trim(), revenue: 0 };
+    const tier = tierCol === null ? null : cellIn(values, r, tierCol);
+    const category = categoryCol === null ? null : cellIn(values, r, categoryCol);
+    const amount = amountCol === null ? null : cellIn(values, r, amountCol);
+    if (typeof tier === 'string' && tier) f.tier = tier;
+    if (typeof category === 'number') f.category = category;
+    if (typeof amount === 'number') f.revenue = (f.revenue ?? 0) + amount;
+    facts.set(key, f);
+  }
+  return facts;
+}
+
+function uniqueNames(cells: Cell[]): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const c of cells) {
+    const key = isError(c) ? null : accountKey(c);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    names.push(String(c).trim());
+  }
+  return names;
+}
+
+/** The accounts to plan, largest first when chosen by tier. Reads at most two sheets. */
+export function resolveAccounts(wb: Workbook, info: WorkbookInfo, options: Pick<PlanOptions, 'accounts' | 'language'>): Awaitable<{ accounts: AccountFacts[]; source: Map<string, AccountFacts> }> {
+  const w = WORDS[options.language];
+  const sourceName = info.names[SOURCE_NAMES.accounts];
+  const source = sourceName && info.sheets.includes(sourceName.sheet) ? sourceName : null;
+  return andThen(source ? wb.readSheet(source.sheet) : null, (sourceValues) => {
+    const facts = sourceValues ? factsFromSource(info, sourceValues) : new Map<string, AccountFacts>();
+    const withFacts = (names: string[]) => names.map((n) => facts.get(accountKey(n) ?? '') ?? { name: n });
+    const choice = options.accounts;
+    if ('tier' in choice) {
+      if (!sourceValues || !info.names[SOURCE_NAMES.tiers]) throw new UserError(w.noAnalysis);
+      const wanted = accountKey(choice.tier);
+      const inTier = [...facts.values()].filter((f) => accountKey(f.tier ?? '') === wanted).sort((a, b) => (b.revenue ?? 0) - (a.revenue ?? 0));
+      if (!inTier.length) throw new UserError(fill(w.noTier, { tier: choice.tier }));
+      return { accounts: inTier, source: facts };
+    }
+    if ('names' in choice) {
+      const names = uniqueNames(choice.names);
+      if (!names.length) throw new UserError(w.noNames);
+      return { accounts: withFacts(names), source: facts };
+    }
+    const selection = info.selection;
+    if (!selection) throw new UserError(w.noSelection);
+    const read = source && source.sheet === info.active.sheet && sourceValues ? sourceValues : wb.readSheet(info.active.sheet);
+    return andThen(read, (values) => {
+      const cells: Cell[] = [];
+      for (let r = selection.row; r < selection.row + selection.rows; r++) for (let c = selection.col; c < selection.col + selection.cols; c++) cells.push(cellIn(values, r, c));
+      const names = uniqueNames(cells);
+      if (!names.length) throw new UserError(w.noSelection);
+      return { accounts: withFacts(names), source: facts };
+    });
+  });
+}
+
+// --- the user's own template -----------------------------------------------------------------
+
+export const PLACEHOLDERS = ['account', 'tier', 'category', 'revenue', 'owner', 'plan_start', 'review_1', 'review_2', 'review_3'] as const;
+type Placeholder = (typeof PLACEHOLDERS)[number];
+const PLACEHOLDER = /\{\{\s*([a-z_0-9]+)\s*\}\}/gi;
+const FIELD_OF: Record<Placeholder, string> = {
+  account: 'account', tier: 'tier', category: 'category', revenue: 'revenue_12m', owner: 'owner',
+  plan_start: 'plan_start', review_1: 'review_1', review_2: 'review_2', review_3: 'review_3',
+};
+
+export interface UserTemplate {
+  sheet: string;
+  /** Text cells with placeholders, by position. */
+  cells: { row: number; col: number; text: string }[];
+}
+
+export function findPlaceholders(values: SheetValues): UserTemplate['cells'] {
+  const cells: UserTemplate['cells'] = [];
+  values.values.forEach((line, i) =>
+    line.forEach((v, j) => {
+      if (typeof v === 'string' && /\{\{\s*[a-z_0-9]+\s*\}\}/i.test(v)) cells.push({ row: values.origin.row + i, col: values.origin.col + j, text: v });
+    }),
+  );
+  return cells;
+}
+
+const isoDate = (serial: number) => new Date(EPOCH + serial * 86400000).toISOString().slice(0, 10);
+
+/** The value of each placeholder for one account. Dates are serials; in running text, ISO dates. */
+function placeholderValues(facts: AccountFacts, owner: string, start: number): Record<Placeholder, string | number | null> {
+  return {
+    account: facts.name,
+    tier: facts.tier ?? null,
+    category: facts.category ?? null,
+    revenue: facts.revenue ?? null,
+    owner: owner || null,
+    plan_start: start,
+    review_1: start + 30,
+    review_2: start + 60,
+    review_3: start + 90,
+  };
+}
+
+/** Copies the user's template sheet and fills in its placeholders: a cell that is only a
+ * placeholder gets the value itself (a number, a date); in running text it is replaced as text. */
+export function renderUserTemplate(template: UserTemplate, sheet: string, facts: AccountFacts, owner: string, start: number, language: Language): { spec: SheetSpec; layout: PlanLayout } {
+  const spec = emptySpec();
+  spec.copySheets.push({ from: template.sheet, to: sheet });
+  const values = placeholderValues(facts, owner, start);
+  const layout: PlanLayout = { sheet, fields: {}, tables: {} };
+  const dateCells: Region[] = [];
+  for (const cell of template.cells) {
+    const whole = /^\s*\{\{\s*([a-z_0-9]+)\s*\}\}\s*$/i.exec(cell.text);
+    let value: SpecValue;
+    const key = whole?.[1].toLowerCase() as Placeholder | undefined;
+    if (key && key in values) {
+      value = values[key];
+      layout.fields[FIELD_OF[key]] = { row: cell.row, col: cell.col };
+      if (key === 'plan_start' || key.startsWith('review_')) dateCells.push({ row: cell.row, col: cell.col, rows: 1, cols: 1 });
+    } else {
+      value = cell.text.replace(PLACEHOLDER, (all, name: string) => {
+        const k = name.toLowerCase() as Placeholder;
+        if (!(k in values)) return all; // unknown placeholders stay, so the user sees them
+        const v = values[k];
+        if (v === null) return '';
+        return k === 'plan_start' || k.startsWith('review_') ? isoDate(v as number) : String(v);
+      });
+    }
+    spec.blocks.push({ sheet, row: cell.row, col: cell.col, values: [[value]] });
+  }
+  for (const region of dateCells) spec.styles.push({ sheet, region, numberFormat: language === 'nl' ? 'dd-mm-yyyy' : 'yyyy-mm-dd' });
+  return { spec, layout };
+}
+
+// --- generating ---------------------------------------------------------------------------------
+
+export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<PlansResult> {
+  const w = WORDS[options.language];
+  const start = options.planStart ?? todaySerial();
+  const owner = options.owner?.trim() ?? '';
+  return andThen(wb.info(), (info) => {
+    const choice = options.template;
+    let readTemplate: Awaitable<UserTemplate | null> = null;
+    if (typeof choice === 'object') {
+      if (!info.sheets.includes(choice.sheet) || !isUserTemplateSheet(choice.sheet)) throw new UserError(fill(w.noTemplate, { sheet: choice.sheet }));
+      readTemplate = andThen(wb.readSheet(choice.sheet), (values) => ({ sheet: choice.sheet, cells: findPlaceholders(values) }));
+    }
+    const builtIn = typeof choice === 'string' ? templateById(choice) : undefined;
+    if (typeof choice === 'string' && !builtIn) throw new UserError(fill(w.noTemplate, { sheet: choice }));
+    return andThen(readTemplate, (userTemplate) =>
+      andThen(resolveAccounts(wb, info, options), ({ accounts }) => {
+        const taken = new Set(info.sheets.map((s) => s.toLowerCase()));
+        const made: PlansResult['made'] = [];
+        const skipped: PlansResult['skipped'] = [];
+        const layouts: PlanLayout[] = [];
+        const present = (name: string) => Boolean(info.names[name] && info.sheets.includes(info.names[name].sheet));
+        const source: PlanContext['source'] = {
+          accounts: present(SOURCE_NAMES.accounts),
+          amounts: present(SOURCE_NAMES.amounts),
+          dates: present(SOURCE_NAMES.dates),
+          tiers: present(SOURCE_NAMES.tiers),
+          categories: present(SOURCE_NAMES.categories),
+        };
+        let failed: PlansResult['failed'] = null;
+
+        const next = (i: number): Awaitable<void> => {
+          if (i >= accounts.length) return;
+          const facts = accounts[i];
+          const base = planSheetName(facts.name);
+          if (taken.has(base.toLowerCase())) {
+            skipped.push({ account: facts.name, sheet: base });
+            options.onProgress?.(i + 1, accounts.length, facts.name);
+            return next(i + 1);
+          }
+          const sheet = uniqueSheetName(base, taken);
+          taken.add(sheet.toLowerCase());
+          const { spec, layout } = userTemplate
+            ? renderUserTemplate(userTemplate, sheet, facts, owner, start, options.language)
+            : renderPlan(builtIn!, { sheet, account: facts.name, owner, planStart: start, language: options.language, tier: facts.tier, category: facts.category, source });
+          let written: Awaitable<void>;
+          try {
+            written = wb.write(spec);
+          } catch (e) {
+            failed = { account: facts.name, message: (e as Error).message };
+            return;
+          }
+          const after = () => {
+            made.push({ account: facts.name, sheet });
+            layouts.push(layout);
+            options.onProgress?.(i + 1, accounts.length, facts.name);
+            return next(i + 1);
+          };
+          if (written instanceof Promise) {
+            return written.then(after, (e: Error) => {
+              failed = { account: facts.name, message: e.message };
+            });
+          }
+          return after();
+        };
+
+        return andThen(next(0), () => {
+          const finish = (overview: OverviewResult | null): PlansResult => {
+            let message = fill(w.done, { made: made.length });
+            if (skipped.length) message += fill(w.skipped, { skipped: skipped.length });
+            if (failed) message += fill(w.failed, { account: failed.account, message: failed.message });
+            if (overview) message += ` ${overview.message}`;
+            return { made, skipped, failed, overview, message };
+          };
+          if (!made.length && !layouts.length && failed === null && !skipped.length) return finish(null);
+          return andThen(refreshOverview(wb, { language: options.language, known: layouts }), finish);
+        });
+      }),
+    );
+  });
+}
