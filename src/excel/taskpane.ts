@@ -1,9 +1,14 @@
-// The Excel task pane (placeholder until the pane's issue): says what works today and lists the
-// functions in the user's display language. Host globals used here: Office.
-import { languageFrom } from '../../shared/i18n/strings';
-import { renderPlaceholder } from '../ui/placeholder';
+// The Excel task pane: the shared pane on the Excel bridge, in the user's display language.
+// The page is also the shared runtime of the custom functions (functions.js loads beside it).
+// Host globals used here: Office.
+import { mount } from '../ui/pane';
+import { excelBridge } from './bridge';
 
-Office.onReady(() => {
-  const language = languageFrom(Office.context?.displayLanguage);
-  document.getElementById('app')!.innerHTML = renderPlaceholder(language, 'excel');
+const domReady = new Promise<void>((resolve) =>
+  document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }) : resolve(),
+);
+
+Office.onReady(async () => {
+  await domReady;
+  mount(excelBridge(() => Office.context?.displayLanguage ?? 'en'), document.getElementById('app')!);
 });

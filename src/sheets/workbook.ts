@@ -2,13 +2,14 @@
 // answers with a plain value. Every method call on a Spreadsheet, Sheet, Range or builder is a
 // call to Google's servers, so each operation costs a constant number of them, never one per row
 // or per cell:
-//   info()       7 + one per sheet (getName) + 5 per named range
+//   info()       6 + one per sheet (getName) + 5 per named range
 //   readSheet()  3 (getSheetByName, getDataRange, getValues), +1 for the time zone if a date is read
-//   write()      a constant per block, region, rule, chart, name and column-width run, plus
-//                a few per conditional rule and chart already on a sheet with a cleared region
+//   write()      a constant per block, region, rule, validation, merge, chart, name, sheet copy,
+//                protection (+1 per unlocked region) and column-width run, plus a few per
+//                conditional rule and chart already on a sheet with a cleared region
 // Host globals used here: SpreadsheetApp (only when no spreadsheet/app is injected).
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
-import { Block, ParetoChart, Region, SheetSpec, SpecValue, isFormula, sheetRef } from '../../shared/sheet-spec';
+import { Block, ParetoChart, Region, SheetSpec, SpecValue, Validation, isFormula, sheetRef } from '../../shared/sheet-spec';
 import { CellRef, SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
 import { Zone, serialFromDate, zoneNamed } from './dates';
 
@@ -16,8 +17,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
-/** The one SpreadsheetApp service the writes need besides the spreadsheet itself. */
-export type RuleFactory = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newConditionalFormatRule'>;
+type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+/** The SpreadsheetApp services the writes need besides the spreadsheet itself: the rule builders. */
+export type RuleFactory = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newConditionalFormatRule' | 'newDataValidation'>;
+
+/** What `skipped` names when a spec asks to print sheets one page wide. */
+export const FIT_TO_PAGE_WIDTH = 'fit to page width';
 
 /**
  * What getValues() hands back for an error cell: its code as text. A text cell that holds exactly
@@ -40,6 +45,9 @@ const MAX_FORMULA_RANGES = 8;
 const isDate = (v: unknown): v is Date => v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 
 export class SheetsWorkbook implements Workbook {
+  /** Parts of a spec this host cannot render (Apps Script has no print setup). */
+  readonly skipped: string[] = [];
+
   constructor(
     private readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActive(),
     private readonly app: RuleFactory = SpreadsheetApp,
@@ -49,16 +57,16 @@ export class SheetsWorkbook implements Workbook {
     // No batch call returns the sheet names: one getName per sheet.
     const sheets = this.spreadsheet.getSheets().map((s) => s.getName());
     // Null when the script runs without a user selection (a trigger); the first sheet's A1 then.
-    const selection = this.spreadsheet.getActiveRange();
-    const active: CellRef = selection
-      ? { sheet: selection.getSheet().getName(), row: selection.getRow() - 1, col: selection.getColumn() - 1 }
-      : { sheet: sheets[0], row: 0, col: 0 };
+    // getActiveRange is the active sheet's selection (the last block of a multiple selection).
+    const range = this.spreadsheet.getActiveRange();
+    const selection = range ? regionOf(range) : undefined;
+    const active: CellRef = range && selection ? { sheet: range.getSheet().getName(), row: selection.row, col: selection.col } : { sheet: sheets[0], row: 0, col: 0 };
     const names: WorkbookInfo['names'] = {};
     for (const named of this.spreadsheet.getNamedRanges()) {
       const range = named.getRange();
       names[named.getName()] = { sheet: range.getSheet().getName(), region: regionOf(range) };
     }
-    return { sheets, active, names };
+    return selection ? { sheets, active, selection, names } : { sheets, active, names };
   }
 
   readSheet(name: string): SheetValues {
@@ -90,20 +98,32 @@ export class SheetsWorkbook implements Workbook {
     // that cannot be written changes nothing.
     const blocks = spec.blocks.map(planBlock);
     for (const region of regionsOf(spec)) checkRegion(region);
+    for (const v of spec.validations) checkValidation(v);
     const sheets = new Map<string, Sheet | null>();
     for (const name of sheetNamesOf(spec)) sheets.set(name, this.spreadsheet.getSheetByName(name));
     const toAdd = [...new Set(spec.addSheets)].filter((name) => !sheets.get(name));
-    const missing = [...sheets.keys()].filter((name) => !sheets.get(name) && !toAdd.includes(name));
+    const copied = new Set<string>();
+    for (const { from, to } of spec.copySheets) {
+      if (sheets.get(to) || toAdd.includes(to) || copied.has(to)) throw new Error(`cannot copy ${from} to ${to}: there is already a sheet named ${to}`);
+      if (!sheets.get(from) && !toAdd.includes(from) && !copied.has(from)) throw new Error(`cannot copy ${from}: no such sheet`);
+      copied.add(to);
+    }
+    const missing = [...sheets.keys()].filter((name) => !sheets.get(name) && !toAdd.includes(name) && !copied.has(name));
     if (missing.length) throw new Error(`cannot write to ${missing.join(', ')}: no such sheet`);
 
     // Write.
-    if (toAdd.length) {
+    if (toAdd.length || copied.size) {
       // insertSheet activates the new sheet; the user's selection is put back afterwards, so the
       // next command still starts where the user is (as in Excel, where adding a sheet does not).
       const selection = this.spreadsheet.getActiveRange();
-      let index = this.spreadsheet.getNumSheets();
-      // insertSheet(name) would insert after the active sheet; an index puts it at the end.
-      for (const name of toAdd) sheets.set(name, this.spreadsheet.insertSheet(name, index++));
+      if (toAdd.length) {
+        let index = this.spreadsheet.getNumSheets();
+        // insertSheet(name) would insert after the active sheet; an index puts it at the end.
+        for (const name of toAdd) sheets.set(name, this.spreadsheet.insertSheet(name, index++));
+      }
+      // copyTo (formats, validations, rules and formulas kept) names the copy "Copy of <name>"
+      // and appends it as the last sheet; setName gives it its name.
+      for (const { from, to } of spec.copySheets) sheets.set(to, sheets.get(from)!.copyTo(this.spreadsheet).setName(to));
       selection?.activate();
     }
     const sheet = (name: string) => sheets.get(name)!;
@@ -136,9 +156,21 @@ export class SheetsWorkbook implements Workbook {
       if (st.fill !== undefined) range.setBackground(st.fill);
       if (st.fontColor !== undefined) range.setFontColor(st.fontColor);
       if (st.wrap !== undefined) range.setWrap(st.wrap);
+      if (st.fontSize !== undefined) range.setFontSize(st.fontSize);
+      if (st.italic !== undefined) range.setFontStyle(st.italic ? 'italic' : 'normal');
+      if (st.verticalAlign !== undefined) range.setVerticalAlignment(st.verticalAlign);
     }
 
+    // merge() keeps only the top-left value, and throws if the region cuts through an earlier merge.
+    for (const m of spec.merges) rangeOf(m.sheet, m.region).merge();
+
     this.writeConditionalRules(spec, cleared, sheet, rangeOf);
+
+    for (const v of spec.validations) {
+      // One rule for the whole region; setAllowInvalid(false) rejects other input and shows the help text.
+      const rule = criterionOf(v, this.app.newDataValidation()).setAllowInvalid(false).setHelpText(v.message).build();
+      rangeOf(v.sheet, v.region).setDataValidation(rule);
+    }
 
     for (const chart of spec.charts) this.writeChart(chart, sheet(chart.sheet), rangeOf);
 
@@ -159,6 +191,20 @@ export class SheetsWorkbook implements Workbook {
     }
 
     for (const f of spec.freezeRows) sheet(f.sheet).setFrozenRows(f.rows);
+
+    // Sheets has no password protection, and protect() alone keeps the spreadsheet's editors (so
+    // it guards nothing); warning-only asks anyone editing outside the unlocked ranges to confirm,
+    // which guards against accidents and locks nobody out. protect() hands back the sheet's
+    // existing protection, so a re-run does not stack them; setUnprotectedRanges replaces the list.
+    for (const p of spec.protections) {
+      sheet(p.sheet)
+        .protect()
+        .setUnprotectedRanges(p.unlocked.map((r) => rangeOf(p.sheet, r)))
+        .setWarningOnly(true);
+    }
+
+    // Apps Script has no print setup API: one page wide is the user's choice in File › Print.
+    if (spec.fitToPageWidth.length && !this.skipped.includes(FIT_TO_PAGE_WIDTH)) this.skipped.push(FIT_TO_PAGE_WIDTH);
   }
 
   /**
@@ -175,7 +221,8 @@ export class SheetsWorkbook implements Workbook {
     rangeOf: (name: string, r: Region) => Range,
   ): void {
     const colours = groupBy(spec.conditionalColours, (c) => c.sheet);
-    for (const name of new Set([...cleared.keys(), ...colours.keys()])) {
+    const formulas = groupBy(spec.conditionalFormulas, (c) => c.sheet);
+    for (const name of new Set([...cleared.keys(), ...colours.keys(), ...formulas.keys()])) {
       const existing = sheet(name).getConditionalFormatRules();
       const regions = cleared.get(name) ?? [];
       const earlier = (rule: ConditionalFormatRule) => {
@@ -197,6 +244,18 @@ export class SheetsWorkbook implements Workbook {
               .build(),
           );
         }
+      }
+      for (const cf of formulas.get(name) ?? []) {
+        added.push(
+          this.app
+            .newConditionalFormatRule()
+            // Relative references are read from the region's top-left cell and move with each cell.
+            .whenFormulaSatisfied(formulaText(cf))
+            .setBackground(cf.fill)
+            .setFontColor(cf.fontColor)
+            .setRanges([rangeOf(name, cf.region)])
+            .build(),
+        );
       }
       if (added.length || kept.length !== existing.length) sheet(name).setConditionalFormatRules([...kept, ...added]);
     }
@@ -317,6 +376,26 @@ function toSheets(v: SpecValue, where: string): unknown {
   return v;
 }
 
+/** The criterion of a validation, on a fresh builder. */
+function criterionOf(v: Validation, builder: DataValidationBuilder): DataValidationBuilder {
+  // showDropdown: the cell gets an arrow with the choices.
+  if (v.list) return builder.requireValueInList(v.list, true);
+  // Between is inclusive. Sheets has no whole-number criterion short of a custom formula: the
+  // range is enforced, whole numbers only by the help text.
+  const range = v.whole ?? v.decimal;
+  if (range) return builder.requireNumberBetween(range.min, range.max);
+  return builder.requireDate();
+}
+
+function checkValidation(v: Validation): void {
+  const where = `validation at ${sheetRef(v.sheet, v.region)}`;
+  const kinds = [v.list !== undefined, v.whole !== undefined, v.decimal !== undefined, v.date === true].filter(Boolean).length;
+  if (kinds !== 1) throw new Error(`${where} needs exactly one of list, whole, decimal or date`);
+  if (v.list && v.list.length === 0) throw new Error(`${where} has an empty list`);
+  const range = v.whole ?? v.decimal;
+  if (range && !(range.min <= range.max)) throw new Error(`${where} has min ${range.min} above max ${range.max}`);
+}
+
 const formulaText = (v: { formula: string }) => (v.formula.startsWith('=') ? v.formula : `=${v.formula}`);
 
 /** The formula cells of a block as rectangles: runs down each column, joined across neighbouring columns with the same run. */
@@ -366,6 +445,10 @@ function regionsOf(spec: SheetSpec): Region[] {
     ...spec.clear.map((c) => c.region),
     ...spec.styles.map((s) => s.region),
     ...spec.conditionalColours.map((c) => c.region),
+    ...spec.conditionalFormulas.map((c) => c.region),
+    ...spec.validations.map((v) => v.region),
+    ...spec.merges.map((m) => m.region),
+    ...spec.protections.flatMap((p) => p.unlocked),
     ...spec.charts.flatMap((c) => [c.categories, c.columns, c.line, { ...c.anchor, rows: 1, cols: 1 }]),
     ...spec.names.map((n) => n.region),
     ...spec.columnWidths.map((w) => ({ row: 0, col: w.col, rows: 1, cols: 1 })),
@@ -375,9 +458,24 @@ function regionsOf(spec: SheetSpec): Region[] {
 function sheetNamesOf(spec: SheetSpec): Set<string> {
   return new Set([
     ...spec.addSheets,
-    ...[spec.clear, spec.blocks, spec.styles, spec.conditionalColours, spec.charts, spec.names, spec.columnWidths, spec.freezeRows]
+    ...spec.copySheets.flatMap((c) => [c.from, c.to]),
+    ...[
+      spec.clear,
+      spec.blocks,
+      spec.styles,
+      spec.conditionalColours,
+      spec.conditionalFormulas,
+      spec.validations,
+      spec.charts,
+      spec.names,
+      spec.merges,
+      spec.columnWidths,
+      spec.freezeRows,
+      spec.protections,
+    ]
       .flat()
       .map((x: { sheet: string }) => x.sheet),
+    ...spec.fitToPageWidth,
   ]);
 }
 

@@ -7,6 +7,8 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnalysisOptions, Detection, Preview, apply, detect } from '../../shared/commands/analysis';
 import { UserError, isUserError } from '../../shared/commands/errors';
+import { refreshOverview } from '../../shared/commands/overview';
+import { PlanOptions, PlansResult, generatePlans } from '../../shared/commands/plans';
 import { Language, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
 import { XlsxWorkbook } from './workbook';
 
@@ -14,8 +16,35 @@ const USAGE = `Usage: account-planner <command> <workbook.xlsx> [options]
 
 Commands:
   analyze    Pareto analysis of a revenue sheet: tiers, categories, summary (the pane's Analyse)
+  plans      a plan tab per account, from a template, and the plans overview
+  overview   add rows for new plan tabs to the plans overview
 
-Run "account-planner analyze --help" for the options.`;
+The input is never changed: the result goes to <name>.planned.xlsx unless --out or --in-place.
+Run "account-planner <command> --help" for the options.`;
+
+const PLANS_USAGE = `Usage: account-planner plans <workbook.xlsx> [options]
+
+Makes a plan tab per account ("Plan – <account>") and lists every plan in the "Plans overview"
+sheet. An account that already has a plan tab is skipped, never replaced.
+
+Options:
+  --tier LABEL         every account of this tier (default: A; needs "analyze" first)
+  --accounts LIST      account names instead, separated by ";"
+  --template NAME      key (default), quick, or the name of a "Template …" sheet in the workbook
+  --lang en|nl         language of the plans (default: from LANG)
+  --start YYYY-MM-DD   plan start date (default: today)
+  --owner NAME         account owner written into each plan
+  --out FILE           where to write (default: <name>.planned.xlsx beside the input)
+  --in-place           write into the input file itself
+  -h, --help           this help
+
+Placeholders in your own template sheet: {{account}} {{tier}} {{category}} {{revenue}} {{owner}}
+{{plan_start}} {{review_1}} {{review_2}} {{review_3}}`;
+
+const OVERVIEW_USAGE = `Usage: account-planner overview <workbook.xlsx> [--lang en|nl] [--out FILE] [--in-place]
+
+Adds a row to the "Plans overview" sheet for every plan tab not listed yet. Columns you added
+to the overview are kept.`;
 
 const ANALYZE_USAGE = `Usage: account-planner analyze <workbook.xlsx> [options]
 
@@ -132,6 +161,91 @@ function printSummary(p: Preview, language: Language, out: (line: string) => voi
   if (p.categories) out(`Categories 1–5: ${p.categories.join(' / ')} accounts`);
 }
 
+const FILE_OPTIONS = {
+  lang: { type: 'string' },
+  out: { type: 'string' },
+  'in-place': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function languageOption(lang: string | undefined): Language {
+  if (lang === undefined) return languageFrom(process.env.LANG);
+  if (lang === 'nl' || lang === 'en') return lang;
+  return fail(`--lang must be en or nl, not ${lang}`);
+}
+
+function oneWorkbook(positionals: string[], command: string): string {
+  if (positionals.length !== 1) fail(positionals.length ? `one workbook at a time, not ${positionals.length}` : `which workbook? account-planner ${command} <workbook.xlsx>`);
+  return positionals[0];
+}
+
+/** Writes beside the target and renames, so a failure never leaves half a workbook. */
+async function save(wb: XlsxWorkbook, target: string): Promise<void> {
+  progress(`Writing ${basename(target)}…`);
+  const temporary = `${target}.tmp-${process.pid}`;
+  await wb.book.xlsx.writeFile(temporary);
+  renameSync(temporary, target);
+}
+
+function isoToSerial(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const time = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  if (!m || new Date(time).getUTCDate() !== Number(m[3])) fail(`--start must be a date written as YYYY-MM-DD, not ${text}`);
+  return Math.round((time - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+async function plans(args: string[], out: (line: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...FILE_OPTIONS, tier: { type: 'string' }, accounts: { type: 'string' }, template: { type: 'string' }, start: { type: 'string' }, owner: { type: 'string' } },
+  });
+  if (values.help) return out(PLANS_USAGE);
+  const input = oneWorkbook(positionals, 'plans');
+  const language = languageOption(values.lang);
+  if (values.tier !== undefined && values.accounts !== undefined) fail('give --tier or --accounts, not both');
+  const target = outputPath(input, values.out, Boolean(values['in-place']));
+  const planStart = values.start === undefined ? undefined : isoToSerial(values.start);
+  progress(`Reading ${basename(input)}…`);
+  const wb = new XlsxWorkbook(await openWorkbook(input));
+  const template = values.template ?? 'key';
+  const options: PlanOptions = {
+    host: 'xlsx',
+    language,
+    accounts: values.accounts !== undefined ? { names: values.accounts.split(';') } : { tier: values.tier ?? 'A' },
+    template: template === 'key' || template === 'quick' ? template : { sheet: template },
+    planStart,
+    owner: values.owner,
+    onProgress: (done, total, account) => progress(`Plan ${done} of ${total}: ${account}`),
+  };
+  let result: PlansResult;
+  try {
+    result = await generatePlans(wb, options);
+  } catch (e) {
+    if (isUserError(e) && 'tier' in options.accounts && /Pareto/.test(e.message)) fail(`${e.message} (account-planner analyze ${basename(input)})`);
+    throw e;
+  }
+  for (const m of result.made) out(`  made     ${m.sheet}`);
+  for (const k of result.skipped) out(`  skipped  ${k.sheet} (already there)`);
+  await save(wb, target);
+  out(`\n${result.message}`);
+  out(`Written to ${target}`);
+  if (result.failed) throw new CliError(`stopped at ${result.failed.account}: ${result.failed.message}`);
+}
+
+async function overview(args: string[], out: (line: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: FILE_OPTIONS });
+  if (values.help) return out(OVERVIEW_USAGE);
+  const input = oneWorkbook(positionals, 'overview');
+  const language = languageOption(values.lang);
+  const target = outputPath(input, values.out, Boolean(values['in-place']));
+  const wb = new XlsxWorkbook(await openWorkbook(input));
+  const result = await refreshOverview(wb, { language });
+  await save(wb, target);
+  out(result.message);
+  out(`Written to ${target}`);
+}
+
 async function analyze(args: string[], out: (line: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -151,9 +265,8 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
     },
   });
   if (values.help) return out(ANALYZE_USAGE);
-  if (positionals.length !== 1) fail(positionals.length ? `one workbook at a time, not ${positionals.length}` : 'which workbook? account-planner analyze <workbook.xlsx>');
-  const input = positionals[0];
-  const language: Language = values.lang === undefined ? languageFrom(process.env.LANG) : values.lang === 'nl' || values.lang === 'en' ? values.lang : fail(`--lang must be en or nl, not ${values.lang}`);
+  const input = oneWorkbook(positionals, 'analyze');
+  const language = languageOption(values.lang);
   const target = outputPath(input, values.out, Boolean(values['in-place']));
   progress(`Reading ${basename(input)}…`);
   const wb = new XlsxWorkbook(await openWorkbook(input));
@@ -173,11 +286,7 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
   const result = await apply(wb, options);
   if (result.status === 'confirm') fail(`${result.message.replace(/\?$/, '')}: add --replace to replace it`);
   printSummary(result.preview, language, out);
-  progress(`Writing ${basename(target)}…`);
-  // Write beside the target and rename, so a failure never leaves half a workbook.
-  const temporary = `${target}.tmp-${process.pid}`;
-  await wb.book.xlsx.writeFile(temporary);
-  renameSync(temporary, target);
+  await save(wb, target);
   out(`\n${result.message}`);
   if (wb.skipped.includes('chart')) out('The Pareto chart is drawn when the workbook is analysed from Excel or Google Sheets; .xlsx files get the chart data.');
   out(`Written to ${target}`);
@@ -192,6 +301,8 @@ export async function main(argv: string[], out = (l: string) => console.log(l), 
       return command ? 0 : 2;
     }
     if (command === 'analyze' || command === 'analyse') await analyze(rest, out);
+    else if (command === 'plans') await plans(rest, out);
+    else if (command === 'overview') await overview(rest, out);
     else fail(`unknown command "${command}" (try --help)`);
     return 0;
   } catch (e) {

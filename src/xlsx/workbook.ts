@@ -86,8 +86,9 @@ export class XlsxWorkbook implements Workbook {
     return { sheet: name, origin: { row: top, col: left }, values };
   }
 
-  write(spec: SheetSpec): void {
+  write(spec: SheetSpec): Promise<void> | void {
     for (const name of spec.addSheets) if (!this.book.getWorksheet(name)) this.book.addWorksheet(name);
+    for (const { from, to } of spec.copySheets) this.copySheet(from, to);
     for (const { sheet, region } of spec.clear) {
       const ws = this.worksheet(sheet);
       this.eachCell(ws, region, (cell) => {
@@ -107,9 +108,14 @@ export class XlsxWorkbook implements Workbook {
     for (const st of spec.styles) {
       this.eachCell(this.worksheet(st.sheet), st.region, (cell) => {
         if (st.numberFormat) cell.numFmt = st.numberFormat;
-        if (st.bold !== undefined || st.fontColor) cell.font = { ...cell.font, ...(st.bold !== undefined ? { bold: st.bold } : {}), ...(st.fontColor ? { color: { argb: argb(st.fontColor) } } : {}) };
+        const font: Partial<ExcelJS.Font> = {};
+        if (st.bold !== undefined) font.bold = st.bold;
+        if (st.italic !== undefined) font.italic = st.italic;
+        if (st.fontSize) font.size = st.fontSize;
+        if (st.fontColor) font.color = { argb: argb(st.fontColor) };
+        if (Object.keys(font).length) cell.font = { ...cell.font, ...font };
         if (st.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
-        if (st.wrap) cell.alignment = { ...cell.alignment, wrapText: true };
+        if (st.wrap || st.verticalAlign) cell.alignment = { ...cell.alignment, ...(st.wrap ? { wrapText: true } : {}), ...(st.verticalAlign ? { vertical: st.verticalAlign } : {}) };
       });
     }
     for (const cf of spec.conditionalColours) {
@@ -124,6 +130,32 @@ export class XlsxWorkbook implements Workbook {
         })),
       });
     }
+    for (const cf of spec.conditionalFormulas) {
+      this.worksheet(cf.sheet).addConditionalFormatting({
+        ref: a1(cf.region),
+        rules: [{ type: 'expression', priority: 1, formulae: [cf.formula.replace(/^=/, '')], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.fontColor) } } } }],
+      });
+    }
+    for (const v of spec.validations) {
+      const rule: ExcelJS.DataValidation = v.list
+        ? { type: 'list', allowBlank: true, formulae: [`"${v.list.join(',').replace(/"/g, '""')}"`] }
+        : v.whole
+          ? { type: 'whole', operator: 'between', allowBlank: true, formulae: [v.whole.min, v.whole.max] }
+          : v.decimal
+            ? { type: 'decimal', operator: 'between', allowBlank: true, formulae: [v.decimal.min, v.decimal.max] }
+            : { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))] };
+      this.eachCell(this.worksheet(v.sheet), v.region, (cell) => {
+        cell.dataValidation = { ...rule, showErrorMessage: true, error: v.message };
+      });
+    }
+    for (const m of spec.merges) {
+      const { row, col, rows, cols } = m.region;
+      this.worksheet(m.sheet).mergeCells(row + 1, col + 1, row + rows, col + cols);
+    }
+    for (const name of spec.fitToPageWidth) {
+      const ws = this.worksheet(name);
+      ws.pageSetup = { ...ws.pageSetup, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    }
     if (spec.charts.length) this.skipped.push('chart');
     for (const n of spec.names) {
       const existing = (this.book.definedNames.model as { name: string }[]).filter((m) => m.name !== n.name);
@@ -132,6 +164,22 @@ export class XlsxWorkbook implements Workbook {
     }
     for (const w of spec.columnWidths) this.worksheet(w.sheet).getColumn(w.col + 1).width = Math.round(w.width / 7);
     for (const f of spec.freezeRows) this.worksheet(f.sheet).views = [{ state: 'frozen', ySplit: f.rows }];
+    // Protection without a password: inputs unlocked, the rest guarded against slips.
+    const protecting = spec.protections.map((p) => {
+      const ws = this.worksheet(p.sheet);
+      for (const region of p.unlocked) this.eachCell(ws, region, (cell) => (cell.protection = { locked: false }));
+      return ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+    });
+    if (protecting.length) return Promise.all(protecting).then(() => undefined);
+  }
+
+  /** ExcelJS has no sheet copy: a new sheet takes the original's model (cells, styles, merges,
+   * validations, formatting), keeping its own id and name. */
+  private copySheet(from: string, to: string): void {
+    const original = this.worksheet(from);
+    const copy = this.book.addWorksheet(to);
+    const model = structuredClone(original.model) as ExcelJS.WorksheetModel;
+    copy.model = { ...model, id: copy.id, name: to } as ExcelJS.WorksheetModel;
   }
 
   private eachCell(ws: ExcelJS.Worksheet, region: Region, f: (cell: ExcelJS.Cell) => void): void {

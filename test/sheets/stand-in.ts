@@ -9,7 +9,10 @@
 // - setValues and setFormulas enter strings as if typed: "=..." is a formula, "'..." is text
 //   without the apostrophe, "123"/"12%"/"TRUE"/"2026-03-31" become numbers, booleans, dates;
 // - getDataRange is bounded by A1 and the last row and column with content;
-// - dimension mismatches and empty ranges throw, as Apps Script does.
+// - dimension mismatches and empty ranges throw, as Apps Script does;
+// - copyTo appends "Copy of <name>" as the last sheet; merge keeps only the top-left value and
+//   throws on a partial overlap with an earlier merge; protect() hands back the sheet's existing
+//   protection when it has one.
 // Formulas are not evaluated: a formula cell reads as "" unless seeded with a value.
 import { dateFromSerial, serialFromDate, zoneNamed } from '../../src/sheets/dates';
 
@@ -51,6 +54,21 @@ export interface Formats {
   background?: string;
   fontColor?: string;
   wrap?: boolean;
+  fontSize?: number;
+  fontStyle?: string;
+  verticalAlignment?: string;
+}
+
+export interface ValidationState {
+  criteria?: { type: string; values: unknown[] };
+  allowInvalid?: boolean;
+  helpText?: string;
+}
+
+export interface ProtectionState {
+  warningOnly: boolean;
+  description?: string;
+  unprotected: Area[];
 }
 
 export interface RuleState {
@@ -91,6 +109,10 @@ interface SheetModel {
   charts: ChartState[];
   frozenRows: number;
   widths: Map<number, number>;
+  merges: Omit<Area, 'sheet'>[];
+  /** setDataValidation calls in order; null clears. */
+  validations: { area: Omit<Area, 'sheet'>; rule: ValidationState | null }[];
+  protection: ProtectionState | null;
 }
 
 interface RangeModel {
@@ -148,11 +170,12 @@ export function standInSpreadsheet(options: StandInOptions) {
   const rangeModels = new WeakMap<object, RangeModel>();
   const ruleModels = new WeakMap<object, RuleState>();
   const chartModels = new WeakMap<object, ChartState>();
+  const validationModels = new WeakMap<object, ValidationState>();
   const sheetFacades = new Map<SheetModel, object>();
   const ui = { menus: [] as { title: string; items: [string, string][] }[], sidebars: [] as unknown[], alerts: [] as unknown[] };
 
   function addSheet(name: string, index = sheets.length): SheetModel {
-    const model: SheetModel = { name, id: nextId++, grid: [], formats: [], rules: [], charts: [], frozenRows: 0, widths: new Map() };
+    const model: SheetModel = { name, id: nextId++, grid: [], formats: [], rules: [], charts: [], frozenRows: 0, widths: new Map(), merges: [], validations: [], protection: null };
     sheets.splice(index, 0, model);
     return model;
   }
@@ -216,6 +239,12 @@ export function standInSpreadsheet(options: StandInOptions) {
   const grid = <T>(m: RangeModel, f: (cell: StoredCell | undefined) => T): T[][] =>
     Array.from({ length: m.rows }, (_, i) => Array.from({ length: m.cols }, (_, j) => f(m.sheet.grid[m.row + i]?.[m.col + j])));
   const areaOf = (m: RangeModel): Area => ({ sheet: m.sheet.name, row: m.row, col: m.col, rows: m.rows, cols: m.cols });
+  const within = (a: Omit<Area, 'sheet'>, row: number, col: number) => row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols;
+  const overlaps = (a: Omit<Area, 'sheet'>, b: Omit<Area, 'sheet'>) =>
+    a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  const contains = (outer: Omit<Area, 'sheet'>, inner: Omit<Area, 'sheet'>) =>
+    inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
+  const bounds = (m: RangeModel) => ({ row: m.row, col: m.col, rows: m.rows, cols: m.cols });
 
   // ----- the API facades -----
   function rangeFacade(m: RangeModel): GoogleAppsScript.Spreadsheet.Range {
@@ -282,6 +311,28 @@ export function standInSpreadsheet(options: StandInOptions) {
       setBackground: (background: string) => format({ background }),
       setFontColor: (fontColor: string) => format({ fontColor }),
       setWrap: (wrap: boolean) => format({ wrap }),
+      setFontSize: (fontSize: number) => format({ fontSize }),
+      setFontStyle: (fontStyle: string) => format({ fontStyle }),
+      setVerticalAlignment: (verticalAlignment: string) => format({ verticalAlignment }),
+      merge() {
+        const area = bounds(m);
+        if (m.sheet.merges.some((x) => overlaps(x, area) && !contains(area, x)))
+          throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+        m.sheet.merges = m.sheet.merges.filter((x) => !contains(area, x));
+        if (m.rows * m.cols > 1) m.sheet.merges.push(area);
+        // Only the top-left value survives a merge.
+        each(m, (r, c, i, j) => {
+          if (i || j) put(m.sheet, r, c, undefined);
+        });
+        return facade;
+      },
+      isPartOfMerge: () => m.sheet.merges.some((x) => overlaps(x, bounds(m))),
+      setDataValidation(rule: unknown) {
+        const state = rule === null ? null : validationModels.get(rule as object);
+        if (state === undefined) throw new Error('stand-in: not a DataValidation');
+        m.sheet.validations.push({ area: bounds(m), rule: state });
+        return facade;
+      },
       activate: () => ((active = m), facade),
     };
     const facade = counted('Range', api) as unknown as GoogleAppsScript.Spreadsheet.Range;
@@ -366,12 +417,92 @@ export function standInSpreadsheet(options: StandInOptions) {
     return builder;
   }
 
+  function validationBuilder(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    const rule: ValidationState = {};
+    const require = (type: string) => (...values: unknown[]) => ((rule.criteria = { type, values }), builder);
+    const builder = counted('DataValidationBuilder', {
+      requireValueInList(values: unknown, showDropdown?: boolean) {
+        if (!Array.isArray(values) || values.length === 0) throw new Error('stand-in: requireValueInList needs a list of values');
+        rule.criteria = { type: 'VALUE_IN_LIST', values: [values.map(String), showDropdown ?? true] };
+        return builder;
+      },
+      requireNumberBetween: require('NUMBER_BETWEEN'),
+      requireNumberGreaterThan: require('NUMBER_GREATER_THAN'),
+      requireDate: require('DATE_IS_VALID_DATE'),
+      requireFormulaSatisfied: require('CUSTOM_FORMULA'),
+      requireCheckbox: require('CHECKBOX'),
+      setAllowInvalid: (allow: boolean) => ((rule.allowInvalid = allow), builder),
+      setHelpText: (text: string) => ((rule.helpText = text), builder),
+      build() {
+        if (!rule.criteria) throw new Error('stand-in: a data validation needs a criterion');
+        const built = counted('DataValidation', { getHelpText: () => rule.helpText ?? '', getAllowInvalid: () => rule.allowInvalid ?? true });
+        validationModels.set(built, { ...rule });
+        return built;
+      },
+    }) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+    return builder;
+  }
+
+  function protectionFacade(s: SheetModel, p: ProtectionState): GoogleAppsScript.Spreadsheet.Protection {
+    const facade = counted('Protection', {
+      isWarningOnly: () => p.warningOnly,
+      setWarningOnly: (warningOnly: boolean) => ((p.warningOnly = warningOnly), facade),
+      getDescription: () => p.description ?? '',
+      setDescription: (description: string) => ((p.description = description), facade),
+      getUnprotectedRanges: () => p.unprotected.map((a) => rangeFacade({ sheet: modelNamed(a.sheet), row: a.row, col: a.col, rows: a.rows, cols: a.cols })),
+      setUnprotectedRanges(ranges: unknown[]) {
+        const models = ranges.map(modelOfRange);
+        if (models.some((r) => r.sheet !== s)) throw new Error('The range must be on the protected sheet.');
+        p.unprotected = models.map(areaOf);
+        return facade;
+      },
+      remove: () => void (s.protection = null),
+    }) as unknown as GoogleAppsScript.Spreadsheet.Protection;
+    return facade;
+  }
+
+  /** Rule and chart ranges name their sheet: follow a rename. */
+  function renamed(from: string, to: string) {
+    for (const sh of sheets) {
+      for (const area of [...sh.rules.flatMap((r) => r.ranges), ...sh.charts.flatMap((c) => c.ranges)]) if (area.sheet === from) area.sheet = to;
+      if (sh.protection) for (const area of sh.protection.unprotected) if (area.sheet === from) area.sheet = to;
+    }
+  }
+
+  function copyOf(s: SheetModel): SheetModel {
+    let name = `Copy of ${s.name}`;
+    for (let i = 2; sheets.some((x) => x.name === name); i++) name = `Copy of ${s.name} ${i}`;
+    const copy = addSheet(name);
+    const area = (a: Area): Area => ({ ...a, sheet: a.sheet === s.name ? name : a.sheet });
+    copy.grid = s.grid.map((row) => row?.map((c) => (c === undefined ? undefined : { ...c, value: isDate(c.value) ? new Date(c.value.getTime()) : c.value })));
+    copy.formats = s.formats.map((f) => ({ area: { ...f.area }, set: f.set && { ...f.set }, clear: f.clear }));
+    copy.rules = s.rules.map((r) => ({ ...r, ranges: r.ranges.map(area) }));
+    copy.charts = s.charts.map((c) => ({ ...c, ranges: c.ranges.map(area), options: { ...c.options } }));
+    copy.frozenRows = s.frozenRows;
+    copy.widths = new Map(s.widths);
+    copy.merges = s.merges.map((x) => ({ ...x }));
+    copy.validations = s.validations.map((v) => ({ area: { ...v.area }, rule: v.rule && { ...v.rule } }));
+    return copy;
+  }
+
   function sheetFacade(s: SheetModel): GoogleAppsScript.Spreadsheet.Sheet {
     const existing = sheetFacades.get(s);
     if (existing) return existing as GoogleAppsScript.Spreadsheet.Sheet;
     const api = {
       getName: () => s.name,
-      getSheetId: () => s.id,
+      setName(name: string) {
+        if (sheets.some((x) => x !== s && x.name === name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+        const old = s.name;
+        s.name = name;
+        renamed(old, name);
+        return facade;
+      },
+      copyTo(target: unknown) {
+        if (target !== spreadsheet) throw new Error('stand-in: copyTo supports only this spreadsheet');
+        return sheetFacade(copyOf(s));
+      },
+      protect: () => protectionFacade(s, (s.protection ??= { warningOnly: false, unprotected: [] })),
+      getProtections: (type: unknown) => (String(type) === 'SHEET' && s.protection ? [protectionFacade(s, s.protection)] : []),
       getIndex: () => sheets.indexOf(s) + 1,
       getRange(a: number | string, col?: number, rows = 1, cols = 1) {
         if (typeof a === 'string') return rangeFacade(parseA1(s, a));
@@ -467,6 +598,7 @@ export function standInSpreadsheet(options: StandInOptions) {
     getActiveSpreadsheet: () => spreadsheet,
     getActiveSheet: () => spreadsheet.getActiveSheet(),
     newConditionalFormatRule: () => ruleBuilder(),
+    newDataValidation: () => validationBuilder(),
     flush: () => undefined,
     getUi: () =>
       counted('Ui', {
@@ -518,6 +650,17 @@ export function standInSpreadsheet(options: StandInOptions) {
     chartsOf: (sheet: string): ChartState[] => modelNamed(sheet).charts,
     frozenRowsOf: (sheet: string) => modelNamed(sheet).frozenRows,
     widthsOf: (sheet: string): Map<number, number> => modelNamed(sheet).widths,
+    /** Merged regions (0-based). */
+    mergesOf: (sheet: string): Omit<Area, 'sheet'>[] => modelNamed(sheet).merges,
+    /** The data validation in force at one cell (0-based), or null. */
+    validationAt(sheet: string, row: number, col: number): ValidationState | null {
+      let rule: ValidationState | null = null;
+      for (const v of modelNamed(sheet).validations) if (within(v.area, row, col)) rule = v.rule;
+      return rule;
+    },
+    /** Every setDataValidation a sheet got, in order (null clears). */
+    validationsOf: (sheet: string) => modelNamed(sheet).validations,
+    protectionOf: (sheet: string): ProtectionState | null => modelNamed(sheet).protection,
     /** Named ranges and where they point (0-based). */
     namedRanges: (): Record<string, Area> => Object.fromEntries([...named].map(([name, m]) => [name, areaOf(m)])),
     /** The region of a Range this stand-in handed out (0-based). */

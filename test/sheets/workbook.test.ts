@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { FormulaError } from '../../shared/cells';
 import { AnalysisOptions, AnalysisResult, apply } from '../../shared/commands/analysis';
-import { SheetSpec, SpecValue, emptySpec } from '../../shared/sheet-spec';
+import { renderPlan } from '../../shared/commands/plan-render';
+import { SheetSpec, SpecValue, Validation, emptySpec } from '../../shared/sheet-spec';
+import { TEMPLATES } from '../../shared/templates';
 import { cellAt } from '../../shared/workbook';
-import { SheetsWorkbook } from '../../src/sheets/workbook';
+import { FIT_TO_PAGE_WIDTH, SheetsWorkbook } from '../../src/sheets/workbook';
 import { serial } from '../helpers';
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { StandInOptions, standInSpreadsheet } from './stand-in';
@@ -146,7 +148,7 @@ describe('SheetsWorkbook.readSheet', () => {
 });
 
 describe('SheetsWorkbook.info', () => {
-  it('gives the sheets, the active cell and the named ranges', () => {
+  it('gives the sheets, the active cell, the selection and the named ranges', () => {
     const s = host({ sheets: { Sales: revenue(3), Plans: [] }, active: { sheet: 'Plans', row: 3, col: 2, rows: 2, cols: 2 } });
     s.spreadsheet.setNamedRange('AP_PARETO', s.spreadsheet.getSheetByName('Sales')!.getRange('B2:C9'));
     s.spreadsheet.setNamedRange('AP_ONE', s.spreadsheet.getSheetByName('Plans')!.getRange('D4'));
@@ -154,13 +156,25 @@ describe('SheetsWorkbook.info', () => {
     expect(s.workbook.info()).toEqual({
       sheets: ['Sales', 'Plans'],
       active: { sheet: 'Plans', row: 3, col: 2 },
+      selection: { row: 3, col: 2, rows: 2, cols: 2 },
       names: {
         AP_PARETO: { sheet: 'Sales', region: { row: 1, col: 1, rows: 8, cols: 2 } },
         AP_ONE: { sheet: 'Plans', region: { row: 3, col: 3, rows: 1, cols: 1 } },
       },
     });
-    // 7 + one getName per sheet + 5 per named range
-    expect(s.calls.count).toBe(7 + 2 + 5 * 2);
+    // 6 + one getName per sheet + 5 per named range
+    expect(s.calls.count).toBe(6 + 2 + 5 * 2);
+    expect(s.calls.of('Spreadsheet.getActiveRange')).toBe(1);
+  });
+
+  it('gives a one-cell selection as one cell, and a large one at the same cost', () => {
+    const one = host({ sheets: { S: revenue(3) }, active: { sheet: 'S', row: 2, col: 1 } });
+    expect(one.workbook.info().selection).toEqual({ row: 2, col: 1, rows: 1, cols: 1 });
+    const big = host({ sheets: { S: revenue(3) }, active: { sheet: 'S', row: 0, col: 0, rows: 50_000, cols: 30 } });
+    const info = big.workbook.info();
+    expect(info.selection).toEqual({ row: 0, col: 0, rows: 50_000, cols: 30 });
+    expect(info.active).toEqual({ sheet: 'S', row: 0, col: 0 });
+    expect(big.calls.log).toEqual(one.calls.log);
   });
 });
 
@@ -381,11 +395,213 @@ describe('SheetsWorkbook.write', () => {
   });
 });
 
-describe('SheetsWorkbook with the analysis command', () => {
-  /** Every non-blank cell as "row,col=formula or value", in order. */
-  const standInCells = (cells: unknown[][]) => cells.flatMap((row, r) => row.flatMap((v, c) => (v === null ? [] : [`${r},${c}=${JSON.stringify(v)}`]))).sort();
-  const memoryCells = (m: MemoryWorkbook, sheet: string) => [...m.snapshot(sheet)].map(([k, v]) => `${k}=${JSON.stringify(v.formula ?? v.value)}`).sort();
+describe('SheetsWorkbook.write: the parts of an account plan', () => {
+  const region = (row: number, col: number, rows = 1, cols = 1) => ({ row, col, rows, cols });
 
+  it('copies a sheet with copyTo, names it, puts it at the end and writes into the copy', () => {
+    const s = host({ sheets: { Template: [['Plan for', ''], ['Owner', '']], Sales: revenue(3) }, active: { sheet: 'Sales', row: 2, col: 1 } });
+    const template = s.spreadsheet.getSheetByName('Template')!;
+    template.getRange('B2').setBackground('#FFF8E1');
+    template.setFrozenRows(1);
+    s.calls.reset();
+    s.workbook.write({
+      ...emptySpec(),
+      copySheets: [{ from: 'Template', to: 'Plan – Acme' }],
+      blocks: [{ sheet: 'Plan – Acme', row: 0, col: 1, values: [['Acme']] }],
+    });
+    expect(s.sheetNames()).toEqual(['Template', 'Sales', 'Plan – Acme']);
+    expect(s.cellsOf('Plan – Acme')).toEqual([['Plan for', 'Acme'], ['Owner', null]]);
+    expect(s.formatAt('Plan – Acme', 1, 1)).toEqual({ background: '#FFF8E1' });
+    expect(s.frozenRowsOf('Plan – Acme')).toBe(1);
+    expect(s.cellsOf('Template')).toEqual([['Plan for'], ['Owner']]); // the original is untouched
+    expect(s.calls.of('Sheet.copyTo')).toBe(1);
+    expect(s.calls.args('Sheet.setName')).toEqual([['Plan – Acme']]);
+    expect(s.workbook.info().active).toEqual({ sheet: 'Sales', row: 2, col: 1 });
+  });
+
+  it('copies a sheet of 10 rows and one of 10,000 rows with the same calls', () => {
+    const spec: SheetSpec = { ...emptySpec(), copySheets: [{ from: 'Sales', to: 'Copy' }] };
+    const small = host({ sheets: { Sales: revenue(10) } });
+    const big = host({ sheets: { Sales: revenue(10_000) } });
+    small.workbook.write(spec);
+    big.workbook.write(spec);
+    expect(big.calls.log).toEqual(small.calls.log);
+    expect(big.cellsOf('Copy')).toHaveLength(10_001);
+  });
+
+  it('copies nothing when the copy would take the name of a sheet that exists', () => {
+    const s = host({ sheets: { Template: [['x']], 'Plan – Acme': [['mine']] } });
+    const spec: SheetSpec = { ...emptySpec(), copySheets: [{ from: 'Template', to: 'Plan – Acme' }] };
+    expect(() => s.workbook.write(spec)).toThrow('cannot copy Template to Plan – Acme: there is already a sheet named Plan – Acme');
+    expect(() => s.workbook.write({ ...emptySpec(), copySheets: [{ from: 'Gone', to: 'New' }] })).toThrow('cannot copy Gone: no such sheet');
+    expect(s.sheetNames()).toEqual(['Template', 'Plan – Acme']);
+    expect(s.calls.log.every((m) => m === 'Spreadsheet.getSheetByName')).toBe(true);
+  });
+
+  it("appends formula rules after the user's rules, one setConditionalFormatRules per sheet", () => {
+    const s = host({ sheets: { Plan: revenue(10) } });
+    const sheet = s.spreadsheet.getSheetByName('Plan')!;
+    sheet.setConditionalFormatRules([s.app.newConditionalFormatRule().whenCellNotEmpty().setBold(true).setRanges([sheet.getRange('A1:A3')]).build()]);
+    s.calls.reset();
+    s.workbook.write({
+      ...emptySpec(),
+      conditionalFormulas: [
+        { sheet: 'Plan', region: region(4, 8, 6), formula: '=AND($I5<>"",$I5<TODAY())', fill: '#FFC7CE', fontColor: '#9C0006' },
+        { sheet: 'Plan', region: region(4, 9, 6), formula: '$J5>1', fill: '#C6EFCE', fontColor: '#006100' },
+      ],
+    });
+    const rules = s.rulesOf('Plan');
+    expect(rules).toHaveLength(3);
+    expect(rules[0].condition).toEqual({ type: 'CELL_NOT_EMPTY', values: [] });
+    expect(rules[1]).toEqual({
+      condition: { type: 'CUSTOM_FORMULA', values: ['=AND($I5<>"",$I5<TODAY())'] },
+      background: '#FFC7CE',
+      fontColor: '#9C0006',
+      ranges: [{ sheet: 'Plan', row: 4, col: 8, rows: 6, cols: 1 }],
+    });
+    expect(rules[2].condition).toEqual({ type: 'CUSTOM_FORMULA', values: ['=$J5>1'] }); // Sheets wants the "="
+    expect(s.calls.of('Sheet.getConditionalFormatRules')).toBe(1);
+    expect(s.calls.of('Sheet.setConditionalFormatRules')).toBe(1);
+  });
+
+  it('replaces its own formula rules on a re-run that clears their region, not adding them twice', () => {
+    const s = host({ sheets: { Plan: [] } });
+    const spec: SheetSpec = {
+      ...emptySpec(),
+      conditionalFormulas: [{ sheet: 'Plan', region: region(4, 8, 6), formula: '=$I5<TODAY()', fill: '#FFC7CE', fontColor: '#9C0006' }],
+    };
+    s.workbook.write(spec);
+    s.workbook.write({ ...spec, clear: [{ sheet: 'Plan', region: region(0, 0, 20, 10) }] });
+    expect(s.rulesOf('Plan')).toHaveLength(1);
+  });
+
+  it('sets one data validation per region: a dropdown list, number ranges and dates, invalid input rejected', () => {
+    const s = host({ sheets: { Plan: [] } });
+    s.workbook.write({
+      ...emptySpec(),
+      validations: [
+        { sheet: 'Plan', region: region(4, 1, 5), list: ['Open', 'Won', 'Lost'], message: 'Choose one of the options in the list.' },
+        { sheet: 'Plan', region: region(4, 2, 5), whole: { min: 1, max: 5 }, message: 'A whole number from 1 to 5.' },
+        { sheet: 'Plan', region: region(4, 3, 5), decimal: { min: 0, max: 1 }, message: 'A percentage from 0% to 100%.' },
+        { sheet: 'Plan', region: region(4, 4, 5), date: true, message: 'A date.' },
+      ],
+    });
+    expect(s.validationAt('Plan', 6, 1)).toEqual({ criteria: { type: 'VALUE_IN_LIST', values: [['Open', 'Won', 'Lost'], true] }, allowInvalid: false, helpText: 'Choose one of the options in the list.' });
+    expect(s.validationAt('Plan', 8, 2)).toEqual({ criteria: { type: 'NUMBER_BETWEEN', values: [1, 5] }, allowInvalid: false, helpText: 'A whole number from 1 to 5.' });
+    expect(s.validationAt('Plan', 4, 3)).toEqual({ criteria: { type: 'NUMBER_BETWEEN', values: [0, 1] }, allowInvalid: false, helpText: 'A percentage from 0% to 100%.' });
+    expect(s.validationAt('Plan', 5, 4)).toEqual({ criteria: { type: 'DATE_IS_VALID_DATE', values: [] }, allowInvalid: false, helpText: 'A date.' });
+    expect(s.validationAt('Plan', 9, 1)).toBeNull(); // below the region
+    expect(s.validationAt('Plan', 4, 0)).toBeNull(); // left of it
+    expect(s.calls.of('Range.setDataValidation')).toBe(4);
+    expect(s.calls.of('SpreadsheetApp.newDataValidation')).toBe(4);
+  });
+
+  it('validates 10 rows and 100,000 rows with the same calls', () => {
+    const spec = (n: number): SheetSpec => ({ ...emptySpec(), validations: [{ sheet: 'S', region: region(1, 0, n), list: ['A', 'B', 'C'], message: 'A, B or C' }] });
+    const small = host({ sheets: { S: [] } });
+    const big = host({ sheets: { S: [] } });
+    small.workbook.write(spec(10));
+    big.workbook.write(spec(100_000));
+    expect(big.calls.log).toEqual(small.calls.log);
+    expect(big.validationAt('S', 100_000, 0)?.criteria?.type).toBe('VALUE_IN_LIST');
+  });
+
+  it('changes nothing for a validation without exactly one rule, or with an empty list', () => {
+    const s = host({ sheets: { S: [] } });
+    const bad = (v: Partial<Validation>) => ({ ...emptySpec(), blocks: [{ sheet: 'S', row: 0, col: 0, values: [[1]] }], validations: [{ sheet: 'S', region: region(0, 0), message: 'm', ...v }] });
+    expect(() => s.workbook.write(bad({}))).toThrow('validation at S!A1 needs exactly one of list, whole, decimal or date');
+    expect(() => s.workbook.write(bad({ list: ['a'], date: true }))).toThrow('needs exactly one');
+    expect(() => s.workbook.write(bad({ list: [] }))).toThrow('validation at S!A1 has an empty list');
+    expect(() => s.workbook.write(bad({ whole: { min: 5, max: 1 } }))).toThrow('has min 5 above max 1');
+    expect(s.calls.count).toBe(0);
+    expect(s.cellsOf('S')).toEqual([]);
+  });
+
+  it('merges each region with one call, keeping the value written in its top-left cell', () => {
+    const s = host({ sheets: { Plan: [] } });
+    s.workbook.write({
+      ...emptySpec(),
+      blocks: [{ sheet: 'Plan', row: 5, col: 0, values: [['Notes', 'Call back in May', null, null, null, null, null]] }],
+      merges: [{ sheet: 'Plan', region: region(5, 1, 1, 6) }, { sheet: 'Plan', region: region(7, 1, 1, 6) }],
+    });
+    expect(s.mergesOf('Plan')).toEqual([region(5, 1, 1, 6), region(7, 1, 1, 6)]);
+    expect(s.cellsOf('Plan')[5]).toEqual(['Notes', 'Call back in May']);
+    expect(s.calls.of('Range.merge')).toBe(2);
+    // A re-run merges the same regions again without complaint
+    s.workbook.write({ ...emptySpec(), merges: [{ sheet: 'Plan', region: region(5, 1, 1, 6) }] });
+    expect(s.mergesOf('Plan')).toHaveLength(2);
+  });
+
+  it('protects a sheet without a password, warning only, with the input regions unlocked', () => {
+    const s = host({ sheets: { Plan: [] } });
+    const unlocked = [region(3, 1), region(4, 1, 1, 6), region(10, 1, 8, 3)];
+    s.workbook.write({ ...emptySpec(), protections: [{ sheet: 'Plan', unlocked }] });
+    expect(s.protectionOf('Plan')).toEqual({ warningOnly: true, unprotected: unlocked.map((r) => ({ sheet: 'Plan', ...r })) });
+    expect(s.calls.log).toEqual([
+      'Spreadsheet.getSheetByName',
+      'Sheet.protect',
+      'Sheet.getRange',
+      'Sheet.getRange',
+      'Sheet.getRange',
+      'Protection.setUnprotectedRanges',
+      'Protection.setWarningOnly',
+    ]);
+    // A re-run reuses the sheet's protection and replaces the unlocked list
+    s.workbook.write({ ...emptySpec(), protections: [{ sheet: 'Plan', unlocked: [region(3, 1)] }] });
+    expect(s.protectionOf('Plan')).toEqual({ warningOnly: true, unprotected: [{ sheet: 'Plan', ...region(3, 1) }] });
+  });
+
+  it('records fitting to the page width as skipped, at no service call', () => {
+    const s = host({ sheets: { Plan: [] } });
+    expect(s.workbook.skipped).toEqual([]);
+    s.workbook.write({ ...emptySpec(), fitToPageWidth: ['Plan'] });
+    s.workbook.write({ ...emptySpec(), fitToPageWidth: ['Plan'] });
+    expect(s.workbook.skipped).toEqual([FIT_TO_PAGE_WIDTH]);
+    expect(s.calls.log).toEqual(['Spreadsheet.getSheetByName', 'Spreadsheet.getSheetByName']);
+    expect(() => s.workbook.write({ ...emptySpec(), fitToPageWidth: ['Gone'] })).toThrow('cannot write to Gone: no such sheet');
+  });
+
+  it('sets font size, italics and vertical alignment', () => {
+    const s = host({ sheets: { Plan: [] } });
+    s.workbook.write({
+      ...emptySpec(),
+      styles: [
+        { sheet: 'Plan', region: region(0, 0), bold: true, fontSize: 14 },
+        { sheet: 'Plan', region: region(1, 0, 2), italic: true, fontColor: '#595959', verticalAlign: 'top' },
+        { sheet: 'Plan', region: region(2, 0), italic: false, verticalAlign: 'middle' },
+      ],
+    });
+    expect(s.formatAt('Plan', 0, 0)).toEqual({ fontWeight: 'bold', fontSize: 14 });
+    expect(s.formatAt('Plan', 1, 0)).toEqual({ fontStyle: 'italic', fontColor: '#595959', verticalAlignment: 'top' });
+    expect(s.formatAt('Plan', 2, 0)).toEqual({ fontStyle: 'normal', fontColor: '#595959', verticalAlignment: 'middle' });
+  });
+
+  for (const template of TEMPLATES) {
+    it(`writes the ${template.id} plan as the in-memory workbook does, at the same cost in both languages`, () => {
+      const counts: number[] = [];
+      for (const language of ['en', 'nl'] as const) {
+        const { spec } = renderPlan(template, { sheet: 'Plan – Acme', account: 'Acme', owner: 'Sam', planStart: serial(2026, 1, 5), language, source: { accounts: true, amounts: true, dates: true, tiers: true, categories: true } });
+        const s = host({ sheets: { Sales: revenue(5) } });
+        const m = new MemoryWorkbook({ Sales: revenue(5) as (string | number)[][] });
+        s.workbook.write(spec);
+        m.write(spec);
+        counts.push(s.calls.count);
+        expect(standInCells(s.cellsOf('Plan – Acme'))).toEqual(memoryCells(m, 'Plan – Acme'));
+        expect(s.validationsOf('Plan – Acme')).toHaveLength(spec.validations.length);
+        expect(s.protectionOf('Plan – Acme')?.warningOnly).toBe(true);
+        expect(s.mergesOf('Plan – Acme')).toHaveLength(spec.merges.length);
+        expect(s.workbook.skipped).toEqual(spec.fitToPageWidth.length ? [FIT_TO_PAGE_WIDTH] : []);
+      }
+      expect(counts[1]).toBe(counts[0]);
+    });
+  }
+});
+
+/** Every non-blank cell as "row,col=formula or value", in order. */
+const standInCells = (cells: unknown[][]) => cells.flatMap((row, r) => row.flatMap((v, c) => (v === null ? [] : [`${r},${c}=${JSON.stringify(v)}`]))).sort();
+const memoryCells = (m: MemoryWorkbook, sheet: string) => [...m.snapshot(sheet)].map(([k, v]) => `${k}=${JSON.stringify(v.formula ?? v.value)}`).sort();
+
+describe('SheetsWorkbook with the analysis command', () => {
   for (const output of ['values', 'formulas'] as const) {
     it(`lands the same cells as the in-memory workbook, first run and re-run (${output})`, () => {
       const rows = [['Account', 'Revenue'], ...Array.from({ length: 30 }, (_, i) => [i === 0 ? '=Evil()' : `Acct ${i}`, 1000 - i * 30])];

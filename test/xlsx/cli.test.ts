@@ -96,3 +96,70 @@ describe('account-planner analyze', () => {
     expect((await run('analyze', '--help')).out).toMatch(/--cutoffs LIST/);
   });
 });
+
+describe('account-planner plans and overview', () => {
+  it('makes plan tabs for the A accounts of an analysed workbook, and the overview', async () => {
+    const analysed = join(dir, 'analysed.xlsx');
+    expect((await run('analyze', input, '--out', analysed, '--lang', 'nl')).code).toBe(0);
+    const planned = join(dir, 'plans.xlsx');
+    const r = await run('plans', analysed, '--tier', 'A', '--lang', 'nl', '--start', '2026-01-05', '--owner', 'Piet', '--out', planned);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/made\s+Plan – Bakkerij Jansen\n\s+made\s+Plan – Van Dijk BV/);
+    expect(r.out).toContain('2 plannen gemaakt.');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(planned);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Verkoop', 'Notities', 'Pareto', 'Plan – Bakkerij Jansen', 'Plan – Van Dijk BV', 'Plannen-overzicht']);
+    const plan = book.getWorksheet('Plan – Bakkerij Jansen')!;
+    expect(plan.getCell('A1').value).toBe('Key-accountplan – Bakkerij Jansen');
+    expect(plan.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(plan.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1 });
+    // A dropdown, an unlocked input, a protected sheet
+    const stageRow = [...Array(60).keys()].map((i) => i + 1).find((r) => plan.getCell(r, 1).value === 'Fase van de relatie')!;
+    expect(plan.getCell(stageRow, 2).dataValidation).toMatchObject({ type: 'list', formulae: ['"1 Contact leggen,2 Interesse wekken,3 Eerste verkoop,4 Vertrouwde leverancier,5 Strategische partner,6 Relatie veiligstellen"'] });
+    expect(plan.getCell(stageRow, 2).protection).toMatchObject({ locked: false });
+    expect((plan as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    expect(book.getWorksheet('Plannen-overzicht')!.getCell('A5').value).toBe('Plan – Bakkerij Jansen');
+  });
+
+  it('skips what exists on a second run, and the overview command adds missing rows', async () => {
+    const analysed = join(dir, 'analysed2.xlsx');
+    await run('analyze', input, '--out', analysed);
+    const once = join(dir, 'once-plans.xlsx');
+    await run('plans', analysed, '--accounts', 'Kapper Anna', '--template', 'quick', '--out', once);
+    const twice = await run('plans', once, '--accounts', 'kapper anna;Van Dijk BV', '--template', 'quick', '--out', join(dir, 'twice-plans.xlsx'));
+    expect(twice.code).toBe(0);
+    expect(twice.out).toMatch(/skipped\s+Plan – Kapper Anna \(already there\)/);
+    expect(twice.out).toMatch(/made\s+Plan – Van Dijk BV/);
+    const r = await run('overview', join(dir, 'twice-plans.xlsx'), '--out', join(dir, 'refreshed.xlsx'), '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Overview: 0 new plan tabs added, 2 in all\./);
+  });
+
+  it('copies the user\'s "Template …" sheet and fills the placeholders', async () => {
+    const withTemplate = join(dir, 'template.xlsx');
+    await writeXlsx(withTemplate, { Verkoop: dutchInvoices(), 'Template visit': [['Visit plan for {{account}}', null], ['Owner', '{{owner}}'], ['Start', '{{plan_start}}']] }, { Verkoop: [2] });
+    const r = await run('plans', withTemplate, '--accounts', 'Acme', '--template', 'Template visit', '--owner', 'Sam', '--start', '2026-03-02', '--out', join(dir, 'from-template.xlsx'));
+    expect(r.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'from-template.xlsx'));
+    const plan = book.getWorksheet('Plan – Acme')!;
+    expect(plan.getCell('A1').value).toBe('Visit plan for Acme');
+    expect(plan.getCell('B2').value).toBe('Sam');
+    expect(plan.getCell('B3').value).toEqual(new Date(Date.UTC(2026, 2, 2)));
+    expect(plan.getCell('A1').font?.bold).toBe(true); // the template's formatting came along
+    expect(book.getWorksheet('Template visit')!.getCell('A1').value).toBe('Visit plan for {{account}}');
+  });
+
+  it.each([
+    ['plans without an analysis', () => ['plans', input], /Run the Pareto analysis first.*\(account-planner analyze verkoop\.xlsx\)$/],
+    ['a template sheet that does not exist', () => ['plans', input, '--accounts', 'X', '--template', 'Template nope', '--lang', 'en'], /There is no template sheet called Template nope/],
+    ['a bad start date', () => ['plans', input, '--accounts', 'X', '--start', '2026-02-30'], /--start must be a date written as YYYY-MM-DD, not 2026-02-30/],
+    ['both --tier and --accounts', () => ['plans', input, '--tier', 'A', '--accounts', 'X'], /give --tier or --accounts, not both/],
+  ])('fails on %s with one line', async (_, argv, message) => {
+    const r = await run(...argv());
+    expect(r.code).not.toBe(0);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+  });
+});

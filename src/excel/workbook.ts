@@ -1,0 +1,339 @@
+// The Workbook port on Excel (Office.js). Every context.sync() is a round-trip to Excel (over the
+// network in Excel on the web), so each method costs a constant number of them, never one per row:
+//   info()       1 sync
+//   readSheet()  1 sync. Excel cannot tell a range's size before a round-trip, so the used range is
+//                asked for whole; only if Excel answers that it is too large for one response
+//                (Excel on the web: 5 MB) is it read again in row chunks of at most `cellBudget`
+//                cells, halved while Excel still refuses: 1 + 1 + one per chunk.
+//   write()      1 sync, plus one per ~4 MB of cell data, so that no request passes Excel on the
+//                web's 5 MB limit. All of it in one Excel.run.
+// Host globals used here: Excel (only when no `run` is injected).
+import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
+import { ParetoChart, Region, SheetSpec, SpecValue, a1, columnLetter, isFormula, literalText, sheetRef } from '../../shared/sheet-spec';
+import { SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
+
+/** Excel.run, or a stand-in for it in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelWorkbookOptions {
+  /** Most cells asked for per sync once Excel has said a sheet is too large for one response. */
+  cellBudget?: number;
+  /** Most bytes of queued cell data per sync (Excel on the web refuses requests over 5 MB). */
+  requestBytes?: number;
+}
+
+/** Spec sizes are pixels; Excel's column widths and chart sizes are points (96 dpi). */
+const POINTS_PER_PIXEL = 0.75;
+/** What one non-data command (a style, a rule, a chart part) is counted as in a request. */
+const COMMAND_BYTES = 256;
+/** The add-in's own chart is found again by this name, so clearing or rewriting replaces only it. */
+export const CHART_NAME = 'AccountPlannerPareto';
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+/** Excel's answers when a range or a request is too large for one round-trip. */
+const TOO_LARGE = ['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'RangeExceedsLimit', 'OperationCellsExceedLimit'];
+
+const errorCode = (e: unknown) => (e as { code?: unknown } | null)?.code;
+
+export class ExcelWorkbook implements Workbook {
+  private readonly cellBudget: number;
+  private readonly requestBytes: number;
+
+  constructor(
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    options: ExcelWorkbookOptions = {},
+  ) {
+    this.cellBudget = options.cellBudget ?? 1_000_000;
+    this.requestBytes = options.requestBytes ?? 4 * 1024 * 1024;
+  }
+
+  info(): Promise<WorkbookInfo> {
+    return this.run(async (context) => {
+      const workbook = context.workbook;
+      const sheets = workbook.worksheets.load('items/name');
+      const active = workbook.getActiveCell().load('address');
+      const names = workbook.names.load('items/name,items/type,items/value');
+      await context.sync();
+      const own: WorkbookInfo['names'] = {};
+      for (const item of names.items) {
+        // The value of a Range name is its address; constants, formulas, #REF! and multi-area names are skipped.
+        const ref = item.type === 'Range' && typeof item.value === 'string' ? parseAddress(item.value) : null;
+        if (ref) own[item.name] = ref;
+      }
+      const cell = parseAddress(active.address);
+      const sheetNames = sheets.items.map((s) => s.name);
+      return {
+        sheets: sheetNames,
+        active: cell ? { sheet: cell.sheet, row: cell.region.row, col: cell.region.col } : { sheet: sheetNames[0], row: 0, col: 0 },
+        names: own,
+      };
+    });
+  }
+
+  async readSheet(sheet: string): Promise<SheetValues> {
+    try {
+      return await this.run(async (context) => {
+        const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+        used.load('isNullObject,address,values,valueTypes');
+        await context.sync();
+        if (used.isNullObject) return emptySheet(sheet);
+        const { region } = parseAddress(used.address)!;
+        return { sheet, origin: { row: region.row, col: region.col }, values: toCells(sheet, region, used.values, used.valueTypes) };
+      });
+    } catch (e) {
+      if (!TOO_LARGE.includes(errorCode(e) as string)) throw e;
+    }
+    return this.readInChunks(sheet);
+  }
+
+  /** The used range in row chunks, each its own Excel.run (a refused request leaves no context behind). */
+  private async readInChunks(sheet: string): Promise<SheetValues> {
+    const used = await this.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load('isNullObject,address');
+      await context.sync();
+      return range.isNullObject ? null : parseAddress(range.address)!.region;
+    });
+    if (!used) return emptySheet(sheet);
+    const values: Matrix = [];
+    let chunkRows = Math.max(1, Math.floor(this.cellBudget / used.cols));
+    while (values.length < used.rows) {
+      const chunk: Region = { row: used.row + values.length, col: used.col, rows: Math.min(chunkRows, used.rows - values.length), cols: used.cols };
+      try {
+        const rows = await this.run(async (context) => {
+          const range = context.workbook.worksheets.getItem(sheet).getRange(a1(chunk)).load('values,valueTypes');
+          await context.sync();
+          return toCells(sheet, chunk, range.values, range.valueTypes);
+        });
+        for (const row of rows) values.push(row);
+      } catch (e) {
+        // Excel on the web limits bytes, not cells: a chunk of long texts can still be refused.
+        if (!TOO_LARGE.includes(errorCode(e) as string) || chunk.rows === 1) throw e;
+        chunkRows = Math.ceil(chunk.rows / 2);
+      }
+    }
+    return { sheet, origin: { row: used.row, col: used.col }, values };
+  }
+
+  async write(spec: SheetSpec): Promise<void> {
+    try {
+      await this.run((context) => this.render(context, spec, spec.addSheets));
+    } catch (e) {
+      // Excel cannot "add if missing" without a round-trip to look first; the port's addSheets come
+      // from info(), so that round-trip is only spent when a sheet appeared since. The adds are the
+      // first commands of the first request, so nothing else has landed when one of them is refused.
+      if (spec.addSheets.length === 0 || errorCode(e) !== 'ItemAlreadyExists') throw e;
+      await this.run(async (context) => {
+        const found = spec.addSheets.map((name) => context.workbook.worksheets.getItemOrNullObject(name).load('isNullObject'));
+        await context.sync();
+        await this.render(context, spec, spec.addSheets.filter((_, i) => found[i].isNullObject));
+      });
+    }
+  }
+
+  private async render(context: Excel.RequestContext, spec: SheetSpec, addSheets: string[]): Promise<void> {
+    const workbook = context.workbook;
+    const batch = new Batch(context, this.requestBytes);
+    const sheets = new Map<string, Excel.Worksheet>();
+    const sheet = (name: string) => {
+      if (!sheets.has(name)) sheets.set(name, workbook.worksheets.getItem(name));
+      return sheets.get(name)!;
+    };
+    const range = (name: string, region: Region) => sheet(name).getRange(a1(region));
+
+    for (const name of addSheets) {
+      await batch.room(COMMAND_BYTES);
+      sheets.set(name, workbook.worksheets.add(name));
+    }
+    for (const { sheet: name, region } of spec.clear) {
+      await batch.room(COMMAND_BYTES);
+      range(name, region).clear();
+      // range.clear() leaves charts over the range: the add-in's own goes with its output (a null object ignores delete).
+      sheet(name).charts.getItemOrNullObject(CHART_NAME).delete();
+    }
+    for (const block of spec.blocks) {
+      if (block.values.length === 0) continue;
+      // A block with a formula is written through `formulas` (English names, commas, as the spec's), which takes constants too.
+      const viaFormulas = block.values.some((row) => row.some(isFormula));
+      const rows = block.values.map((row) => row.map(toExcel));
+      await batch.rows(sheet(block.sheet), block.row, block.col, rows, (target, slice) => {
+        if (viaFormulas) target.formulas = slice;
+        else target.values = slice;
+      });
+    }
+    for (const style of spec.styles) {
+      await batch.room(COMMAND_BYTES);
+      const format = range(style.sheet, style.region).format;
+      if (style.bold !== undefined) format.font.bold = style.bold;
+      if (style.fill) format.fill.color = style.fill;
+      if (style.fontColor) format.font.color = style.fontColor;
+      if (style.wrap !== undefined) format.wrapText = style.wrap;
+      if (style.numberFormat) {
+        // numberFormat takes one code per cell: a filled 2-D array of the region's shape.
+        const row = new Array<string>(style.region.cols).fill(style.numberFormat);
+        const rows = new Array<string[]>(style.region.rows).fill(row);
+        await batch.rows(sheet(style.sheet), style.region.row, style.region.col, rows, (target, slice) => (target.numberFormat = slice));
+      }
+    }
+    for (const colours of spec.conditionalColours) {
+      const target = range(colours.sheet, colours.region);
+      for (const rule of colours.rules) {
+        await batch.room(COMMAND_BYTES);
+        // "Cell value equal to" compares whole values (containsText would colour "AB" as "A").
+        const format = target.conditionalFormats.add('CellValue').cellValue;
+        format.format.fill.color = rule.fill;
+        format.format.font.color = rule.fontColor;
+        format.rule = { formula1: `="${rule.equals.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      }
+    }
+    for (const chart of spec.charts) {
+      await batch.room(COMMAND_BYTES);
+      addParetoChart(sheet(chart.sheet), chart);
+    }
+    for (const named of spec.names) {
+      await batch.room(COMMAND_BYTES);
+      // names.add refuses an existing name: delete it first (a null object ignores delete).
+      workbook.names.getItemOrNullObject(named.name).delete();
+      workbook.names.add(named.name, range(named.sheet, named.region));
+    }
+    for (const { sheet: name, col, width } of spec.columnWidths) {
+      await batch.room(COMMAND_BYTES);
+      const letter = columnLetter(col);
+      sheet(name).getRange(`${letter}:${letter}`).format.columnWidth = width * POINTS_PER_PIXEL;
+    }
+    for (const { sheet: name, rows } of spec.freezeRows) {
+      await batch.room(COMMAND_BYTES);
+      if (rows > 0) sheet(name).freezePanes.freezeRows(rows);
+      else sheet(name).freezePanes.unfreeze();
+    }
+    await batch.flush();
+  }
+}
+
+/** Columns of `columns` over `categories`, the cumulative share as a line on a 0–100% secondary axis. */
+function addParetoChart(ws: Excel.Worksheet, spec: ParetoChart): void {
+  const range = (region: Region) => ws.getRange(a1(region));
+  ws.charts.getItemOrNullObject(CHART_NAME).delete();
+  const chart = ws.charts.add('ColumnClustered', range(spec.columns), 'Columns');
+  chart.name = CHART_NAME;
+  chart.title.text = spec.title;
+  chart.legend.position = 'Bottom';
+  const bars = chart.series.getItemAt(0);
+  bars.name = spec.columnsLabel;
+  bars.setXAxisValues(range(spec.categories));
+  const line = chart.series.add(spec.lineLabel);
+  line.setValues(range(spec.line));
+  line.setXAxisValues(range(spec.categories));
+  line.chartType = 'Line';
+  line.axisGroup = 'Secondary';
+  const share = chart.axes.getItem('Value', 'Secondary');
+  share.minimum = 0;
+  share.maximum = 1;
+  share.numberFormat = '0%';
+  chart.setPosition(range({ ...spec.anchor, rows: 1, cols: 1 }));
+  chart.width = spec.width * POINTS_PER_PIXEL;
+  chart.height = spec.height * POINTS_PER_PIXEL;
+}
+
+const encoder = new TextEncoder();
+const bytesOf = (row: unknown[]) => encoder.encode(JSON.stringify(row)).length + 1;
+
+/** Commands queued on one context, synced whenever the next would take a request past `limit` bytes. */
+class Batch {
+  private pending = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly limit: number,
+  ) {}
+
+  /** Makes room for `bytes` more in the current request, syncing what is queued first if need be. */
+  async room(bytes: number): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > this.limit) await this.flush();
+    this.pending += bytes;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending === 0) return;
+    await this.context.sync();
+    this.pending = 0;
+  }
+
+  /** Queues rows of cells from (row, col) down, in row slices that each fit in one request. */
+  async rows<T>(sheet: Excel.Worksheet, row: number, col: number, rows: T[][], set: (target: Excel.Range, slice: T[][]) => void): Promise<void> {
+    const cols = rows.reduce((n, r) => Math.max(n, r.length), 0);
+    // Cells a short row leaves out are null: Excel leaves those cells as they are.
+    const square = rows.map((r) => (r.length < cols ? [...r, ...new Array<null>(cols - r.length).fill(null)] : r)) as T[][];
+    const queue = (start: number, end: number) =>
+      set(sheet.getRange(a1({ row: row + start, col, rows: end - start, cols })), start === 0 && end === square.length ? square : square.slice(start, end));
+    let start = 0;
+    for (let i = 0; i < square.length; i++) {
+      const bytes = bytesOf(square[i]);
+      if (this.pending > 0 && this.pending + bytes > this.limit) {
+        if (i > start) queue(start, i);
+        await this.flush();
+        start = i;
+      }
+      this.pending += bytes;
+    }
+    queue(start, square.length);
+  }
+}
+
+/** A spec value as Excel's `values`/`formulas` take it. */
+function toExcel(value: SpecValue): string | number | boolean {
+  // In a 2-D array null means "leave this cell as it is"; the spec's null is a blank cell: "".
+  if (value === null) return '';
+  if (isFormula(value)) return value.formula;
+  if (typeof value !== 'string') return value;
+  // Excel treats a written string starting with = (+ - @) as a formula and eats one leading
+  // apostrophe as the text prefix ("'t Veld" would lose it): both get an apostrophe in front.
+  return value.startsWith("'") ? `'${value}` : literalText(value);
+}
+
+/** Excel's values and valueTypes as core cells; `at` is where values[0][0] sits. */
+function toCells(sheet: string, at: Region, values: unknown[][], types: string[][]): Matrix {
+  return values.map((row, r) =>
+    row.map((value, c): Cell => {
+      const type = types[r]?.[c];
+      if (value === '' || value === null || value === undefined || type === 'Empty') return null;
+      // An error cell's value is its text ("#N/A"); only its valueType tells it from that text typed in.
+      if (type === 'Error') {
+        const code = ERROR_CODES.includes(value as ErrorCode) ? (value as ErrorCode) : '#VALUE!';
+        return new FormulaError(code, `${sheetRef(sheet, { row: at.row + r, col: at.col + c, rows: 1, cols: 1 })} is ${value}`);
+      }
+      return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string' ? value : String(value);
+    }),
+  );
+}
+
+const emptySheet = (sheet: string): SheetValues => ({ sheet, origin: { row: 0, col: 0 }, values: [[null]] });
+
+const columnIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/**
+ * An Excel address as sheet and region: "'Sales 2026'!$B$3:$D$9", "Data!A1", "Data!$C:$C",
+ * "Data!3:5". Null for what is not one rectangle on a sheet of this workbook (several areas,
+ * #REF!, another workbook).
+ */
+export function parseAddress(address: string): { sheet: string; region: Region } | null {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!,[\]]+))!([$A-Z0-9:]+)$/.exec(address.trim());
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  if (sheet.startsWith('[')) return null;
+  const ref = m[3].replace(/\$/g, '');
+  let r = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(ref);
+  if (r) {
+    const [row, col] = [Number(r[2]) - 1, columnIndex(r[1])];
+    const [endRow, endCol] = r[3] ? [Number(r[4]) - 1, columnIndex(r[3])] : [row, col];
+    return { sheet, region: { row, col, rows: endRow - row + 1, cols: endCol - col + 1 } };
+  }
+  if ((r = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(ref))) {
+    const col = columnIndex(r[1]);
+    return { sheet, region: { row: 0, col, rows: MAX_ROWS, cols: columnIndex(r[2]) - col + 1 } };
+  }
+  if ((r = /^(\d+):(\d+)$/.exec(ref))) {
+    const row = Number(r[1]) - 1;
+    return { sheet, region: { row, col: 0, rows: Number(r[2]) - row, cols: MAX_COLS } };
+  }
+  return null;
+}

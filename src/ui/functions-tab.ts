@@ -1,0 +1,87 @@
+// The ƒx tab, generated from the function catalog: each function with one line of help and its
+// example. Excel inserts the example into the active cell; Sheets selects it for the user to copy
+// (a sidebar cannot write into the cell the user is editing).
+import { EXCEL_NAMESPACE, FUNCTIONS, FunctionSpec, exampleFormula } from '../../shared/catalog';
+import { Language, fill, t } from '../../shared/i18n/strings';
+import { Bridge } from './bridge';
+import { h, messageOf, replace } from './dom';
+import type { TabView } from './pane';
+
+/** The first sentence of a help text: the list shows one line, the button's tooltip the rest. */
+// No lookbehind: Safari before 16.4 (Excel on older Macs) rejects the whole script over one.
+export const firstSentence = (text: string): string => /^[\s\S]*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+
+export function functionsTab(bridge: Bridge, initial: Language): TabView {
+  const element = h('section');
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  let language = initial;
+
+  const name = (f: FunctionSpec) => (bridge.host === 'excel' ? `${EXCEL_NAMESPACE}.${f.name}` : f.name);
+
+  // The one status line moves under the function last clicked, where the user is looking.
+  async function insert(f: FunctionSpec, button: HTMLButtonElement) {
+    const s = t(language).pane;
+    button.parentElement!.appendChild(status);
+    const formula = exampleFormula(f, bridge.host);
+    button.disabled = true;
+    element.setAttribute('aria-busy', 'true');
+    replace(status, s.inserting);
+    status.className = 'status working';
+    try {
+      await bridge.insertFormula!(formula);
+      replace(status, fill(s.inserted, { formula }));
+      status.className = 'status done';
+    } catch (e) {
+      replace(status, h('span', { role: 'alert' }, messageOf(e)));
+      status.className = 'status error';
+    } finally {
+      button.disabled = false;
+      element.removeAttribute('aria-busy');
+    }
+  }
+
+  function item(f: FunctionSpec) {
+    const s = t(language).pane;
+    const help = firstSentence(f.help[language]);
+    const formula = exampleFormula(f, bridge.host);
+    if (bridge.insertFormula) {
+      const button: HTMLButtonElement = h(
+        'button',
+        { type: 'button', class: 'fn', title: f.help[language], onclick: () => insert(f, button) },
+        h('span', { class: 'fn-name' }, name(f)),
+        h('span', { class: 'fn-help' }, help),
+        h('code', { class: 'fn-example' }, formula),
+      );
+      return h('li', {}, button);
+    }
+    const example = h('input', { class: 'fn-copy', readonly: true, value: formula, 'aria-label': `${s.example}: ${f.name}`, spellcheck: 'false' });
+    const pick = () => {
+      example.parentElement!.appendChild(status);
+      example.focus();
+      example.select();
+      replace(status, s.selected);
+      status.className = 'status done';
+    };
+    example.addEventListener('focus', () => example.select());
+    return h(
+      'li',
+      {},
+      h('button', { type: 'button', class: 'fn', title: f.help[language], onclick: pick }, h('span', { class: 'fn-name' }, name(f)), h('span', { class: 'fn-help' }, help)),
+      example,
+    );
+  }
+
+  function render(lang: Language) {
+    language = lang;
+    const s = t(language).pane;
+    replace(status);
+    replace(
+      element,
+      h('p', { class: 'intro' }, bridge.insertFormula ? s.functionsIntro : s.functionsIntroSheets),
+      h('ul', { class: 'functions' }, ...FUNCTIONS.map(item)),
+    );
+  }
+
+  render(initial);
+  return { element, setLanguage: render };
+}

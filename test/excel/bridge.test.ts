@@ -1,0 +1,35 @@
+// The task pane's bridge: what it says about its host, and the ƒx tab's insert into the active
+// cell in one round-trip (Excel.run stand-in; the commands themselves are tested on ExcelWorkbook).
+import { afterEach, describe, expect, it } from 'vitest';
+import { excelBridge } from '../../src/excel/bridge';
+
+const globals = globalThis as Record<string, unknown>;
+
+afterEach(() => {
+  delete globals.Excel;
+  delete globals.Office;
+});
+
+describe('the Excel bridge', () => {
+  it('is the Excel host, in the display language Office reports', () => {
+    globals.Office = { context: { displayLanguage: 'nl-NL' } };
+    const bridge = excelBridge();
+    expect(bridge.host).toBe('excel');
+    expect(bridge.displayLanguage()).toBe('nl-NL');
+  });
+
+  it('inserts a formula into the active cell with one sync', async () => {
+    const cell: { formulas?: unknown } = {};
+    let syncs = 0;
+    const context = { workbook: { getActiveCell: () => cell }, sync: async () => void syncs++ };
+    globals.Excel = { run: (batch: (c: typeof context) => Promise<unknown>) => batch(context) };
+    await excelBridge().insertFormula!('=KAM.PARETO_TIER(C2:C500, A2:A500)');
+    expect(cell.formulas).toEqual([['=KAM.PARETO_TIER(C2:C500, A2:A500)']]);
+    expect(syncs).toBe(1);
+  });
+
+  it('passes a command’s message on as the error the pane shows', async () => {
+    globals.Excel = { run: () => Promise.reject(new Error('This workbook is read-only.')) };
+    await expect(excelBridge().detect({ language: 'en' })).rejects.toThrow('This workbook is read-only.');
+  });
+});

@@ -1,0 +1,73 @@
+// The test page: the real pane on a stand-in bridge that runs the real shared commands against
+// the in-memory workbook, as the Excel bridge does against Excel. Bundled by pane.test.ts and
+// loaded in headless Chromium; window.__workbook lets the test look at what was written.
+import { AnalysisOptions, apply, detect, preview } from '../../shared/commands/analysis';
+import { UserError } from '../../shared/commands/errors';
+import { emptySpec } from '../../shared/sheet-spec';
+import { Bridge } from '../../src/ui/bridge';
+import { mount } from '../../src/ui/pane';
+import { MemoryWorkbook } from '../support/memory-workbook';
+import { dutchInvoices } from '../support/revenue-sheets';
+
+export interface PageConfig {
+  host: 'excel' | 'sheets';
+  displayLanguage: string;
+  /** Milliseconds each bridge call takes, like a round-trip to the host. */
+  delay: number;
+  /** Make the next calls of these kinds fail with a UserError of this message. */
+  fail?: { detect?: string; preview?: string; apply?: string };
+  /** Start on an empty sheet, where no table is found. */
+  emptySheet?: boolean;
+  /** A title for the account column (B3), such as markup that must show as text. */
+  accountTitle?: string;
+}
+
+declare global {
+  interface Window {
+    __config?: Partial<PageConfig>;
+    __workbook: MemoryWorkbook;
+    __calls: { kind: string; options: unknown }[];
+    __inserted: string[];
+  }
+}
+
+const config: PageConfig = { host: 'sheets', displayLanguage: 'en-US', delay: 10, ...window.__config };
+const verkoop = dutchInvoices();
+if (config.accountTitle) verkoop[2][1] = config.accountTitle;
+const workbook = new MemoryWorkbook(
+  { Verkoop: verkoop, Leeg: [['alleen een titel']] },
+  config.emptySheet ? { sheet: 'Leeg', row: 0, col: 0 } : { sheet: 'Verkoop', row: 5, col: 1 },
+);
+window.__workbook = workbook;
+window.__calls = [];
+window.__inserted = [];
+
+/** As a host would: answer later, and as plain JSON (what crosses google.script.run). */
+async function call<T>(kind: 'detect' | 'preview' | 'apply', options: object, run: () => unknown): Promise<T> {
+  window.__calls.push({ kind, options: JSON.parse(JSON.stringify(options)) });
+  await new Promise((resolve) => setTimeout(resolve, config.delay));
+  const failure = config.fail?.[kind];
+  if (failure) throw new UserError(failure);
+  return JSON.parse(JSON.stringify(await run())) as T;
+}
+
+const withHost = (o: object): AnalysisOptions => ({ ...(o as AnalysisOptions), host: config.host, today: 46000 });
+
+const bridge: Bridge = {
+  host: config.host,
+  displayLanguage: () => config.displayLanguage,
+  detect: (o) => call('detect', o, () => detect(workbook, o)),
+  preview: (o) => call('preview', o, () => preview(workbook, withHost(o))),
+  apply: (o) => call('apply', o, () => apply(workbook, withHost(o))),
+  insertFormula:
+    config.host === 'excel'
+      ? async (formula) => {
+          window.__inserted.push(formula);
+          await new Promise((resolve) => setTimeout(resolve, config.delay));
+          const { sheet, row, col } = workbook.active;
+          workbook.write({ ...emptySpec(), blocks: [{ sheet, row, col, values: [[{ formula }]] }] });
+        }
+      : undefined,
+};
+
+mount(bridge, document.getElementById('app')!);
