@@ -7,7 +7,7 @@ import { Cell, isError } from '../cells';
 import { accountKey } from '../formulas/pareto';
 import { Language, fill } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, emptySpec } from '../sheet-spec';
-import { isUserTemplateSheet, templateById } from '../templates';
+import { TEMPLATES, isUserTemplateSheet, templateById } from '../templates';
 import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen } from '../workbook';
 import { Host, SOURCE_NAMES } from './analysis';
 import { UserError } from './errors';
@@ -28,6 +28,27 @@ export interface PlanOptions {
   owner?: string;
   /** Called after each plan: "Plan 7 of 30". */
   onProgress?: (done: number, total: number, account: string) => void;
+  /** Leave the overview for a separate refreshOverview call (a pane generating in batches). */
+  skipOverview?: boolean;
+}
+
+/** What the pane offers as templates: the built-in ones and the workbook's "Template …" sheets. */
+export interface TemplateOption {
+  id: string; // 'key', 'quick', or 'sheet:<name>'
+  name: string;
+  description: string;
+}
+
+export function listTemplates(wb: Workbook, language: Language): Awaitable<TemplateOption[]> {
+  return andThen(wb.info(), (info) => [
+    ...TEMPLATES.map((t) => ({ id: t.id, name: t.name[language], description: t.description[language] })),
+    ...info.sheets.filter(isUserTemplateSheet).map((sheet) => ({ id: `sheet:${sheet}`, name: sheet, description: '' })),
+  ]);
+}
+
+/** The accounts a choice stands for, so a pane can show the count and generate in batches. */
+export function listAccounts(wb: Workbook, options: Pick<PlanOptions, 'accounts' | 'language'>): Awaitable<AccountFacts[]> {
+  return andThen(wb.info(), (info) => andThen(resolveAccounts(wb, info, options), (r) => r.accounts));
 }
 
 export interface AccountFacts {
@@ -288,7 +309,7 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
             if (overview) message += ` ${overview.message}`;
             return { made, skipped, failed, overview, message };
           };
-          if (!made.length && !layouts.length && failed === null && !skipped.length) return finish(null);
+          if (options.skipOverview || (!made.length && failed === null && !skipped.length)) return finish(null);
           return andThen(refreshOverview(wb, { language: options.language, known: layouts }), finish);
         });
       }),
