@@ -13,7 +13,7 @@ import { Host, SOURCE_NAMES } from './analysis';
 import { UserError } from './errors';
 import { OverviewResult, refreshOverview } from './overview';
 import { PlanContext, PlanLayout, renderPlan } from './plan-render';
-import { planSheetName, uniqueSheetName } from './sheet-names';
+import { planNameIsCut, planSheetName, uniqueSheetName } from './sheet-names';
 
 export type AccountChoice = { tier: string } | { names: string[] } | { selection: true };
 export type TemplateChoice = 'key' | 'quick' | { sheet: string };
@@ -252,7 +252,8 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
     if (typeof choice === 'string' && !builtIn) throw new UserError(fill(w.noTemplate, { sheet: choice }));
     return andThen(readTemplate, (userTemplate) =>
       andThen(resolveAccounts(wb, info, options), ({ accounts }) => {
-        const taken = new Set(info.sheets.map((s) => s.toLowerCase()));
+        const existing = new Set(info.sheets.map((s) => s.toLowerCase()));
+        const taken = new Set(existing);
         const made: PlansResult['made'] = [];
         const skipped: PlansResult['skipped'] = [];
         const layouts: PlanLayout[] = [];
@@ -266,11 +267,38 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
         };
         let failed: PlansResult['failed'] = null;
 
+        /** Does a tab that was there before this run hold this account's plan? Its title row tells
+         * when the tab name was cut short (two long names can share the first 31 characters). */
+        const hasPlan = (name: string): Awaitable<boolean> => {
+          const base = planSheetName(name);
+          if (!existing.has(base.toLowerCase())) return false;
+          if (!planNameIsCut(name)) return true;
+          // The tab itself, and the "(2)", "(3)" variants uniqueSheetName made from it.
+          const candidates = info.sheets.filter((s) => {
+            const m = /^(.*) \(\d+\)$/.exec(s);
+            return s.toLowerCase() === base.toLowerCase() || (m !== null && base.toLowerCase().startsWith(m[1].toLowerCase()));
+          });
+          const check = (k: number): Awaitable<boolean> => {
+            if (k >= candidates.length) return false;
+            return andThen(wb.readSheet(candidates[k]), (values) => {
+              const title = String(cellIn(values, 0, 0) ?? '');
+              // A user template's tab has no title to read: never risk replacing it.
+              if (!/ – /.test(title)) return true;
+              return title.toLowerCase().endsWith(` – ${name.toLowerCase()}`) || check(k + 1);
+            });
+          };
+          return check(0);
+        };
+
         const next = (i: number): Awaitable<void> => {
           if (i >= accounts.length) return;
           const facts = accounts[i];
+          return andThen(hasPlan(facts.name), (already) => plan(i, facts, already));
+        };
+
+        const plan = (i: number, facts: AccountFacts, already: boolean): Awaitable<void> => {
           const base = planSheetName(facts.name);
-          if (taken.has(base.toLowerCase())) {
+          if (already) {
             skipped.push({ account: facts.name, sheet: base });
             options.onProgress?.(i + 1, accounts.length, facts.name);
             return next(i + 1);

@@ -2,18 +2,21 @@
 // leading or trailing apostrophe, and names are unique regardless of case (Sheets is laxer).
 export const MAX_SHEET_NAME = 31;
 
-export function cleanSheetName(name: string): string {
+export function cleanSheetName(name: string, max = MAX_SHEET_NAME): string {
   const cleaned = name
     .replace(/[[\]:*?/\\]/g, ' ')
     .replace(/[\u0000-\u001f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^'+|'+$/g, '');
-  return cleaned.slice(0, MAX_SHEET_NAME).trim().replace(/'+$/, '');
+  return cleaned.slice(0, max).trim().replace(/'+$/, '');
 }
 
 /** The tab name of an account's plan: "Plan – Bakkerij Jansen", cut to fit. */
 export const planSheetName = (account: string): string => cleanSheetName(`Plan – ${account}`);
+
+/** Whether the account's tab name had to be cut to fit: then the name alone cannot tell accounts apart. */
+export const planNameIsCut = (account: string): boolean => cleanSheetName(`Plan – ${account}`, Infinity) !== planSheetName(account);
 
 export const PLAN_SHEET = /^plan – /i;
 

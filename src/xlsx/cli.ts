@@ -9,7 +9,8 @@ import { AnalysisOptions, Detection, Preview, apply, detect } from '../../shared
 import { UserError, isUserError } from '../../shared/commands/errors';
 import { refreshOverview } from '../../shared/commands/overview';
 import { PlanOptions, PlansResult, generatePlans } from '../../shared/commands/plans';
-import { Language, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
+import { cliWords } from '../../shared/i18n/cli';
+import { Language, fill, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
 import { XlsxWorkbook } from './workbook';
 
 const USAGE = `Usage: account-planner <command> <workbook.xlsx> [options]
@@ -135,30 +136,31 @@ function columnOf(detection: Detection, given: string | undefined, what: string)
 }
 
 function printSummary(p: Preview, language: Language, out: (line: string) => void): void {
-  out(`${p.sheet}!${p.address}: ${formatNumber(p.rows, language)} rows, ${formatNumber(p.accounts, language)} accounts, revenue ${formatNumber(p.revenue, language, 2)}`);
+  const w = cliWords(language);
+  out(fill(w.summary, { where: `${p.sheet}!${p.address}`, rows: formatNumber(p.rows, language), accounts: formatNumber(p.accounts, language), revenue: formatNumber(p.revenue, language, 2) }));
   out(p.headline);
   out('');
   const rows = [
-    ['Tier', 'Accounts', '% accounts', 'Revenue', '% revenue'],
+    w.headers,
     ...p.tiers.map((t) => [t.label, formatNumber(t.accounts, language), formatPercent(t.accountShare, language), formatNumber(t.revenue, language, 2), formatPercent(t.revenueShare, language)]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   rows.forEach((r, k) => {
     out(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
-    if (k === 0) out(widths.map((w) => '-'.repeat(w)).join('  '));
+    if (k === 0) out(widths.map((n) => '-'.repeat(n)).join('  '));
   });
   const l = p.leftOut;
   const few = (rows: number[]) => rows.slice(0, 5).join(', ') + (rows.length > 5 ? ', ...' : '');
-  const rowsOf = (n: number, what: string) => `${n} ${n === 1 ? 'row' : 'rows'} ${what}`;
+  const count = (n: number, one: string, many: string) => (n === 1 ? one : fill(many, { n }));
   const notes = [
-    l.totalsRows.length ? `totals ${l.totalsRows.length === 1 ? 'row' : 'rows'} ${few(l.totalsRows)}` : '',
-    l.textRows.length ? `${rowsOf(l.textRows.length, 'with text amounts')} (${few(l.textRows)})` : '',
-    l.errorRows.length ? `${rowsOf(l.errorRows.length, 'with errors')} (${few(l.errorRows)})` : '',
-    l.missingAccountRows.length ? `${rowsOf(l.missingAccountRows.length, 'without an account')} (${few(l.missingAccountRows)})` : '',
-    l.blankRows ? `${l.blankRows} blank ${l.blankRows === 1 ? 'row' : 'rows'}` : '',
+    l.totalsRows.length ? `${l.totalsRows.length === 1 ? w.totalsRow : w.totalsRows} ${few(l.totalsRows)}` : '',
+    l.textRows.length ? `${count(l.textRows.length, w.rowText, w.rowsText)} (${few(l.textRows)})` : '',
+    l.errorRows.length ? `${count(l.errorRows.length, w.rowError, w.rowsError)} (${few(l.errorRows)})` : '',
+    l.missingAccountRows.length ? `${count(l.missingAccountRows.length, w.rowNoAccount, w.rowsNoAccount)} (${few(l.missingAccountRows)})` : '',
+    l.blankRows ? count(l.blankRows, w.blankRow, w.blankRows) : '',
   ].filter(Boolean);
-  if (notes.length) out(`\nLeft out: ${notes.join('; ')}`);
-  if (p.categories) out(`Categories 1–5: ${p.categories.join(' / ')} accounts`);
+  if (notes.length) out(`\n${w.leftOut}: ${notes.join('; ')}`);
+  if (p.categories) out(fill(w.categories, { counts: p.categories.join(' / ') }));
 }
 
 const FILE_OPTIONS = {
@@ -225,11 +227,13 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
     if (isUserError(e) && 'tier' in options.accounts && /Pareto/.test(e.message)) fail(`${e.message} (account-planner analyze ${basename(input)})`);
     throw e;
   }
-  for (const m of result.made) out(`  made     ${m.sheet}`);
-  for (const k of result.skipped) out(`  skipped  ${k.sheet} (already there)`);
+  const w = cliWords(language);
+  const width = Math.max(w.made.length, w.skipped.length);
+  for (const m of result.made) out(`  ${w.made.padEnd(width)}  ${m.sheet}`);
+  for (const k of result.skipped) out(`  ${w.skipped.padEnd(width)}  ${k.sheet} ${w.already}`);
   await save(wb, target);
   out(`\n${result.message}`);
-  out(`Written to ${target}`);
+  out(fill(w.written, { path: target }));
   if (result.failed) throw new CliError(`stopped at ${result.failed.account}: ${result.failed.message}`);
 }
 
@@ -243,7 +247,7 @@ async function overview(args: string[], out: (line: string) => void): Promise<vo
   const result = await refreshOverview(wb, { language });
   await save(wb, target);
   out(result.message);
-  out(`Written to ${target}`);
+  out(fill(cliWords(language).written, { path: target }));
 }
 
 async function analyze(args: string[], out: (line: string) => void): Promise<void> {
@@ -288,8 +292,8 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
   printSummary(result.preview, language, out);
   await save(wb, target);
   out(`\n${result.message}`);
-  if (wb.skipped.includes('chart')) out('The Pareto chart is drawn when the workbook is analysed from Excel or Google Sheets; .xlsx files get the chart data.');
-  out(`Written to ${target}`);
+  if (wb.skipped.includes('chart')) out(cliWords(language).noChart);
+  out(fill(cliWords(language).written, { path: target }));
 }
 
 /** Runs the CLI; returns the exit code. Output and errors go through the given writers. */

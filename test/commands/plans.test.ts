@@ -132,6 +132,17 @@ describe('generating plans', () => {
     expect(wb.names[OVERVIEW_NAME].region.rows).toBe(4);
   });
 
+  it('tells long account names apart when their tab names are cut to the same 31 characters', () => {
+    const wb = new MemoryWorkbook({ Sales: invoiceLines(20, 3) });
+    const long = ['Tandartspraktijk Mulder', 'Tandartspraktijk Mulder Holding', 'Tandartspraktijk Mulder & Zn'];
+    const first = generatePlans(wb, { host: 'excel', language: 'en', accounts: { names: long }, template: 'quick' }) as PlansResult;
+    expect(first.made.map((m) => m.sheet)).toEqual(['Plan – Tandartspraktijk Mulder', 'Plan – Tandartspraktijk Mul (2)', 'Plan – Tandartspraktijk Mul (3)']);
+    // A second run finds each account's own tab by its title, and skips all three
+    const second = generatePlans(wb, { host: 'excel', language: 'en', accounts: { names: [...long, 'Tandartspraktijk Mulder BV'] }, template: 'quick' }) as PlansResult;
+    expect(second.skipped.map((k) => k.account)).toEqual(long);
+    expect(second.made.map((m) => m.sheet)).toEqual(['Plan – Tandartspraktijk Mul (4)']);
+  });
+
   it('costs one write per plan, plus a constant number of reads', () => {
     for (const n of [1, 30]) {
       const wb = new MemoryWorkbook({ Sales: invoiceLines(50, 5) });

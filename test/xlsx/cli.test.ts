@@ -29,9 +29,9 @@ describe('account-planner analyze', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const output = join(dir, 'verkoop.planned.xlsx');
-    expect(r.out).toContain(`Written to ${output}`);
+    expect(r.out).toContain(`Geschreven naar ${output}`);
     expect(r.out).toMatch(/50,0% van uw klanten brengt 94,2% van de omzet/);
-    expect(r.out).toMatch(/Left out: totals row 14; 2 rows with text amounts \(7, 13\); 1 blank row$/m);
+    expect(r.out).toMatch(/Niet meegeteld: totaalregel 14; 2 rijen met tekst als bedrag \(7, 13\); 1 lege rij$/m);
     // The input file is untouched, and every one of its cells is in the output unchanged
     expect(await cellsOf(input)).toEqual(before);
     const after = await cellsOf(output);
@@ -105,7 +105,7 @@ describe('account-planner plans and overview', () => {
     const r = await run('plans', analysed, '--tier', 'A', '--lang', 'nl', '--start', '2026-01-05', '--owner', 'Piet', '--out', planned);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/made\s+Plan – Bakkerij Jansen\n\s+made\s+Plan – Van Dijk BV/);
+    expect(r.out).toMatch(/gemaakt\s+Plan – Bakkerij Jansen\n\s+gemaakt\s+Plan – Van Dijk BV/);
     expect(r.out).toContain('2 plannen gemaakt.');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(planned);
