@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Cell, FormulaError, Matrix } from '../shared/cells';
 import { callByName } from '../shared/run';
 import { buildEngine } from '../test/engine/hyperformula-plugin';
+import { prng } from '../test/support/fixtures';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -20,17 +21,6 @@ const SELF = fileURLToPath(import.meta.url);
 // ---------------------------------------------------------------------------------------------
 // Shared bits
 
-/** mulberry32: a small fixed-seed PRNG, so every run (and every child process) sees the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const now = () => performance.now();

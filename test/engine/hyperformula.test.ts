@@ -8,6 +8,7 @@ import { Cell, FormulaError, Matrix } from '../../shared/cells';
 import { FUNCTIONS } from '../../shared/catalog';
 import { callByName } from '../../shared/run';
 import { buildEngine, registerAccountPlanner } from './hyperformula-plugin';
+import { prng } from '../support/fixtures';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -15,17 +16,6 @@ import { buildEngine, registerAccountPlanner } from './hyperformula-plugin';
 /** Serial number of a date in the 1900 date system, computed without any spreadsheet. */
 const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
-/** A small fixed-seed PRNG (mulberry32), so the data is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Row = [string | null, number | null];
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../shared/catalog';
+import { midnightIn } from '../support/fixtures';
 
 const dist = join(__dirname, '../../dist/sheets');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
@@ -47,19 +48,6 @@ function appsScript(options: { timeZone?: string; locale?: string } = {}) {
   return { global: context as Record<string, (...args: unknown[]) => unknown>, calls };
 }
 
-/** A Date at midnight of y-m-d in the given zone, as Sheets hands a date cell to a function. */
-function midnightIn(timeZone: string, y: number, m: number, d: number): Date {
-  const guess = Date.UTC(y, m - 1, d);
-  const wall = (t: number) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
-        .formatToParts(new Date(t))
-        .map((x) => [x.type, Number(x.value)]),
-    );
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  };
-  return new Date(guess - (wall(guess) - guess));
-}
 
 function thrownMessage(f: () => unknown): string {
   try {

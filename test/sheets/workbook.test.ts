@@ -11,6 +11,7 @@ import { FIT_TO_PAGE_WIDTH, SheetsWorkbook } from '../../src/sheets/workbook';
 import { serial } from '../helpers';
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { StandInOptions, standInSpreadsheet } from './stand-in';
+import { midnightIn } from '../support/fixtures';
 
 function host(options: StandInOptions) {
   const s = standInSpreadsheet(options);
@@ -22,19 +23,6 @@ function host(options: StandInOptions) {
 /** A revenue sheet: a header and n rows of account, revenue. */
 const revenue = (n: number): unknown[][] => [['Account', 'Revenue'], ...Array.from({ length: n }, (_, i) => [`Account ${i + 1}`, 1000 - (i % 1000)])];
 
-/** A Date at midnight of y-m-d in the given zone, as Sheets hands a date cell to a script. */
-function midnightIn(timeZone: string, y: number, m: number, d: number): Date {
-  const guess = Date.UTC(y, m - 1, d);
-  const wall = (t: number) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
-        .formatToParts(new Date(t))
-        .map((x) => [x.type, Number(x.value)]),
-    );
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  };
-  return new Date(guess - (wall(guess) - guess));
-}
 
 /** What the Pareto command writes for n accounts: header, data with two formula columns, formats, tiers, chart, name. */
 function paretoSpec(n: number): SheetSpec {
