@@ -6,6 +6,7 @@
 //    users write today, each timed as building the engine with the formulas in place and
 //    evaluating them. Goal: at least 100× faster. Each side runs in a child process of its own.
 // c. Bundle sizes of dist/excel/functions.js and dist/sheets/Code.js. Goal: under 100 KB each.
+// d–f. The commands through the hosts (bench/hosts.ts): the analysis, plans, the runner on .xlsx.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,7 @@ import { Cell, FormulaError, Matrix } from '../shared/cells';
 import { callByName } from '../shared/run';
 import { buildEngine } from '../test/engine/hyperformula-plugin';
 import { prng } from '../test/support/fixtures';
+import { benchAnalysis, benchCli, benchPlans } from './hosts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -280,6 +282,9 @@ function main(): void {
     ['a', benchParetoVsSort],
     ['b', benchHyperFormula],
     ['c', benchBundles],
+    ['d', () => lines.push(...benchAnalysis())],
+    ['e', () => lines.push(...benchPlans())],
+    ['f', () => lines.push(...benchCli(ROOT))],
   ] as const) {
     try {
       bench();

@@ -16,9 +16,18 @@ export interface Block {
   sheet: string;
   row: number;
   col: number;
-  /** Rows of values; text is always written as text, never read as a formula (see literalText). */
+  /**
+   * Rows of values, all of the same length (hosts write rectangles; see `rectangle`). Text is
+   * always written as text, never read as a formula (see literalText); null makes a cell blank.
+   */
   values: SpecValue[][];
 }
+
+/** Pads rows with blanks to the longest row's length, as a block needs. */
+export const rectangle = (rows: SpecValue[][]): SpecValue[][] => {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return rows.map((r) => (r.length === width ? r : [...r, ...new Array<SpecValue>(width - r.length).fill(null)]));
+};
 
 export interface Styling {
   sheet: string;

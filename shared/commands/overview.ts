@@ -3,7 +3,7 @@
 // (the manager's own columns, notes) as it is.
 import { Cell } from '../cells';
 import { Language, fill } from '../i18n/strings';
-import { Region, SheetSpec, SpecValue, columnLetter, emptySpec, sheetRef } from '../sheet-spec';
+import { Region, SheetSpec, SpecValue, columnLetter, emptySpec, rectangle, sheetRef } from '../sheet-spec';
 import { DONE_STATUSES } from '../templates/lists';
 import { TEMPLATES } from '../templates';
 import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen } from '../workbook';
@@ -102,7 +102,7 @@ export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, l
     while (occupied(nextRow)) nextRow++;
   } else {
     spec.addSheets.push(sheet);
-    spec.blocks.push({ sheet, row: 0, col: 0, values: [[w.title], [w.note], [null], w.headers] });
+    spec.blocks.push({ sheet, row: 0, col: 0, values: rectangle([[w.title], [w.note], [null], w.headers]) });
     spec.styles.push(
       { sheet, region: { row: 0, col: 0, rows: 1, cols: 1 }, bold: true, fontSize: 14 },
       { sheet, region: { row: 1, col: 0, rows: 1, cols: 1 }, italic: true, fontColor: '#595959' },

@@ -38,6 +38,21 @@ const absolute = (sheet: string, region: Region) =>
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
+/** A cell style with a Styling's settings laid over it. */
+function withStyling(style: Partial<ExcelJS.Style>, st: SheetSpec['styles'][number]): Partial<ExcelJS.Style> {
+  const next: Partial<ExcelJS.Style> = { ...style };
+  if (st.numberFormat) next.numFmt = st.numberFormat;
+  const font: Partial<ExcelJS.Font> = {};
+  if (st.bold !== undefined) font.bold = st.bold;
+  if (st.italic !== undefined) font.italic = st.italic;
+  if (st.fontSize) font.size = st.fontSize;
+  if (st.fontColor) font.color = { argb: argb(st.fontColor) };
+  if (Object.keys(font).length) next.font = { ...style.font, ...font };
+  if (st.fill) next.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
+  if (st.wrap || st.verticalAlign) next.alignment = { ...style.alignment, ...(st.wrap ? { wrapText: true } : {}), ...(st.verticalAlign ? { vertical: st.verticalAlign } : {}) };
+  return next;
+}
+
 export class XlsxWorkbook implements Workbook {
   /** Parts of a spec this host cannot render (ExcelJS writes no charts). */
   readonly skipped: string[] = [];
@@ -65,7 +80,18 @@ export class XlsxWorkbook implements Workbook {
     return { sheets, active, names };
   }
 
+  /** The last read of each sheet, until the next write: a command reads a sheet the CLI just read. */
+  private readonly reads = new Map<string, SheetValues>();
+
   readSheet(name: string): SheetValues {
+    const cached = this.reads.get(name);
+    if (cached) return { ...cached, values: cached.values.map((r) => r.slice()) };
+    const values = this.readFresh(name);
+    this.reads.set(name, values);
+    return { ...values, values: values.values.map((r) => r.slice()) };
+  }
+
+  private readFresh(name: string): SheetValues {
     const ws = this.worksheet(name);
     let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
     const cells: [number, number, Cell][] = [];
@@ -87,6 +113,7 @@ export class XlsxWorkbook implements Workbook {
   }
 
   write(spec: SheetSpec): Promise<void> | void {
+    this.reads.clear();
     for (const name of spec.addSheets) if (!this.book.getWorksheet(name)) this.book.addWorksheet(name);
     for (const { from, to } of spec.copySheets) this.copySheet(from, to);
     for (const { sheet, region } of spec.clear) {
@@ -106,16 +133,17 @@ export class XlsxWorkbook implements Workbook {
       );
     }
     for (const st of spec.styles) {
+      // Cells that had the same style get the same new style object: ExcelJS keeps a style per
+      // cell, and 100,000 copies of one number format cost hundreds of megabytes.
+      const restyled = new Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
       this.eachCell(this.worksheet(st.sheet), st.region, (cell) => {
-        if (st.numberFormat) cell.numFmt = st.numberFormat;
-        const font: Partial<ExcelJS.Font> = {};
-        if (st.bold !== undefined) font.bold = st.bold;
-        if (st.italic !== undefined) font.italic = st.italic;
-        if (st.fontSize) font.size = st.fontSize;
-        if (st.fontColor) font.color = { argb: argb(st.fontColor) };
-        if (Object.keys(font).length) cell.font = { ...cell.font, ...font };
-        if (st.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
-        if (st.wrap || st.verticalAlign) cell.alignment = { ...cell.alignment, ...(st.wrap ? { wrapText: true } : {}), ...(st.verticalAlign ? { vertical: st.verticalAlign } : {}) };
+        const before = cell.style;
+        let after = restyled.get(before);
+        if (!after) {
+          after = withStyling(before, st);
+          restyled.set(before, after);
+        }
+        cell.style = after;
       });
     }
     for (const cf of spec.conditionalColours) {
@@ -157,10 +185,12 @@ export class XlsxWorkbook implements Workbook {
       ws.pageSetup = { ...ws.pageSetup, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     }
     if (spec.charts.length) this.skipped.push('chart');
-    for (const n of spec.names) {
-      const existing = (this.book.definedNames.model as { name: string }[]).filter((m) => m.name !== n.name);
-      this.book.definedNames.model = existing as never;
-      this.book.definedNames.add(absolute(n.sheet, n.region), n.name);
+    if (spec.names.length) {
+      // All names in one go through the model: ExcelJS's add() expands a name into one entry per
+      // cell, and a 100,000-row name then costs a gigabyte.
+      const replaced = new Set(spec.names.map((n) => n.name));
+      const kept = (this.book.definedNames.model as { name: string; ranges: string[] }[]).filter((m) => !replaced.has(m.name));
+      this.book.definedNames.model = [...kept, ...spec.names.map((n) => ({ name: n.name, ranges: [absolute(n.sheet, n.region)] }))] as never;
     }
     for (const w of spec.columnWidths) this.worksheet(w.sheet).getColumn(w.col + 1).width = Math.round(w.width / 7);
     for (const f of spec.freezeRows) this.worksheet(f.sheet).views = [{ state: 'frozen', ySplit: f.rows }];

@@ -107,6 +107,8 @@ export class MemoryWorkbook implements Workbook {
       s.conditional = s.conditional.filter((cf) => !overlaps(cf.region, region));
     }
     for (const block of spec.blocks) {
+      // Like the real hosts, refuse a block that is not a rectangle.
+      if (block.values.some((r) => r.length !== block.values[0].length)) throw new Error(`block at ${block.sheet} row ${block.row} is not a rectangle`);
       const s = this.sheet(block.sheet);
       block.values.forEach((row, i) =>
         row.forEach((v: SpecValue, j) => {
