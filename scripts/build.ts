@@ -49,7 +49,19 @@ export function appsScriptWrapper(f: FunctionSpec): string {
   return `${doc.join('\n')}\nfunction ${f.name}(${names.join(', ')}) {\n  return AccountPlanner.sheetsFunctionNamed('${f.name}', [${names.join(', ')}]);\n}\n`;
 }
 
-const SERVER_ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'analysisDetect', 'analysisPreview', 'analysisApply'];
+export const SERVER_ENTRY_POINTS = [
+  'onOpen',
+  'onInstall',
+  'showSidebar',
+  'analysisDetect',
+  'analysisPreview',
+  'analysisApply',
+  'plansTemplates',
+  'plansAccounts',
+  'plansGenerate',
+  'overviewRefresh',
+  'activateSheet',
+];
 
 async function bundle(entry: string, options: { globalName?: string; target?: string; minify?: boolean } = {}): Promise<string> {
   const result = await build({

@@ -3,7 +3,7 @@
 // the output as a SheetSpec. Three round-trips at most: info, read, write.
 import { Cell, FormulaError, isError } from '../cells';
 import { accountCategory } from '../formulas/category';
-import { Vector } from '../formulas/args';
+import { vectorFrom } from '../formulas/args';
 import { accountShares, accountTiers, defaultLabel, groupAccounts, readCutoffs, readLabels, summariseTiers } from '../formulas/pareto';
 import { EXCEL_NAMESPACE } from '../catalog';
 import { Language, fill, formatPercent, t } from '../i18n/strings';
@@ -291,8 +291,8 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
   const { cutoffs, labels } = readTierSettings(options);
 
   const rows = classifyRows(values, table, account.col, amount.col);
-  const valuesVector: Vector = { arg: 'values', cells: rows.amounts, orientation: 'column' };
-  const keysVector: Vector = { arg: 'keys', cells: rows.keys, orientation: 'column' };
+  const valuesVector = vectorFrom(rows.amounts, 'values');
+  const keysVector = vectorFrom(rows.keys, 'keys');
   const accounts = groupAccounts(valuesVector, keysVector);
   if (!accounts.totals.some((x) => x > 0)) throw new UserError(fill(s.noAmounts, { column: amount.title }));
   const tiers = accountTiers(accounts, cutoffs, valuesVector);

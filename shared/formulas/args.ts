@@ -22,7 +22,9 @@ export function describePlace(p: Place): string {
 /** A range that must be one column or one row, read in order. */
 export interface Vector {
   arg: string;
-  cells: Cell[];
+  length: number;
+  /** The i-th cell. A column is read in place: copying a million-row range costs as much as tiering it. */
+  at(i: number): Cell;
   orientation: 'column' | 'row';
 }
 
@@ -30,13 +32,21 @@ export function vectorOf(m: Matrix, arg: string): Vector {
   const rows = m.length;
   const cols = m[0]?.length ?? 0;
   if (rows === 0 || cols === 0) throw valueError(`${arg} is an empty range`);
-  if (cols === 1) return { arg, cells: m.map((r) => r[0]), orientation: 'column' };
-  if (rows === 1) return { arg, cells: m[0].slice(), orientation: 'row' };
+  if (cols === 1) return { arg, length: rows, at: (i) => m[i][0], orientation: 'column' };
+  if (rows === 1) return vectorFrom(m[0], arg, 'row');
   throw valueError(`${arg} must be one column or one row, not a block of ${shapeOf(m)}`);
 }
 
+/** A vector over a plain list of cells. */
+export const vectorFrom = (cells: readonly Cell[], arg: string, orientation: Vector['orientation'] = 'column'): Vector => ({
+  arg,
+  length: cells.length,
+  at: (i) => cells[i],
+  orientation,
+});
+
 export function placeInVector(v: Vector, i: number): Place {
-  const n = v.cells.length;
+  const n = v.length;
   return v.orientation === 'column'
     ? { arg: v.arg, row: i, col: 0, rows: n, cols: 1 }
     : { arg: v.arg, row: 0, col: i, rows: 1, cols: n };
@@ -48,8 +58,8 @@ export function shapeLike(values: Cell[], like: Pick<Vector, 'orientation'>): Ma
 }
 
 export function sameShape(a: Vector, b: Vector): void {
-  if (a.cells.length !== b.cells.length || (a.cells.length > 1 && a.orientation !== b.orientation)) {
-    const size = (v: Vector) => (v.orientation === 'column' ? `${v.cells.length}×1` : `1×${v.cells.length}`);
+  if (a.length !== b.length || (a.length > 1 && a.orientation !== b.orientation)) {
+    const size = (v: Vector) => (v.orientation === 'column' ? `${v.length}×1` : `1×${v.length}`);
     throw valueError(`${b.arg} (${size(b)}) must have the same shape as ${a.arg} (${size(a)})`);
   }
 }
@@ -125,10 +135,16 @@ export function toText(cell: Cell, at: Place): string | null {
   return text.trim() === '' ? null : text;
 }
 
+/** The i-th number of a vector; blanks are null. */
+export function numberAt(v: Vector, i: number): number | null {
+  const c = v.at(i);
+  // The common case first: a million plain numbers should not cost a million Place objects.
+  return typeof c === 'number' && Number.isFinite(c) ? c : toNumber(c, placeInVector(v, i));
+}
+
 /** Reads a vector of numbers; blanks stay null. */
 export function numbersOf(v: Vector): (number | null)[] {
-  // The common case first: a million plain numbers should not cost a million Place objects.
-  return v.cells.map((c, i) => (typeof c === 'number' && Number.isFinite(c) ? c : toNumber(c, placeInVector(v, i))));
+  return Array.from({ length: v.length }, (_, i) => numberAt(v, i));
 }
 
 /** One cell where one value is expected; a range of more cells is a #VALUE! naming the argument. */

@@ -7,11 +7,10 @@ import { Language, t } from '../i18n/strings';
 import {
   Vector,
   describePlace,
-  numbersOf,
+  numberAt,
   placeInVector,
   propagated,
   sameShape,
-  shapeLike,
   toNumber,
   vectorOf,
 } from './args';
@@ -52,15 +51,14 @@ function clean(total: number): number {
 /** Groups rows into accounts: by key when keys are given, otherwise one account per amount. */
 export function groupAccounts(values: Vector, keys?: Vector): Accounts {
   if (keys) sameShape(values, keys);
-  const amounts = numbersOf(values);
-  const n = amounts.length;
+  const n = values.length;
   const rowAccount = new Int32Array(n).fill(-1);
   const totals: number[] = [];
   const hasAmount: number[] = [];
   const names: Cell[] = [];
   if (!keys) {
     for (let i = 0; i < n; i++) {
-      const amount = amounts[i];
+      const amount = numberAt(values, i);
       if (amount === null) continue;
       rowAccount[i] = totals.length;
       totals.push(amount);
@@ -73,8 +71,8 @@ export function groupAccounts(values: Vector, keys?: Vector): Accounts {
     const byRaw = new Map<Cell, number>();
     const byKey = new Map<string, number>();
     for (let i = 0; i < n; i++) {
-      const raw = keys.cells[i];
-      const amount = amounts[i];
+      const raw = keys.at(i);
+      const amount = numberAt(values, i);
       let account = byRaw.get(raw);
       if (account === undefined) {
         if (isError(raw)) throw propagated(raw, placeInVector(keys, i));
@@ -98,7 +96,7 @@ export function groupAccounts(values: Vector, keys?: Vector): Accounts {
       rowAccount[i] = account;
       if (amount !== null) {
         totals[account] += amount;
-        hasAmount[account] = 1;
+        if (hasAmount[account] === 0) hasAmount[account] = 1;
       }
     }
   }
@@ -228,12 +226,17 @@ function readValuesAndKeys(valuesArg: Matrix, keysArg: Matrix | undefined) {
 
 /** Gives every row its account's result, or "" for a row with no account or no amounts. */
 function perRow(accounts: Accounts, values: Vector, result: (account: number) => Cell): Matrix {
-  const out: Cell[] = new Array(accounts.rowAccount.length);
-  for (let i = 0; i < out.length; i++) {
-    const account = accounts.rowAccount[i];
-    out[i] = account >= 0 && accounts.hasAmount[account] ? result(account) : '';
+  // One result per account first, then a plain loop over the rows: the rows can be a million.
+  const byAccount: Cell[] = Array.from(accounts.totals, (_, a) => (accounts.hasAmount[a] ? result(a) : ''));
+  const { rowAccount } = accounts;
+  const n = rowAccount.length;
+  if (values.orientation === 'row') return [Array.from(rowAccount, (a) => (a >= 0 ? byAccount[a] : ''))];
+  const out: Matrix = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = rowAccount[i];
+    out[i] = [a >= 0 ? byAccount[a] : ''];
   }
-  return shapeLike(out, values);
+  return out;
 }
 
 export function paretoTier(valuesArg: Matrix, keysArg?: Matrix, cutoffsArg?: Matrix, labelsArg?: Matrix): Matrix {

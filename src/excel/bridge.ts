@@ -1,7 +1,10 @@
-// The task pane's bridge: the shared commands called directly on the Excel workbook, and the
-// ƒx tab's insert into the active cell. Host globals used here: Excel, Office.
+// The task pane's bridge: the shared commands called directly on the Excel workbook, the ƒx tab's
+// insert into the active cell, and showing a sheet. Host globals used here: Excel, Office.
 import { AnalysisOptions, apply, detect, preview } from '../../shared/commands/analysis';
-import type { AnalysisRequest, Bridge, DetectRequest } from '../ui/bridge';
+import { refreshOverview } from '../../shared/commands/overview';
+import { generatePlans, listAccounts, listTemplates } from '../../shared/commands/plans';
+import { Language, fill, t } from '../../shared/i18n/strings';
+import type { AccountsRequest, AnalysisRequest, Bridge, DetectRequest, OverviewRequest, PlanProgress, PlansRequest } from '../ui/bridge';
 import { ExcelWorkbook } from './workbook';
 
 const excel = (o: AnalysisRequest): AnalysisOptions => ({ ...o, host: 'excel' });
@@ -18,6 +21,21 @@ export function excelBridge(displayLanguage: () => string = () => Office.context
       Excel.run(async (context) => {
         context.workbook.getActiveCell().formulas = [[formula]];
         await context.sync();
+      }),
+    listTemplates: async (language: Language) => listTemplates(new ExcelWorkbook(), language),
+    listAccounts: async (o: AccountsRequest) => listAccounts(new ExcelWorkbook(), o),
+    // Excel can report each plan as it is made; the pane also generates in batches, as for Sheets.
+    generatePlans: async (o: PlansRequest, onProgress?: PlanProgress) => generatePlans(new ExcelWorkbook(), { ...o, host: 'excel', onProgress }),
+    refreshOverview: async (o: OverviewRequest) => refreshOverview(new ExcelWorkbook(), { language: o.language }),
+    activateSheet: (name: string, language: Language = 'en') =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem(name).activate();
+        try {
+          await context.sync();
+        } catch (e) {
+          if ((e as { code?: unknown })?.code === 'ItemNotFound') throw new Error(fill(t(language).pane.sheetGone, { sheet: name }));
+          throw e;
+        }
       }),
   };
 }

@@ -1,15 +1,18 @@
 // The Workbook port on Excel (Office.js). Every context.sync() is a round-trip to Excel (over the
 // network in Excel on the web), so each method costs a constant number of them, never one per row:
-//   info()       1 sync
+//   info()       1 sync (2 when the selection is not one block of cells: then it is asked for again without it)
 //   readSheet()  1 sync. Excel cannot tell a range's size before a round-trip, so the used range is
 //                asked for whole; only if Excel answers that it is too large for one response
 //                (Excel on the web: 5 MB) is it read again in row chunks of at most `cellBudget`
 //                cells, halved while Excel still refuses: 1 + 1 + one per chunk.
 //   write()      1 sync, plus one per ~4 MB of cell data, so that no request passes Excel on the
-//                web's 5 MB limit. All of it in one Excel.run.
-// Host globals used here: Excel (only when no `run` is injected).
+//                web's 5 MB limit. All of it in one Excel.run. A spec that copies sheets, or protects
+//                a sheet it does not add, costs one sync more: Excel must first say which sheets are
+//                protected (writing into a protected sheet, or protecting it twice, is refused).
+// Host globals used here: Excel (only when no `run` is injected), Office.context.requirements
+// (only when no `supports` is injected, and only if there).
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
-import { ParetoChart, Region, SheetSpec, SpecValue, a1, columnLetter, isFormula, literalText, sheetRef } from '../../shared/sheet-spec';
+import { ParetoChart, Region, SheetSpec, SpecValue, Validation, a1, columnLetter, isFormula, sheetRef } from '../../shared/sheet-spec';
 import { SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
 
 /** Excel.run, or a stand-in for it in tests. */
@@ -20,7 +23,12 @@ export interface ExcelWorkbookOptions {
   cellBudget?: number;
   /** Most bytes of queued cell data per sync (Excel on the web refuses requests over 5 MB). */
   requestBytes?: number;
+  /** Whether the host has an API set ("ExcelApi", "1.9"); default Office.context.requirements, or yes without it. */
+  supports?: (set: string, version: string) => boolean;
 }
+
+/** What `skipped` names when a spec asks to print sheets one page wide and Excel lacks the API (ExcelApi 1.9). */
+export const FIT_TO_PAGE_WIDTH = 'fit to page width';
 
 /** Spec sizes are pixels; Excel's column widths and chart sizes are points (96 dpi). */
 const POINTS_PER_PIXEL = 0.75;
@@ -34,10 +42,34 @@ const MAX_COLS = 16384;
 const TOO_LARGE = ['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'RangeExceedsLimit', 'OperationCellsExceedLimit'];
 
 const errorCode = (e: unknown) => (e as { code?: unknown } | null)?.code;
+const lower = (name: string) => name.toLowerCase();
+/** Excel's own limits on a validation: a typed list of at most 255 characters, a message of at most 225. */
+const MAX_LIST_SOURCE = 255;
+const MAX_ALERT_MESSAGE = 225;
+/** Reps may still widen columns and rows on a protected plan (as the .xlsx host allows). */
+const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
+
+function officeSupports(set: string, version: string): boolean {
+  const requirements = typeof Office === 'undefined' ? undefined : Office.context?.requirements;
+  return typeof requirements?.isSetSupported === 'function' ? requirements.isSetSupported(set, version) : true;
+}
+
+/** What a write must know before its first command, when the spec copies or protects existing sheets. */
+interface Survey {
+  /** The spec's sheets to add that do not exist. */
+  addSheets: string[];
+  /** Existing sheets (lower case) the spec protects that are protected now: unprotected first. */
+  protectedNow: Set<string>;
+  /** Per copy (lower-case new name): the source's protection options if the source is protected. */
+  copiedProtection: Map<string, Excel.WorksheetProtectionOptions>;
+}
 
 export class ExcelWorkbook implements Workbook {
   private readonly cellBudget: number;
   private readonly requestBytes: number;
+  private readonly supports: (set: string, version: string) => boolean;
+  /** Parts of specs this Excel could not render (an Excel without ExcelApi 1.9 prints no page width). */
+  readonly skipped: string[] = [];
 
   constructor(
     private readonly run: ExcelRun = (batch) => Excel.run(batch),
@@ -45,13 +77,21 @@ export class ExcelWorkbook implements Workbook {
   ) {
     this.cellBudget = options.cellBudget ?? 1_000_000;
     this.requestBytes = options.requestBytes ?? 4 * 1024 * 1024;
+    this.supports = options.supports ?? officeSupports;
   }
 
   info(): Promise<WorkbookInfo> {
+    // getSelectedRange() is refused when the selection is not one block of cells (several areas,
+    // a chart), and with it the whole request: then it is asked for again without the selection.
+    return this.readInfo(true).catch(() => this.readInfo(false));
+  }
+
+  private readInfo(withSelection: boolean): Promise<WorkbookInfo> {
     return this.run(async (context) => {
       const workbook = context.workbook;
       const sheets = workbook.worksheets.load('items/name');
       const active = workbook.getActiveCell().load('address');
+      const selected = withSelection ? workbook.getSelectedRange().load('address') : null;
       const names = workbook.names.load('items/name,items/type,items/value');
       await context.sync();
       const own: WorkbookInfo['names'] = {};
@@ -62,11 +102,15 @@ export class ExcelWorkbook implements Workbook {
       }
       const cell = parseAddress(active.address);
       const sheetNames = sheets.items.map((s) => s.name);
-      return {
+      const info: WorkbookInfo = {
         sheets: sheetNames,
         active: cell ? { sheet: cell.sheet, row: cell.region.row, col: cell.region.col } : { sheet: sheetNames[0], row: 0, col: 0 },
         names: own,
       };
+      // The selection is on the active sheet; a whole column comes back as all its 1,048,576 rows.
+      const selection = selected ? parseAddress(selected.address) : null;
+      if (selection && cell && selection.sheet === cell.sheet) info.selection = selection.region;
+      return info;
     });
   }
 
@@ -115,22 +159,24 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async write(spec: SheetSpec): Promise<void> {
-    try {
-      await this.run((context) => this.render(context, spec, spec.addSheets));
-    } catch (e) {
-      // Excel cannot "add if missing" without a round-trip to look first; the port's addSheets come
-      // from info(), so that round-trip is only spent when a sheet appeared since. The adds are the
-      // first commands of the first request, so nothing else has landed when one of them is refused.
-      if (spec.addSheets.length === 0 || errorCode(e) !== 'ItemAlreadyExists') throw e;
-      await this.run(async (context) => {
-        const found = spec.addSheets.map((name) => context.workbook.worksheets.getItemOrNullObject(name).load('isNullObject'));
-        await context.sync();
-        await this.render(context, spec, spec.addSheets.filter((_, i) => found[i].isNullObject));
-      });
+    spec.validations.forEach(checkValidation);
+    const adding = new Set(spec.addSheets.map(lower));
+    if (spec.copySheets.length === 0 && spec.protections.every((p) => adding.has(lower(p.sheet)))) {
+      try {
+        const known: Survey = { addSheets: spec.addSheets, protectedNow: new Set(), copiedProtection: new Map() };
+        await this.run((context) => this.render(context, spec, known));
+        return;
+      } catch (e) {
+        // Excel cannot "add if missing" without a round-trip to look first; the port's addSheets come
+        // from info(), so that round-trip is only spent when a sheet appeared since. The adds are the
+        // first commands of the first request, so nothing else has landed when one of them is refused.
+        if (spec.addSheets.length === 0 || errorCode(e) !== 'ItemAlreadyExists') throw e;
+      }
     }
+    await this.run(async (context) => this.render(context, spec, await survey(context, spec)));
   }
 
-  private async render(context: Excel.RequestContext, spec: SheetSpec, addSheets: string[]): Promise<void> {
+  private async render(context: Excel.RequestContext, spec: SheetSpec, survey: Survey): Promise<void> {
     const workbook = context.workbook;
     const batch = new Batch(context, this.requestBytes);
     const sheets = new Map<string, Excel.Worksheet>();
@@ -140,9 +186,24 @@ export class ExcelWorkbook implements Workbook {
     };
     const range = (name: string, region: Region) => sheet(name).getRange(a1(region));
 
-    for (const name of addSheets) {
+    for (const name of survey.addSheets) {
       await batch.room(COMMAND_BYTES);
       sheets.set(name, workbook.worksheets.add(name));
+    }
+    for (const { from, to } of spec.copySheets) {
+      await batch.room(COMMAND_BYTES);
+      // copy() hands back the new sheet ("Template (2)") within the same request: it is named at
+      // once, and everything written to `to` goes through it.
+      const copy = sheet(from).copy('End');
+      copy.name = to;
+      sheets.set(to, copy);
+      // A copy of a protected sheet is protected: open it to be written, protected again at the end.
+      if (survey.copiedProtection.has(lower(to))) copy.protection.unprotect();
+    }
+    for (const p of spec.protections) {
+      if (!survey.protectedNow.has(lower(p.sheet))) continue;
+      await batch.room(COMMAND_BYTES);
+      sheet(p.sheet).protection.unprotect();
     }
     for (const { sheet: name, region } of spec.clear) {
       await batch.room(COMMAND_BYTES);
@@ -164,9 +225,12 @@ export class ExcelWorkbook implements Workbook {
       await batch.room(COMMAND_BYTES);
       const format = range(style.sheet, style.region).format;
       if (style.bold !== undefined) format.font.bold = style.bold;
+      if (style.italic !== undefined) format.font.italic = style.italic;
+      if (style.fontSize) format.font.size = style.fontSize;
       if (style.fill) format.fill.color = style.fill;
       if (style.fontColor) format.font.color = style.fontColor;
       if (style.wrap !== undefined) format.wrapText = style.wrap;
+      if (style.verticalAlign) format.verticalAlignment = style.verticalAlign === 'top' ? 'Top' : 'Center';
       if (style.numberFormat) {
         // numberFormat takes one code per cell: a filled 2-D array of the region's shape.
         const row = new Array<string>(style.region.cols).fill(style.numberFormat);
@@ -184,6 +248,27 @@ export class ExcelWorkbook implements Workbook {
         format.format.font.color = rule.fontColor;
         format.rule = { formula1: `="${rule.equals.replace(/"/g, '""')}"`, operator: 'EqualTo' };
       }
+    }
+    for (const cf of spec.conditionalFormulas) {
+      await batch.room(COMMAND_BYTES + cf.formula.length);
+      // The formula is relative to the region's top-left cell, as Excel reads a custom rule's.
+      const custom = range(cf.sheet, cf.region).conditionalFormats.add('Custom').custom;
+      custom.rule.formula = cf.formula.startsWith('=') ? cf.formula : `=${cf.formula}`;
+      custom.format.fill.color = cf.fill;
+      custom.format.font.color = cf.fontColor;
+    }
+    for (const m of spec.merges) {
+      await batch.room(COMMAND_BYTES);
+      range(m.sheet, m.region).merge(false);
+    }
+    for (const v of spec.validations) {
+      await batch.room(COMMAND_BYTES + (v.list?.join(',').length ?? 0) + v.message.length);
+      const validation = range(v.sheet, v.region).dataValidation;
+      // A rule is set on a range without one (a copied template may carry its own).
+      validation.clear();
+      validation.rule = ruleOf(v);
+      validation.ignoreBlanks = true;
+      validation.errorAlert = { showAlert: true, style: 'Stop', title: '', message: v.message };
     }
     for (const chart of spec.charts) {
       await batch.room(COMMAND_BYTES);
@@ -205,8 +290,93 @@ export class ExcelWorkbook implements Workbook {
       if (rows > 0) sheet(name).freezePanes.freezeRows(rows);
       else sheet(name).freezePanes.unfreeze();
     }
+    if (spec.fitToPageWidth.length) {
+      if (!this.supports('ExcelApi', '1.9')) {
+        if (!this.skipped.includes(FIT_TO_PAGE_WIDTH)) this.skipped.push(FIT_TO_PAGE_WIDTH);
+      } else {
+        for (const name of spec.fitToPageWidth) {
+          await batch.room(COMMAND_BYTES);
+          const layout = sheet(name).pageLayout;
+          layout.orientation = 'Portrait';
+          // One page wide, as many tall as it takes (0: automatic). zoom is set as a whole object.
+          layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        }
+      }
+    }
+    // Protection last: a protected sheet refuses formats, merges and validations on its locked cells.
+    const protecting = new Set<string>();
+    for (const p of spec.protections) {
+      protecting.add(lower(p.sheet));
+      for (const region of p.unlocked) {
+        await batch.room(COMMAND_BYTES);
+        range(p.sheet, region).format.protection.locked = false;
+      }
+      await batch.room(COMMAND_BYTES);
+      // No password: it guards against slips, and anyone can lift it (Review › Unprotect Sheet).
+      sheet(p.sheet).protection.protect(PROTECTION_OPTIONS);
+    }
+    for (const { to } of spec.copySheets) {
+      const options = survey.copiedProtection.get(lower(to));
+      if (!options || protecting.has(lower(to))) continue;
+      await batch.room(COMMAND_BYTES);
+      sheet(to).protection.protect(options);
+    }
     await batch.flush();
   }
+}
+
+/**
+ * One round-trip before a write that copies sheets or protects sheets it does not add: which of the
+ * sheets to add exist, that no copy's name is taken, and which sheets are protected now.
+ */
+async function survey(context: Excel.RequestContext, spec: SheetSpec): Promise<Survey> {
+  const worksheets = context.workbook.worksheets;
+  const adds = spec.addSheets.map((name) => worksheets.getItemOrNullObject(name).load('isNullObject'));
+  const targets = spec.copySheets.map(({ to }) => worksheets.getItemOrNullObject(to).load('isNullObject'));
+  const sources = spec.copySheets.map(({ from }) => worksheets.getItem(from).protection.load('protected,options'));
+  const made = new Set([...spec.addSheets, ...spec.copySheets.map((c) => c.to)].map(lower));
+  const protectionOf = (names: string[]) => names.map((name) => ({ name, protection: worksheets.getItem(name).protection.load('protected') }));
+  const existing = protectionOf(spec.protections.map((p) => p.sheet).filter((name) => !made.has(lower(name))));
+  await context.sync();
+  const taken = spec.copySheets.find((_, i) => !targets[i].isNullObject);
+  if (taken) throw new Error(`There is already a sheet called ${taken.to}.`);
+  const found = new Set(spec.addSheets.filter((_, i) => !adds[i].isNullObject).map(lower));
+  // A sheet to add that appeared since info() and is to be protected: one look more (rare).
+  const late = protectionOf(spec.protections.map((p) => p.sheet).filter((name) => found.has(lower(name))));
+  if (late.length) await context.sync();
+  const copiedProtection = new Map<string, Excel.WorksheetProtectionOptions>();
+  spec.copySheets.forEach(({ to }, i) => {
+    if (sources[i].protected) copiedProtection.set(lower(to), sources[i].options);
+  });
+  return {
+    addSheets: spec.addSheets.filter((_, i) => adds[i].isNullObject),
+    protectedNow: new Set([...existing, ...late].filter((s) => s.protection.protected).map((s) => lower(s.name))),
+    copiedProtection,
+  };
+}
+
+/** The rule of a validation as Excel takes it. */
+function ruleOf(v: Validation): Excel.DataValidationRule {
+  // A typed list is one comma-separated text: the choices are checked to hold no comma.
+  if (v.list) return { list: { inCellDropDown: true, source: v.list.join(',') } };
+  if (v.whole) return { wholeNumber: { formula1: v.whole.min, formula2: v.whole.max, operator: 'Between' } };
+  if (v.decimal) return { decimal: { formula1: v.decimal.min, formula2: v.decimal.max, operator: 'Between' } };
+  return { date: { formula1: '1900-01-01', operator: 'GreaterThan' } };
+}
+
+/** A validation Excel would refuse or misread, refused before anything is written. */
+function checkValidation(v: Validation): void {
+  const where = `validation at ${sheetRef(v.sheet, v.region)}`;
+  const kinds = [v.list !== undefined, v.whole !== undefined, v.decimal !== undefined, v.date === true].filter(Boolean).length;
+  if (kinds !== 1) throw new Error(`${where} needs exactly one of list, whole, decimal or date`);
+  if (v.list) {
+    if (v.list.length === 0) throw new Error(`${where} has an empty list`);
+    if (v.list.some((choice) => choice.includes(','))) throw new Error(`${where} has a choice with a comma, which Excel would split`);
+    if (v.list.join(',').length > MAX_LIST_SOURCE) throw new Error(`${where} lists more than Excel's ${MAX_LIST_SOURCE} characters`);
+  }
+  const range = v.whole ?? v.decimal;
+  if (range && !(range.min <= range.max)) throw new Error(`${where} has min ${range.min} above max ${range.max}`);
+  if (v.message.length > MAX_ALERT_MESSAGE) throw new Error(`${where} has a message over Excel's ${MAX_ALERT_MESSAGE} characters`);
 }
 
 /** Columns of `columns` over `categories`, the cumulative share as a line on a 0–100% secondary axis. */
@@ -284,10 +454,12 @@ function toExcel(value: SpecValue): string | number | boolean {
   // In a 2-D array null means "leave this cell as it is"; the spec's null is a blank cell: "".
   if (value === null) return '';
   if (isFormula(value)) return value.formula;
-  if (typeof value !== 'string') return value;
-  // Excel treats a written string starting with = (+ - @) as a formula and eats one leading
-  // apostrophe as the text prefix ("'t Veld" would lose it): both get an apostrophe in front.
-  return value.startsWith("'") ? `'${value}` : literalText(value);
+  if (typeof value !== 'string' || value === '') return value;
+  // Excel enters a written string as if typed: "=x" becomes a formula, "00123" the number 123,
+  // "1-2" a date, "10%" 0.1, "TRUE" a boolean, and a leading apostrophe is eaten ("'t Veld").
+  // Behind an apostrophe it keeps any text exactly (the apostrophe is not part of the value), so
+  // every text gets one, as in the Sheets host.
+  return `'${value}`;
 }
 
 /** Excel's values and valueTypes as core cells; `at` is where values[0][0] sits. */

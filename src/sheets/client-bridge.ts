@@ -2,7 +2,10 @@
 // entry points of src/sheets/server.ts. Runs in the sidebar's browser frame, not in Apps Script.
 // Host globals used here: google.script.run.
 import type { AnalysisResult, Detection, Preview } from '../../shared/commands/analysis';
-import type { AnalysisRequest, Bridge, DetectRequest } from '../ui/bridge';
+import type { OverviewResult } from '../../shared/commands/overview';
+import type { AccountFacts, PlansResult, TemplateOption } from '../../shared/commands/plans';
+import type { Language } from '../../shared/i18n/strings';
+import type { AccountsRequest, AnalysisRequest, Bridge, DetectRequest, OverviewRequest, PlansRequest } from '../ui/bridge';
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
@@ -12,7 +15,15 @@ interface ScriptRun {
 declare const google: { script: { run: ScriptRun } };
 
 /** The server entry points the sidebar calls (each also listed in scripts/build.ts). */
-export type EntryPoint = 'analysisDetect' | 'analysisPreview' | 'analysisApply';
+export type EntryPoint =
+  | 'analysisDetect'
+  | 'analysisPreview'
+  | 'analysisApply'
+  | 'plansTemplates'
+  | 'plansAccounts'
+  | 'plansGenerate'
+  | 'overviewRefresh'
+  | 'activateSheet';
 
 // Apps Script hands the failure handler an Error whose message may start with its type.
 const cleanMessage = (error: unknown): string => {
@@ -35,5 +46,13 @@ export function sheetsBridge(displayLanguage: () => string = () => navigator.lan
     detect: (o: DetectRequest) => callServer<Detection>('analysisDetect', o),
     preview: (o: AnalysisRequest) => callServer<Preview>('analysisPreview', o),
     apply: (o: AnalysisRequest) => callServer<AnalysisResult>('analysisApply', o),
+    listTemplates: (language: Language) => callServer<TemplateOption[]>('plansTemplates', { language }),
+    listAccounts: (o: AccountsRequest) => callServer<AccountFacts[]>('plansAccounts', o),
+    // One answer per call: the pane's batches are the progress Sheets can show.
+    generatePlans: (o: PlansRequest) => callServer<PlansResult>('plansGenerate', o),
+    refreshOverview: (o: OverviewRequest) => callServer<OverviewResult>('overviewRefresh', o),
+    activateSheet: async (name: string, language?: Language) => {
+      await callServer<null>('activateSheet', { sheet: name, language });
+    },
   };
 }

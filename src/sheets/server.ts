@@ -3,7 +3,9 @@
 // Host globals used here: SpreadsheetApp, HtmlService, Session.
 import { AnalysisOptions, AnalysisResult, Detection, Preview, apply, detect, preview } from '../../shared/commands/analysis';
 import { isUserError } from '../../shared/commands/errors';
-import { languageFrom, t } from '../../shared/i18n/strings';
+import { OverviewResult, refreshOverview } from '../../shared/commands/overview';
+import { AccountFacts, PlanOptions, PlansResult, TemplateOption, generatePlans, listAccounts, listTemplates } from '../../shared/commands/plans';
+import { Language, fill, languageFrom, t } from '../../shared/i18n/strings';
 import { Awaitable } from '../../shared/workbook';
 import { SheetsWorkbook } from './workbook';
 
@@ -34,16 +36,16 @@ export function showSidebar(): void {
 
 // --- the sidebar's calls (google.script.run): plain JSON in and out, never a Date ------------
 
-type SidebarRequest = Omit<AnalysisOptions, 'host'>;
+/** The language of a request from the sidebar: Dutch or English, nothing else. */
+const languageOf = (request: { language?: unknown } | null | undefined): Language => (request?.language === 'nl' ? 'nl' : 'en');
 
-/** Runs one command for the sidebar: the host is always Sheets, the answer plain JSON. */
-function forSidebar<T>(run: (options: AnalysisOptions) => Awaitable<T>, request: SidebarRequest): T {
-  const options: AnalysisOptions = { ...request, host: 'sheets', language: request?.language === 'nl' ? 'nl' : 'en' };
+/** Runs one command for the sidebar and hands back plain JSON; a UserError becomes an Error with its message. */
+function forSidebar<T>(run: () => Awaitable<T>): T {
   try {
-    const result = run(options);
+    const result = run();
     // SheetsWorkbook answers synchronously; a Promise cannot cross google.script.run.
     if (result instanceof Promise) throw new Error('Account Planner: the Sheets host answered asynchronously.');
-    return JSON.parse(JSON.stringify(result)) as T;
+    return JSON.parse(JSON.stringify(result ?? null)) as T;
   } catch (e) {
     // The failure handler sees only an Error's message: a UserError becomes a plain Error with it.
     if (isUserError(e)) throw new Error(e.message);
@@ -51,14 +53,49 @@ function forSidebar<T>(run: (options: AnalysisOptions) => Awaitable<T>, request:
   }
 }
 
+type SidebarRequest = Omit<AnalysisOptions, 'host'>;
+
+/** The analysis options for Sheets: the host is always Sheets. */
+const analysisOptions = (request: SidebarRequest): AnalysisOptions => ({ ...request, host: 'sheets', language: languageOf(request) });
+
 export function analysisDetect(request: SidebarRequest): Detection {
-  return forSidebar((o) => detect(new SheetsWorkbook(), o), request);
+  return forSidebar(() => detect(new SheetsWorkbook(), analysisOptions(request)));
 }
 
 export function analysisPreview(request: SidebarRequest): Preview {
-  return forSidebar((o) => preview(new SheetsWorkbook(), o), request);
+  return forSidebar(() => preview(new SheetsWorkbook(), analysisOptions(request)));
 }
 
 export function analysisApply(request: SidebarRequest): AnalysisResult {
-  return forSidebar((o) => apply(new SheetsWorkbook(), o), request);
+  return forSidebar(() => apply(new SheetsWorkbook(), analysisOptions(request)));
+}
+
+// --- plans ------------------------------------------------------------------------------------
+
+export function plansTemplates(request: { language?: Language }): TemplateOption[] {
+  return forSidebar(() => listTemplates(new SheetsWorkbook(), languageOf(request)));
+}
+
+export function plansAccounts(request: Pick<PlanOptions, 'accounts' | 'language'>): AccountFacts[] {
+  return forSidebar(() => listAccounts(new SheetsWorkbook(), { accounts: request?.accounts, language: languageOf(request) }));
+}
+
+/** One batch of plans; the sidebar passes skipOverview and refreshes the overview once at the end. */
+export function plansGenerate(request: Omit<PlanOptions, 'host' | 'onProgress'>): PlansResult {
+  return forSidebar(() => generatePlans(new SheetsWorkbook(), { ...request, host: 'sheets', language: languageOf(request), onProgress: undefined }));
+}
+
+export function overviewRefresh(request: { language?: Language }): OverviewResult {
+  return forSidebar(() => refreshOverview(new SheetsWorkbook(), { language: languageOf(request) }));
+}
+
+/** Shows a sheet the pane lists (a plan tab, the overview). */
+export function activateSheet(request: { sheet: string; language?: Language }): null {
+  return forSidebar(() => {
+    const name = String(request?.sheet ?? '');
+    const sheet = SpreadsheetApp.getActive().getSheetByName(name);
+    if (!sheet) throw new Error(fill(t(languageOf(request)).pane.sheetGone, { sheet: name }));
+    sheet.activate();
+    return null;
+  });
 }

@@ -4,19 +4,29 @@
 // or per cell:
 //   info()       6 + one per sheet (getName) + 5 per named range
 //   readSheet()  3 (getSheetByName, getDataRange, getValues), +1 for the time zone if a date is read
-//   write()      a constant per block, region, rule, validation, merge, chart, name, sheet copy,
-//                protection (+1 per unlocked region) and column-width run, plus a few per
-//                conditional rule and chart already on a sheet with a cleared region
+//   write()      per sheet written: 2 to fetch every range the write needs at once (getRangeList,
+//                getRanges; one getRange instead when it needs one or two); then one call per
+//                block (two with one rectangle of formulas), per clear, merge (a stack of one-row
+//                merges of the same columns: one mergeAcross), chart, name, conditional rule,
+//                sheet copy and column-width run; formats: per format used, one 2-D write over the
+//                box of its regions (plus one read of the box on a sheet that existed), or two
+//                calls (getRangeList, set) per value where a 2-D write could change cells outside
+//                the regions (see FORMATS); validations: one setDataValidations (plus one
+//                getDataValidations on a sheet that existed) and two or three calls per distinct
+//                rule, built once per SheetsWorkbook; protection: 3 whatever the unlocked regions.
+//                Plus a few per conditional rule and chart already on a sheet with a cleared region.
 // Host globals used here: SpreadsheetApp (only when no spreadsheet/app is injected).
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
-import { Block, ParetoChart, Region, SheetSpec, SpecValue, Validation, isFormula, sheetRef } from '../../shared/sheet-spec';
+import { Block, ParetoChart, Region, SheetSpec, SpecValue, Styling, Validation, a1, isFormula, sheetRef } from '../../shared/sheet-spec';
 import { CellRef, SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
 import { Zone, serialFromDate, zoneNamed } from './dates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type RangeList = GoogleAppsScript.Spreadsheet.RangeList;
 type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 /** The SpreadsheetApp services the writes need besides the spreadsheet itself: the rule builders. */
 export type RuleFactory = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newConditionalFormatRule' | 'newDataValidation'>;
@@ -38,15 +48,129 @@ const SHEETS_ERRORS: Record<string, ErrorCode> = {
 /**
  * Above this many separate formula rectangles in one block, the block is written with one
  * setValues carrying the formulas as "=..." text (which setValues enters as formulas) instead
- * of one setFormulas per rectangle, so a block never costs more than a few calls.
+ * of one setFormulas per rectangle, so a block never costs more than two calls.
  */
-const MAX_FORMULA_RANGES = 8;
+const MAX_FORMULA_RANGES = 1;
+
+/** From this many ranges on one sheet, one getRangeList + getRanges fetches them all; fewer cost one getRange each. */
+const PREFETCH_FROM = 3;
+
+type FormatValue = string | number | boolean | null;
+
+/** One format a Styling can set, and the Apps Script calls that write it. */
+interface FormatProperty {
+  name: string;
+  /** The value Apps Script takes for a styling, or undefined when the styling leaves this format alone. */
+  value(st: Styling): FormatValue | undefined;
+  /** The same value on every range of a list: one call. */
+  setEach(list: RangeList, value: FormatValue): void;
+  /** A value per cell of a range: one call. Absent when no 2-D write can keep the other cells as they are. */
+  setGrid?(range: Range, values: FormatValue[][]): void;
+  /**
+   * The cells' current values, when writing them back changes nothing visible. Absent when it
+   * would: getBackgrounds and getFontColors turn theme colours into fixed ones, getWraps cannot
+   * tell clipped from overflowing text, getNumberFormats gives the automatic format as the fixed
+   * "0.###############" (a date typed there later would show as a number).
+   */
+  read?(range: Range): FormatValue[][];
+  /**
+   * The value that leaves a cell of a sheet inserted by this write as it is (all its cells have
+   * the defaults), so no read is needed there: null where the 2-D setter documents null as
+   * "reset"; wrap false is overflow, a new cell's own strategy. Absent: the font size (the
+   * default is not written down anywhere), read instead.
+   */
+  fresh?: FormatValue;
+}
+
+/**
+ * The formats of a Styling. A format whose regions on a sheet hold one value is written with a
+ * RangeList (getRangeList + one setter: only the regions' cells change). With several values one
+ * 2-D write over the box of its regions is cheaper; the box's other cells get their own values
+ * back, read first (one call) or, on a sheet this write inserted, the `fresh` default unread.
+ */
+const FORMATS: FormatProperty[] = [
+  {
+    name: 'numberFormat',
+    // Excel's codes ("0.0%", "#,##0", "yyyy-mm-dd", "@") mean the same in Sheets.
+    value: (st) => st.numberFormat,
+    setEach: (list, v) => list.setNumberFormat(v as string),
+  },
+  {
+    name: 'fontWeight',
+    value: (st) => (st.bold === undefined ? undefined : st.bold ? 'bold' : 'normal'),
+    setEach: (list, v) => list.setFontWeight(v as GoogleAppsScript.Spreadsheet.FontWeight),
+    setGrid: (range, vs) => range.setFontWeights(vs as GoogleAppsScript.Spreadsheet.FontWeight[][]),
+    read: (range) => range.getFontWeights(),
+    fresh: null,
+  },
+  {
+    name: 'background',
+    value: (st) => st.fill,
+    setEach: (list, v) => list.setBackground(v as string),
+    setGrid: (range, vs) => range.setBackgrounds(vs as string[][]),
+    fresh: null,
+  },
+  {
+    name: 'fontColor',
+    value: (st) => st.fontColor,
+    setEach: (list, v) => list.setFontColor(v as string),
+    setGrid: (range, vs) => range.setFontColors(vs),
+    fresh: null,
+  },
+  {
+    name: 'wrap',
+    value: (st) => st.wrap,
+    setEach: (list, v) => list.setWrap(v as boolean),
+    setGrid: (range, vs) => range.setWraps(vs as boolean[][]),
+    fresh: false,
+  },
+  {
+    name: 'fontSize',
+    value: (st) => st.fontSize,
+    setEach: (list, v) => list.setFontSize(v as number),
+    setGrid: (range, vs) => range.setFontSizes(vs as number[][]),
+    read: (range) => range.getFontSizes(),
+  },
+  {
+    name: 'fontStyle',
+    value: (st) => (st.italic === undefined ? undefined : st.italic ? 'italic' : 'normal'),
+    setEach: (list, v) => list.setFontStyle(v as GoogleAppsScript.Spreadsheet.FontStyle),
+    setGrid: (range, vs) => range.setFontStyles(vs as GoogleAppsScript.Spreadsheet.FontStyle[][]),
+    read: (range) => range.getFontStyles(),
+    fresh: null,
+  },
+  {
+    name: 'verticalAlignment',
+    value: (st) => st.verticalAlign,
+    setEach: (list, v) => list.setVerticalAlignment(v as 'top' | 'middle'),
+    setGrid: (range, vs) => range.setVerticalAlignments(vs as ('top' | 'middle' | 'bottom' | null)[][]),
+    read: (range) => range.getVerticalAlignments() as FormatValue[][],
+    fresh: null,
+  },
+];
+
+/** How one format is written on one sheet. */
+type FormatPlan =
+  | { property: FormatProperty; kind: 'grid'; box: Region; read: boolean; layers: { region: Region; value: FormatValue }[] }
+  | { property: FormatProperty; kind: 'each'; values: { value: FormatValue; regions: Region[] }[] };
+
+/** How the validations of one sheet are written: one rule (by key) per region, in order, over their box. */
+interface ValidationPlan {
+  sheet: string;
+  box: Region;
+  read: boolean;
+  layers: { region: Region; key: string }[];
+}
 
 const isDate = (v: unknown): v is Date => v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 
 export class SheetsWorkbook implements Workbook {
   /** Parts of a spec this host cannot render (Apps Script has no print setup). */
   readonly skipped: string[] = [];
+  /** Data validation rules built so far, by ruleKey, and the one builder that builds them. */
+  private readonly rules = new Map<string, DataValidation>();
+  private builder?: DataValidationBuilder;
+  private helpText?: string;
 
   constructor(
     private readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActive(),
@@ -127,7 +251,43 @@ export class SheetsWorkbook implements Workbook {
       selection?.activate();
     }
     const sheet = (name: string) => sheets.get(name)!;
-    const rangeOf = (name: string, r: Region) => sheet(name).getRange(r.row + 1, r.col + 1, r.rows, r.cols);
+    // A sheet inserted now has every cell at its defaults: nothing there to read and keep.
+    const fresh = new Set(toAdd);
+
+    // Plan the formats, validations and merges, so every range the write needs is known before
+    // the first is asked for: one getRangeList per sheet then hands them all out.
+    const formats = [...groupBy(spec.styles, (st) => st.sheet)].map(([name, styles]) => ({ name, plans: planFormats(styles, fresh.has(name)) }));
+    const validations = [...groupBy(spec.validations, (v) => v.sheet)].map(([name, vs]) => planValidations(name, vs, fresh.has(name)));
+    const merges = planMerges(spec.merges);
+    const wanted: { sheet: string; region: Region }[] = [
+      ...spec.clear,
+      ...blocks.flatMap((plan) => (plan ? blockRegions(plan).map((region) => ({ sheet: plan.block.sheet, region })) : [])),
+      ...formats.flatMap(({ name, plans }) => plans.flatMap((p) => (p.kind === 'grid' ? [{ sheet: name, region: p.box }] : []))),
+      ...validations.map((v) => ({ sheet: v.sheet, region: v.box })),
+      ...merges,
+      ...spec.conditionalColours,
+      ...spec.conditionalFormulas,
+      ...spec.charts.flatMap((c) => [c.categories, c.columns, c.line].map((region) => ({ sheet: c.sheet, region }))),
+      ...spec.names,
+      ...spec.protections.flatMap((p) => p.unlocked.map((region) => ({ sheet: p.sheet, region }))),
+    ];
+    const ranges = new Map<string, Range>();
+    const keyOf = (name: string, r: Region) => `${name}\u0000${a1(r)}`;
+    for (const [name, want] of groupBy(wanted, (w) => w.sheet)) {
+      const a1s = [...new Set(want.map((w) => a1(w.region)))];
+      if (a1s.length < PREFETCH_FROM) continue;
+      // getRanges hands the ranges back in the order of the list.
+      sheet(name)
+        .getRangeList(a1s)
+        .getRanges()
+        .forEach((range, i) => ranges.set(`${name}\u0000${a1s[i]}`, range));
+    }
+    const rangeOf = (name: string, r: Region) => {
+      const key = keyOf(name, r);
+      let range = ranges.get(key);
+      if (!range) ranges.set(key, (range = sheet(name).getRange(r.row + 1, r.col + 1, r.rows, r.cols)));
+      return range;
+    };
 
     // clear() empties values and formats, but not the sheet's conditional rules (handled below)
     // nor its charts, which float over the cells.
@@ -148,28 +308,38 @@ export class SheetsWorkbook implements Workbook {
       }
     }
 
-    for (const st of spec.styles) {
-      const range = rangeOf(st.sheet, st.region);
-      // Excel's codes ("0.0%", "#,##0", "yyyy-mm-dd", "@") mean the same in Sheets.
-      if (st.numberFormat !== undefined) range.setNumberFormat(st.numberFormat);
-      if (st.bold !== undefined) range.setFontWeight(st.bold ? 'bold' : 'normal');
-      if (st.fill !== undefined) range.setBackground(st.fill);
-      if (st.fontColor !== undefined) range.setFontColor(st.fontColor);
-      if (st.wrap !== undefined) range.setWrap(st.wrap);
-      if (st.fontSize !== undefined) range.setFontSize(st.fontSize);
-      if (st.italic !== undefined) range.setFontStyle(st.italic ? 'italic' : 'normal');
-      if (st.verticalAlign !== undefined) range.setVerticalAlignment(st.verticalAlign);
+    for (const { name, plans } of formats) {
+      for (const p of plans) {
+        if (p.kind === 'each') {
+          for (const { value, regions } of p.values) p.property.setEach(sheet(name).getRangeList(regions.map(a1)), value);
+          continue;
+        }
+        const range = rangeOf(name, p.box);
+        const values = p.read ? p.property.read!(range) : grid(p.box, p.property.fresh ?? null);
+        for (const { region, value } of p.layers) paint(values, p.box, region, value);
+        p.property.setGrid!(range, values);
+      }
     }
 
-    // merge() keeps only the top-left value, and throws if the region cuts through an earlier merge.
-    for (const m of spec.merges) rangeOf(m.sheet, m.region).merge();
+    // merge() keeps only the top-left value, and throws if the region cuts through an earlier merge;
+    // mergeAcross() does the same for each row of its range.
+    for (const m of merges) {
+      const range = rangeOf(m.sheet, m.region);
+      if (m.across) range.mergeAcross();
+      else range.merge();
+    }
 
     this.writeConditionalRules(spec, cleared, sheet, rangeOf);
 
-    for (const v of spec.validations) {
-      // One rule for the whole region; setAllowInvalid(false) rejects other input and shows the help text.
-      const rule = criterionOf(v, this.app.newDataValidation()).setAllowInvalid(false).setHelpText(v.message).build();
-      rangeOf(v.sheet, v.region).setDataValidation(rule);
+    if (validations.length) {
+      const rules = this.rulesFor(spec.validations);
+      for (const v of validations) {
+        const range = rangeOf(v.sheet, v.box);
+        // Null where a cell has no rule: on a sheet that existed, the rules read keep the user's.
+        const values: (DataValidation | null)[][] = v.read ? range.getDataValidations() : grid(v.box, null);
+        for (const { region, key } of v.layers) paint(values, v.box, region, rules.get(key)!);
+        range.setDataValidations(values);
+      }
     }
 
     for (const chart of spec.charts) this.writeChart(chart, sheet(chart.sheet), rangeOf);
@@ -205,6 +375,29 @@ export class SheetsWorkbook implements Workbook {
 
     // Apps Script has no print setup API: one page wide is the user's choice in File › Print.
     if (spec.fitToPageWidth.length && !this.skipped.includes(FIT_TO_PAGE_WIDTH)) this.skipped.push(FIT_TO_PAGE_WIDTH);
+  }
+
+  /**
+   * One DataValidation per distinct rule (criterion and message), by key. A built rule is a value,
+   * not tied to a range, so each is built once per SheetsWorkbook and reused by every later write
+   * (the next plan tab): one builder, told once to reject invalid input, then per rule its
+   * criterion and build, and the help text only when it changes (rules are built in the order of
+   * their messages).
+   */
+  private rulesFor(validations: Validation[]): Map<string, DataValidation> {
+    const todo = new Map<string, Validation>();
+    for (const v of validations) {
+      const key = ruleKey(v);
+      if (!this.rules.has(key) && !todo.has(key)) todo.set(key, v);
+    }
+    const order = [...todo].sort(([, a], [, b]) => (a.message === b.message ? 0 : a.message === this.helpText ? -1 : b.message === this.helpText ? 1 : a.message < b.message ? -1 : 1));
+    for (const [key, v] of order) {
+      // setAllowInvalid(false) rejects other input and shows the help text.
+      const builder = (this.builder ??= this.app.newDataValidation().setAllowInvalid(false));
+      if (this.helpText !== v.message) builder.setHelpText((this.helpText = v.message));
+      this.rules.set(key, criterionOf(v, builder).build());
+    }
+    return this.rules;
   }
 
   /**

@@ -12,6 +12,8 @@ import { plansTab } from './plans-tab';
 export interface TabView {
   element: HTMLElement;
   setLanguage(language: Language): void;
+  /** Called each time the tab is shown (a tab can load what it needs only then). */
+  shown?(): void;
 }
 
 type TabId = 'analyse' | 'plans' | 'functions';
@@ -23,7 +25,7 @@ export function mount(bridge: Bridge, root: HTMLElement): void {
   let selected: TabId = 'analyse';
   const views: Record<TabId, TabView> = {
     analyse: analyseTab(bridge, language),
-    plans: plansTab(language),
+    plans: plansTab(bridge, language),
     functions: functionsTab(bridge, language),
   };
   const header = h('header', { class: 'pane-header' });
@@ -47,6 +49,7 @@ export function mount(bridge: Bridge, root: HTMLElement): void {
   });
 
   function select(id: TabId, focus = false) {
+    const changed = id !== selected;
     selected = id;
     for (const tab of TABS) {
       const on = tab === id;
@@ -55,6 +58,7 @@ export function mount(bridge: Bridge, root: HTMLElement): void {
       views[tab].element.hidden = !on;
     }
     if (focus) tabs[id].focus();
+    if (changed) views[id].shown?.();
   }
 
   function render() {

@@ -5,8 +5,9 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
 import { FormulaError } from '../../shared/cells';
+import { generatePlans } from '../../shared/commands/plans';
 import { SheetSpec, SpecValue, a1, emptySpec } from '../../shared/sheet-spec';
-import { CHART_NAME, ExcelRun, ExcelWorkbook, parseAddress } from '../../src/excel/workbook';
+import { CHART_NAME, ExcelRun, ExcelWorkbook, FIT_TO_PAGE_WIDTH, parseAddress } from '../../src/excel/workbook';
 
 const MB = 1024 * 1024;
 const bytes = (x: unknown) => new TextEncoder().encode(JSON.stringify(x)).length;
@@ -113,19 +114,32 @@ interface Command {
 const PATH = Symbol('path');
 const pathOf = (x: unknown): string => (x as { [PATH]: string })[PATH];
 const describeArg = (x: unknown) => (typeof x === 'function' ? pathOf(x) : JSON.stringify(x));
-const READABLE = ['items', 'address', 'values', 'valueTypes', 'isNullObject'];
+const READABLE = ['items', 'address', 'values', 'valueTypes', 'isNullObject', 'protected', 'options'];
+const SHEET_PATH = /^workbook\.worksheets\.(?:getItem|add)\(("(?:[^"\\]|\\.)*")\)(\.copy\("End"\))?/;
+/** Calls that change a sheet (the rest get objects or read). */
+const CHANGING = ['clear', 'merge', 'add', 'delete', 'freezeRows', 'unfreeze', 'setValues', 'setXAxisValues', 'setPosition'];
+const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 /**
  * Excel as far as these tests need it. Every object is a proxy that records the commands queued
  * on it; context.sync() sends them as one request (kept in `requests` when Excel accepts it).
  * Properties can be read only after load() and sync(), as in Excel. Adding a sheet or a name that
  * exists is refused (ItemAlreadyExists), and so is a response of more than `maxCellsPerResponse`
- * cells.
+ * cells. Sheets copy ("Name (2)", renamed by setting name on what copy() returned) and carry
+ * protection: any command on a protected sheet but unprotect is refused (AccessDenied), and so
+ * are protecting a protected sheet and unprotecting an unprotected one (as some Excel builds do).
+ * As in Excel, what a refused request did before the refused command stays done.
  */
 class FakeExcel {
   sheets = ['Data'];
   names: { name: string; type: string; value: unknown }[] = [];
   active = 'Data!A1';
+  /** The address of the selected block; null for a selection getSelectedRange() refuses (several areas). */
+  selected: string | null = 'Data!A1';
+  /** Protected sheets and their protection options. */
+  protection = new Map<string, unknown>();
+  /** What each copy() proxy path stands for: the new sheet's name. */
+  private copies = new Map<string, string>();
   /** The Data sheet's cells from A1, for reads ("" is blank). */
   grid: unknown[][] = [];
   maxCellsPerResponse = Infinity;
@@ -154,12 +168,36 @@ class FakeExcel {
     this.syncs++;
     const [request, loading] = [this.queued, this.loading];
     [this.queued, this.loading] = [[], []];
-    const exists = () => Object.assign(new Error('A resource with the same name or identifier already exists.'), { code: 'ItemAlreadyExists' });
+    const exists = () => fail('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+    if (this.selected === null && loading.includes('workbook.getSelectedRange()#address')) throw fail('InvalidSelection', 'The current selection is invalid for this operation.');
     for (const c of request) {
       const name = c.args[0] as string;
+      const on = this.sheetOf(c.target);
+      // Protection guards the cells (what is set or changed on them), not reading, copying or renaming the sheet.
+      const changes = c.kind === 'set' ? c.name !== 'name' : CHANGING.includes(c.name);
+      const guarded = changes && !c.target.endsWith('.protection');
+      if (on !== null && this.protection.has(on) && guarded) throw fail('AccessDenied', `${on} is protected: ${c.target}.${c.name}`);
       if (c.target === 'workbook.worksheets' && c.name === 'add') {
         if (this.sheets.includes(name)) throw exists();
         this.sheets.push(name);
+      } else if (c.name === 'copy' && on !== null && !c.target.includes('.copy(')) {
+        const copy = `${on} (2)`;
+        this.sheets.push(copy);
+        this.copies.set(`${c.target}.copy(${c.args.map(describeArg).join(',')})`, copy);
+        if (this.protection.has(on)) this.protection.set(copy, this.protection.get(on));
+      } else if (c.name === 'name' && c.kind === 'set' && this.copies.has(c.target)) {
+        if (this.sheets.includes(name)) throw exists();
+        const old = this.copies.get(c.target)!;
+        this.sheets[this.sheets.indexOf(old)] = name;
+        this.copies.set(c.target, name);
+        if (this.protection.has(old)) this.protection.set(name, this.protection.get(old));
+        this.protection.delete(old);
+      } else if (c.name === 'protect' && on !== null) {
+        if (this.protection.has(on)) throw fail('InvalidOperation', `${on} is protected already`);
+        this.protection.set(on, c.args[0] ?? {});
+      } else if (c.name === 'unprotect' && on !== null) {
+        if (!this.protection.has(on)) throw fail('AccessDenied', `${on} is not protected`);
+        this.protection.delete(on);
       } else if (c.target === 'workbook.names' && c.name === 'add') {
         if (this.names.some((n) => n.name === name)) throw exists();
         this.names.push({ name, type: 'Range', value: describeArg(c.args[1]) });
@@ -172,6 +210,13 @@ class FakeExcel {
     if (cells > this.maxCellsPerResponse) throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'ResponsePayloadSizeLimitExceeded' });
     loading.forEach((k) => this.loaded.add(k));
     this.requests.push(request);
+  }
+
+  /** The sheet a command's target lies on, by name (a copy by the name it has now). */
+  private sheetOf(target: string): string | null {
+    const m = SHEET_PATH.exec(target);
+    if (!m) return null;
+    return m[2] ? (this.copies.get(m[0]) ?? null) : (JSON.parse(m[1]) as string);
   }
 
   private region(target: string) {
@@ -192,8 +237,14 @@ class FakeExcel {
     if (target === 'workbook.worksheets' && prop === 'items') return this.sheets.map((name) => ({ name }));
     if (target === 'workbook.names' && prop === 'items') return this.names;
     if (target === 'workbook.getActiveCell()' && prop === 'address') return this.active;
+    if (target === 'workbook.getSelectedRange()' && prop === 'address') return this.selected;
     const item = /worksheets\.getItemOrNullObject\("(.*)"\)$/.exec(target);
     if (item && prop === 'isNullObject') return !this.sheets.includes(item[1]);
+    if (target.endsWith('.protection') && (prop === 'protected' || prop === 'options')) {
+      const on = this.sheetOf(target)!;
+      if (!this.sheets.includes(on)) throw fail('ItemNotFound', `no sheet ${on}`);
+      return prop === 'protected' ? this.protection.has(on) : (this.protection.get(on) ?? {});
+    }
     const r = this.region(target);
     if (prop === 'isNullObject') return r === null;
     if (!r) throw new Error(`nothing to read at ${target}`);
@@ -234,10 +285,11 @@ class FakeExcel {
 const rangePath = (sheet: string, address: string) => `workbook.worksheets.getItem(${JSON.stringify(sheet)}).getRange(${JSON.stringify(address)})`;
 
 describe('info (stand-in)', () => {
-  it('is one sync: sheet names, the active cell, and the names that are one range', async () => {
+  it('is one sync: sheet names, the active cell, the selected block, and the names that are one range', async () => {
     const excel = new FakeExcel();
     excel.sheets = ['Data', 'Sales 2026', "O'Brien"];
     excel.active = "'Sales 2026'!B3";
+    excel.selected = "'Sales 2026'!$B$3:$C$40";
     excel.names = [
       { name: 'AP_Tiers', type: 'Range', value: "'Sales 2026'!$E$3:$F$40" },
       { name: 'AP_Pareto', type: 'Range', value: "'O''Brien'!$A$1:$J$20" },
@@ -252,12 +304,31 @@ describe('info (stand-in)', () => {
     expect(info).toEqual({
       sheets: ['Data', 'Sales 2026', "O'Brien"],
       active: { sheet: 'Sales 2026', row: 2, col: 1 },
+      selection: { row: 2, col: 1, rows: 38, cols: 2 },
       names: {
         AP_Tiers: { sheet: 'Sales 2026', region: { row: 2, col: 4, rows: 38, cols: 2 } },
         AP_Pareto: { sheet: "O'Brien", region: { row: 0, col: 0, rows: 20, cols: 10 } },
         Start: { sheet: 'Data', region: { row: 0, col: 0, rows: 1, cols: 1 } },
       },
     });
+  });
+
+  it('asks again without the selection when Excel refuses it (several areas selected): 2 syncs', async () => {
+    const excel = new FakeExcel();
+    excel.active = 'Data!C4';
+    excel.selected = null;
+    const info = await new ExcelWorkbook(excel.run).info();
+    expect(excel.syncs).toBe(2);
+    expect(info).toEqual({ sheets: ['Data'], active: { sheet: 'Data', row: 3, col: 2 }, names: {} });
+    expect(info).not.toHaveProperty('selection');
+  });
+
+  it('gives a one-cell selection as a 1x1 region', async () => {
+    const excel = new FakeExcel();
+    excel.active = 'Data!D2';
+    excel.selected = 'Data!$D$2';
+    expect((await new ExcelWorkbook(excel.run).info()).selection).toEqual({ row: 1, col: 3, rows: 1, cols: 1 });
+    expect(excel.syncs).toBe(1);
   });
 });
 
@@ -341,28 +412,30 @@ describe('write (stand-in)', () => {
       next += n;
     }
     expect(next).toBe(rows + 1);
-    expect(slices.flatMap((s) => s.args[0] as unknown[])).toEqual(spec.blocks[0].values);
+    // Every text goes with the apostrophe that keeps it text.
+    expect(slices.flatMap((s) => s.args[0] as unknown[])).toEqual(spec.blocks[0].values.map((row) => row.map((v) => `'${v}`)));
   });
 
-  it('writes text that Excel would read as a formula with an apostrophe in front, and formulas through `formulas`', async () => {
+  it('writes every text behind an apostrophe, so Excel keeps it exactly (no numbers, dates, booleans, formulas)', async () => {
+    const texts = ['00123', '1-2', "'t Veld", '=1+1', 'TRUE', '10%', '+31 6 1234', '@home', 'Plain'];
     const spec = emptySpec();
-    spec.blocks.push({ sheet: 'Data', row: 0, col: 0, values: [['=HYPERLINK("http://x")', "'t Veld", '+31 6 1234', '-5%', '@home', 'Plain', null, 42, true]] });
-    spec.blocks.push({ sheet: 'Data', row: 2, col: 0, values: [[{ formula: '=SUM(A1:A2)' }, 'Total', 3, '=not mine', null]] });
+    spec.blocks.push({ sheet: 'Data', row: 0, col: 0, values: [[...texts, '', null, 42, true]] });
+    spec.blocks.push({ sheet: 'Data', row: 2, col: 0, values: [[{ formula: '=SUM(A1:A2)' }, '00123', 3, '=not mine', 'FALSE', null]] });
     const excel = new FakeExcel();
     await new ExcelWorkbook(excel.run).write(spec);
     expect(excel.syncs).toBe(1);
-    const values = excel.find('values', 'set');
-    expect(values).toEqual([
+    expect(excel.find('values', 'set')).toEqual([
       {
-        target: rangePath('Data', 'A1:I1'),
+        target: rangePath('Data', 'A1:M1'),
         name: 'values',
         kind: 'set',
-        args: [[["'=HYPERLINK(\"http://x\")", "''t Veld", "'+31 6 1234", "'-5%", "'@home", 'Plain', '', 42, true]]],
+        // "" and null are blank cells; numbers and booleans stay what they are.
+        args: [[["'00123", "'1-2", "''t Veld", "'=1+1", "'TRUE", "'10%", "'+31 6 1234", "'@home", "'Plain", '', '', 42, true]]],
       },
     ]);
-    const formulas = excel.find('formulas', 'set');
-    expect(formulas).toEqual([
-      { target: rangePath('Data', 'A3:E3'), name: 'formulas', kind: 'set', args: [[['=SUM(A1:A2)', 'Total', 3, "'=not mine", '']]] },
+    // A block with a formula goes through `formulas`: the formula as it is, the texts still behind an apostrophe.
+    expect(excel.find('formulas', 'set')).toEqual([
+      { target: rangePath('Data', 'A3:F3'), name: 'formulas', kind: 'set', args: [[['=SUM(A1:A2)', "'00123", 3, "'=not mine", "'FALSE", '']]] },
     ]);
   });
 
@@ -506,5 +579,272 @@ describe('write (stand-in)', () => {
       });
     await expect(new ExcelWorkbook(failing).write(spec)).rejects.toMatchObject({ code: 'GeneralException' });
     expect(excel.syncs).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The account-plan parts of a spec: copies, custom conditional formats, validations, merges,
+// protection, print width, and the styling plans use.
+
+const PLAN = 'Plan – Acme';
+const planPath = `workbook.worksheets.add(${JSON.stringify(PLAN)})`;
+const region = (row: number, col: number, rows = 1, cols = 1) => ({ row, col, rows, cols });
+
+function planSpec(): SheetSpec {
+  const spec = emptySpec();
+  spec.addSheets.push(PLAN);
+  spec.blocks.push({ sheet: PLAN, row: 0, col: 0, values: [['Key account plan – Acme'], ['Stage', null], ['Notes', null]] });
+  spec.styles.push(
+    { sheet: PLAN, region: region(0, 0), bold: true, fontSize: 14 },
+    { sheet: PLAN, region: region(1, 0, 2, 1), italic: true, verticalAlign: 'top' },
+    { sheet: PLAN, region: region(2, 1, 1, 6), verticalAlign: 'middle', wrap: true },
+  );
+  spec.conditionalFormulas.push({ sheet: PLAN, region: region(10, 2, 8, 1), formula: '=AND($C11<>"",$C11<TODAY())', fill: '#FFC7CE', fontColor: '#9C0006' });
+  spec.validations.push(
+    { sheet: PLAN, region: region(1, 1), list: ['1 Make contact', '2 Raise interest', 'Done'], message: 'Choose one of the options in the list.' },
+    { sheet: PLAN, region: region(4, 1), whole: { min: 1, max: 5 }, message: 'A whole number from 1 to 5.' },
+    { sheet: PLAN, region: region(5, 1), decimal: { min: 0, max: 1 }, message: 'A percentage from 0% to 100%.' },
+    { sheet: PLAN, region: region(10, 2, 8, 1), date: true, message: 'A date.' },
+  );
+  spec.merges.push({ sheet: PLAN, region: region(2, 1, 1, 6) });
+  spec.protections.push({ sheet: PLAN, unlocked: [region(1, 1), region(2, 1, 1, 6), region(10, 2, 8, 1)] });
+  spec.fitToPageWidth.push(PLAN);
+  return spec;
+}
+
+describe('account-plan parts (stand-in)', () => {
+  it('brings styling, custom conditional formats, validations, merges, print width and protection to a new sheet in one sync', async () => {
+    const excel = new FakeExcel();
+    await new ExcelWorkbook(excel.run).write(planSpec());
+    expect(excel.syncs).toBe(1);
+    const on = (address: string) => `${planPath}.getRange(${JSON.stringify(address)})`;
+    const sets = (name: string) => excel.find(name, 'set').map((c) => [c.target, c.args[0]]);
+
+    // Styling
+    expect(sets('size')).toEqual([[`${on('A1')}.format.font`, 14]]);
+    expect(sets('italic')).toEqual([[`${on('A2:A3')}.format.font`, true]]);
+    expect(sets('verticalAlignment')).toEqual([
+      [`${on('A2:A3')}.format`, 'Top'],
+      [`${on('B3:G3')}.format`, 'Center'],
+    ]);
+
+    // A custom conditional format: the formula for the top-left cell, with its fill and font colour.
+    const [cf] = excel.find('add').filter((c) => c.target.endsWith('.conditionalFormats'));
+    expect(cf).toEqual({ target: `${on('C11:C18')}.conditionalFormats`, name: 'add', kind: 'call', args: ['Custom'] });
+    const custom = `${on('C11:C18')}.conditionalFormats.add("Custom").custom`;
+    expect(sets('formula')).toEqual([[`${custom}.rule`, '=AND($C11<>"",$C11<TODAY())']]);
+    expect(sets('color')).toEqual(expect.arrayContaining([[`${custom}.format.fill`, '#FFC7CE'], [`${custom}.format.font`, '#9C0006']]));
+
+    // Validations: cleared, then the rule, blanks allowed, and a stop alert with the message.
+    const dv = (address: string) => `${on(address)}.dataValidation`;
+    expect(excel.find('clear').map((c) => c.target)).toEqual([dv('B2'), dv('B5'), dv('B6'), dv('C11:C18')]);
+    expect(sets('rule')).toEqual([
+      [dv('B2'), { list: { inCellDropDown: true, source: '1 Make contact,2 Raise interest,Done' } }],
+      [dv('B5'), { wholeNumber: { formula1: 1, formula2: 5, operator: 'Between' } }],
+      [dv('B6'), { decimal: { formula1: 0, formula2: 1, operator: 'Between' } }],
+      [dv('C11:C18'), { date: { formula1: '1900-01-01', operator: 'GreaterThan' } }],
+    ]);
+    expect(sets('ignoreBlanks')).toEqual([dv('B2'), dv('B5'), dv('B6'), dv('C11:C18')].map((t) => [t, true]));
+    expect(sets('errorAlert')).toEqual([
+      [dv('B2'), { showAlert: true, style: 'Stop', title: '', message: 'Choose one of the options in the list.' }],
+      [dv('B5'), { showAlert: true, style: 'Stop', title: '', message: 'A whole number from 1 to 5.' }],
+      [dv('B6'), { showAlert: true, style: 'Stop', title: '', message: 'A percentage from 0% to 100%.' }],
+      [dv('C11:C18'), { showAlert: true, style: 'Stop', title: '', message: 'A date.' }],
+    ]);
+
+    // The long-text input is one merged cell.
+    expect(excel.find('merge')).toEqual([{ target: on('B3:G3'), name: 'merge', kind: 'call', args: [false] }]);
+
+    // One page wide, portrait.
+    expect(sets('orientation')).toEqual([[`${planPath}.pageLayout`, 'Portrait']]);
+    expect(sets('zoom')).toEqual([[`${planPath}.pageLayout`, { horizontalFitToPages: 1, verticalFitToPages: 0 }]]);
+
+    // Protection: inputs unlocked, then the sheet protected without a password, as the last commands.
+    expect(sets('locked')).toEqual([on('B2'), on('B3:G3'), on('C11:C18')].map((t) => [`${t}.format.protection`, false]));
+    const protect = excel.find('protect');
+    expect(protect).toEqual([{ target: `${planPath}.protection`, name: 'protect', kind: 'call', args: [{ allowFormatColumns: true, allowFormatRows: true }] }]);
+    const all = excel.commands;
+    expect(all.indexOf(protect[0])).toBe(all.length - 1);
+    expect(excel.find('unprotect')).toEqual([]);
+    expect(excel.protection.has(PLAN)).toBe(true);
+  });
+
+  it('unprotects a protected sheet it protects again first: one sync to look, one to write', async () => {
+    const excel = new FakeExcel();
+    excel.sheets.push('Plans overview', 'Notes');
+    excel.protection.set('Plans overview', {});
+    const spec = emptySpec();
+    spec.blocks.push({ sheet: 'Plans overview', row: 4, col: 0, values: [['Plan – Acme']] });
+    spec.protections.push({ sheet: 'Plans overview', unlocked: [region(4, 2, 10, 1)] }, { sheet: 'Notes', unlocked: [] });
+    await new ExcelWorkbook(excel.run).write(spec);
+    expect(excel.syncs).toBe(2);
+    // Only the protected one is unprotected (unprotecting an unprotected sheet is refused by some Excel builds).
+    const unprotect = excel.find('unprotect');
+    expect(unprotect.map((c) => c.target)).toEqual(['workbook.worksheets.getItem("Plans overview").protection']);
+    expect(excel.commands.indexOf(unprotect[0])).toBeLessThan(excel.commands.indexOf(excel.find('values', 'set')[0]));
+    expect(excel.find('protect').map((c) => c.target)).toEqual(['workbook.worksheets.getItem("Plans overview").protection', 'workbook.worksheets.getItem("Notes").protection']);
+    expect([...excel.protection.keys()].sort()).toEqual(['Notes', 'Plans overview']);
+  });
+
+  it('a sheet to add and protect that appeared since info(), protected: looks twice, unprotects it, writes, protects it', async () => {
+    const excel = new FakeExcel();
+    excel.sheets.push(PLAN);
+    excel.protection.set(PLAN, {});
+    await new ExcelWorkbook(excel.run).write(planSpec());
+    // 1 refused (the sheet exists) + 1 to look + 1 to look at its protection + 1 to write
+    expect(excel.syncs).toBe(4);
+    expect(excel.find('add').filter((c) => c.target === 'workbook.worksheets')).toEqual([]);
+    const plan = `workbook.worksheets.getItem(${JSON.stringify(PLAN)})`;
+    expect(excel.find('unprotect').map((c) => c.target)).toEqual([`${plan}.protection`]);
+    expect(excel.find('protect').map((c) => c.target)).toEqual([`${plan}.protection`]);
+    expect(excel.find('values', 'set').map((c) => c.target)).toEqual([`${plan}.getRange("A1:B3")`]);
+    expect(excel.protection.has(PLAN)).toBe(true);
+  });
+
+  it('copies a sheet and names the copy in the same request, and writes into the copy', async () => {
+    const excel = new FakeExcel();
+    excel.sheets.push('Template Key');
+    const spec = emptySpec();
+    spec.copySheets.push({ from: 'Template Key', to: 'Plan – Bolt' });
+    spec.blocks.push({ sheet: 'Plan – Bolt', row: 0, col: 1, values: [['Bolt']] });
+    await new ExcelWorkbook(excel.run).write(spec);
+    // 1 to look (is the name free, is the template protected) + 1 to copy and write
+    expect(excel.syncs).toBe(2);
+    const copy = 'workbook.worksheets.getItem("Template Key").copy("End")';
+    const copied = excel.requests[1].filter((c) => c.name !== 'getItem');
+    expect(copied.slice(0, 2)).toEqual([
+      { target: 'workbook.worksheets.getItem("Template Key")', name: 'copy', kind: 'call', args: ['End'] },
+      { target: copy, name: 'name', kind: 'set', args: ['Plan – Bolt'] },
+    ]);
+    expect(excel.find('values', 'set')).toEqual([{ target: `${copy}.getRange("B1")`, name: 'values', kind: 'set', args: [[["'Bolt"]]] }]);
+    expect(excel.sheets).toEqual(['Data', 'Template Key', 'Plan – Bolt']);
+    expect(excel.find('unprotect')).toEqual([]);
+    expect(excel.find('protect')).toEqual([]);
+  });
+
+  it('opens the copy of a protected template to write into it, and protects it again as the template was', async () => {
+    const excel = new FakeExcel();
+    excel.sheets.push('Template Key');
+    const options = { allowFormatCells: true, selectionMode: 'Unlocked' };
+    excel.protection.set('Template Key', options);
+    const spec = emptySpec();
+    spec.copySheets.push({ from: 'Template Key', to: 'Plan – Bolt' });
+    spec.blocks.push({ sheet: 'Plan – Bolt', row: 0, col: 1, values: [['Bolt']] });
+    spec.styles.push({ sheet: 'Plan – Bolt', region: region(3, 1), numberFormat: 'yyyy-mm-dd' });
+    await new ExcelWorkbook(excel.run).write(spec);
+    expect(excel.syncs).toBe(2);
+    const copy = 'workbook.worksheets.getItem("Template Key").copy("End")';
+    expect(excel.find('unprotect').map((c) => c.target)).toEqual([`${copy}.protection`]);
+    expect(excel.find('protect')).toEqual([{ target: `${copy}.protection`, name: 'protect', kind: 'call', args: [options] }]);
+    expect(excel.find('values', 'set')).toHaveLength(1);
+    expect(excel.protection.get('Plan – Bolt')).toEqual(options);
+    expect(excel.protection.get('Template Key')).toEqual(options);
+  });
+
+  it('refuses a copy whose name is taken before copying anything', async () => {
+    const excel = new FakeExcel();
+    excel.sheets.push('Template Key', 'Plan – Bolt');
+    const spec = emptySpec();
+    spec.copySheets.push({ from: 'Template Key', to: 'Plan – Bolt' });
+    await expect(new ExcelWorkbook(excel.run).write(spec)).rejects.toThrow('There is already a sheet called Plan – Bolt.');
+    expect(excel.syncs).toBe(1);
+    expect(excel.find('copy')).toEqual([]);
+    expect(excel.sheets).toEqual(['Data', 'Template Key', 'Plan – Bolt']);
+  });
+
+  it('leaves out the print width where Excel lacks ExcelApi 1.9, and says so in skipped', async () => {
+    const asked: string[] = [];
+    for (const supported of [true, false]) {
+      const excel = new FakeExcel();
+      const workbook = new ExcelWorkbook(excel.run, { supports: (set, version) => (asked.push(`${set} ${version}`), supported) });
+      await workbook.write(planSpec());
+      await workbook.write({ ...emptySpec(), fitToPageWidth: ['Data'] });
+      // Without the API the second write has nothing to send, and sends nothing.
+      expect(excel.syncs).toBe(supported ? 2 : 1);
+      expect(excel.find('zoom')).toHaveLength(supported ? 2 : 0);
+      expect(excel.find('orientation')).toHaveLength(supported ? 2 : 0);
+      expect(workbook.skipped).toEqual(supported ? [] : [FIT_TO_PAGE_WIDTH]);
+      // Everything else still goes.
+      expect(excel.find('protect')).toHaveLength(1);
+    }
+    expect(new Set(asked)).toEqual(new Set(['ExcelApi 1.9']));
+  });
+
+  it.each([
+    ['a choice with a comma', { list: ['Yes, sure', 'No'] }, 'has a choice with a comma'],
+    ['a list past 255 characters', { list: Array.from({ length: 30 }, (_, i) => `Choice number ${i}`) }, "more than Excel's 255 characters"],
+    ['an empty list', { list: [] }, 'has an empty list'],
+    ['two kinds', { whole: { min: 1, max: 5 }, date: true }, 'needs exactly one of'],
+    ['min above max', { decimal: { min: 2, max: 1 } }, 'has min 2 above max 1'],
+  ])('refuses a validation with %s before anything is sent', async (_, rule, message) => {
+    const excel = new FakeExcel();
+    const spec = planSpec();
+    spec.validations.push({ sheet: PLAN, region: region(6, 1), message: 'x', ...rule });
+    await expect(new ExcelWorkbook(excel.run).write(spec)).rejects.toThrow(message);
+    expect(excel.syncs).toBe(0);
+    expect(excel.sheets).toEqual(['Data']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Generating plans through the command: the round-trips per plan do not grow with the number of plans.
+
+const accounts = (n: number) => Array.from({ length: n }, (_, i) => `Customer ${i + 1}`);
+
+async function generate(n: number, template: 'key' | { sheet: string }, setup: (excel: FakeExcel) => void = () => {}) {
+  const excel = new FakeExcel();
+  setup(excel);
+  const result = await generatePlans(new ExcelWorkbook(excel.run), { host: 'excel', language: 'en', accounts: { names: accounts(n) }, template, planStart: 46000 });
+  return { excel, result };
+}
+
+describe('generating plans (stand-in)', () => {
+  it('built-in template: one sync per plan, so 30 plans cost 29 syncs more than 1', async () => {
+    const one = await generate(1, 'key');
+    const thirty = await generate(30, 'key');
+    for (const { result } of [one, thirty]) expect(result.failed).toBeNull();
+    expect(thirty.result.made).toHaveLength(30);
+    // info + 1 per plan + the overview's info and write
+    expect(one.excel.syncs).toBe(1 + 1 + 2);
+    const perPlan = one.excel.syncs - 3;
+    expect(perPlan).toBe(1);
+    expect(thirty.excel.syncs - one.excel.syncs).toBe(29 * perPlan);
+    expect(thirty.excel.syncs).toBe(3 + 30 * perPlan);
+    // Every plan got all of its parts: protected, one page wide, validated, its account as text.
+    expect([...thirty.excel.protection.keys()]).toEqual(accounts(30).map((a) => `Plan – ${a}`));
+    expect(thirty.excel.find('zoom')).toHaveLength(30);
+    expect(thirty.excel.find('rule', 'set').filter((c) => c.target.endsWith('.dataValidation')).length).toBe(30 * 27);
+    expect(thirty.excel.find('merge').length).toBe(30 * 6);
+    const firstValues = thirty.excel.find('formulas', 'set')[0].args[0] as unknown[][];
+    expect(firstValues[0][0]).toBe("'Key account plan – Customer 1");
+  });
+
+  it("the user's own template (protected): two syncs per plan (look, then copy and write), constant", async () => {
+    const template = 'Template Key account';
+    const setup = (excel: FakeExcel) => {
+      excel.sheets.push(template);
+      excel.protection.set(template, {});
+      // readSheet reads the stand-in's grid: the template's cells with placeholders.
+      excel.grid = [
+        ['Account plan for {{account}}', ''],
+        ['Owner', '{{owner}}'],
+        ['Start', '{{plan_start}}'],
+      ];
+    };
+    const one = await generate(1, { sheet: template }, setup);
+    const thirty = await generate(30, { sheet: template }, setup);
+    for (const { result } of [one, thirty]) expect(result.failed).toBeNull();
+    expect(thirty.result.made).toHaveLength(30);
+    // info + reading the template + 2 per plan + the overview's info and write
+    const perPlan = one.excel.syncs - 4;
+    expect(perPlan).toBe(2);
+    expect(thirty.excel.syncs - one.excel.syncs).toBe(29 * perPlan);
+    // Each copy is named, written behind its protection, and protected again like the template.
+    const plans = accounts(30).map((a) => `Plan – ${a}`);
+    expect(thirty.excel.sheets.filter((s) => s.startsWith('Plan – '))).toEqual(plans);
+    expect([...thirty.excel.protection.keys()].sort()).toEqual([template, ...plans].sort());
+    expect(thirty.excel.find('copy')).toHaveLength(30);
+    const titles = thirty.excel.find('values', 'set').filter((c) => c.target.endsWith('.getRange("A1")'));
+    expect(titles.map((c) => c.args[0])).toEqual(accounts(30).map((a) => [[`'Account plan for ${a}`]]));
   });
 });

@@ -1,14 +1,15 @@
 // The sidebar's path to the workbook: the client bridge over a stand-in google.script.run that
-// calls the analysis entry points of the built dist/sheets/Code.js (in a vm, as Apps Script runs
-// it), on the SpreadsheetApp stand-in. Arguments and answers cross as JSON, as they do in Sheets.
+// calls the entry points of the built dist/sheets/Code.js (in a vm, as Apps Script runs it) — the
+// analysis and the plans — on the SpreadsheetApp stand-in. Arguments and answers cross as JSON, as
+// they do in Sheets.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sheetsBridge } from '../../src/sheets/client-bridge';
 import { dateFromSerial, zoneNamed } from '../../src/sheets/dates';
-import { dutchInvoices } from '../support/revenue-sheets';
-import { standInSpreadsheet } from './stand-in';
+import { dutchInvoices, serialOf } from '../support/revenue-sheets';
+import { StandInOptions, standInSpreadsheet } from './stand-in';
 
 const code = readFileSync(join(__dirname, '../../dist/sheets/Code.js'), 'utf8');
 type Global = Record<string, (...args: unknown[]) => unknown>;
@@ -43,8 +44,8 @@ function scriptRun(server: Global, failureShape: (e: Error) => unknown = (e) => 
   return runner();
 }
 
-function sidebar(failureShape?: (e: Error) => unknown) {
-  const s = standInSpreadsheet({ sheets: { Verkoop: verkoopAsSheetsGivesIt() }, active: { sheet: 'Verkoop', row: 5, col: 1 } });
+function sidebar(failureShape?: (e: Error) => unknown, more: { sheets?: StandInOptions['sheets']; active?: StandInOptions['active'] } = {}) {
+  const s = standInSpreadsheet({ sheets: { Verkoop: verkoopAsSheetsGivesIt(), ...more.sheets }, active: more.active ?? { sheet: 'Verkoop', row: 5, col: 1 } });
   const context = vm.createContext({
     SpreadsheetApp: s.app,
     Session: { getActiveUserLocale: () => 'nl', getScriptTimeZone: () => 'Europe/Amsterdam' },
@@ -87,5 +88,67 @@ describe('the sidebar calls the analysis on the spreadsheet', () => {
   it('drops the type Apps Script may put before a message', async () => {
     const { bridge } = sidebar((e) => ({ message: `Error: ${e.message}` }));
     await expect(bridge.detect({ language: 'en', sheet: 'Inkoop' })).rejects.toThrow(/^There is no sheet called Inkoop\.$/);
+  });
+});
+
+describe('the sidebar makes plans on the spreadsheet', () => {
+  const planStart = serialOf(2026, 3, 2);
+  const names = ['Bakkerij Jansen', 'Van Dijk BV'];
+
+  it('lists the templates and the accounts, generates two plans, refreshes the overview and shows a tab', async () => {
+    const { s, bridge } = sidebar(undefined, { sheets: { 'Sjabloon partner': [['Partnerplan {{account}}', '{{plan_start}}']] } });
+    const templates = await bridge.listTemplates('nl');
+    expect(templates.map((x) => [x.id, x.name])).toEqual([
+      ['key', 'Key-accountplan'],
+      ['quick', 'Beknopt accountplan'],
+      ['sheet:Sjabloon partner', 'Sjabloon partner'],
+    ]);
+    const accounts = await bridge.listAccounts({ language: 'nl', accounts: { names: [...names, ' bakkerij JANSEN '] } });
+    expect(accounts.map((a) => a.name)).toEqual(names);
+
+    // One batch, as the pane sends it: the names, the start date as a serial number, no overview.
+    const result = await bridge.generatePlans({ language: 'nl', accounts: { names }, template: 'quick', planStart, owner: 'Sam', skipOverview: true });
+    expect(result).toMatchObject({ made: names.map((account) => ({ account, sheet: `Plan – ${account}` })), skipped: [], failed: null, overview: null });
+    expect(s.sheetNames()).toEqual(['Verkoop', 'Sjabloon partner', 'Plan – Bakkerij Jansen', 'Plan – Van Dijk BV']);
+    const plan = s.cellsOf('Plan – Bakkerij Jansen');
+    expect(plan[0][0]).toBe('Beknopt accountplan – Bakkerij Jansen');
+    // The start date crossed as a serial number and is the plan's start.
+    expect(plan.find((row) => row[0] === 'Start van het plan')?.[1]).toBe(planStart);
+    expect(plan.flat()).toContain('Sam');
+
+    const overview = await bridge.refreshOverview({ language: 'nl' });
+    expect(overview).toMatchObject({ sheet: 'Plannen-overzicht', added: 2, total: 2 });
+    expect(s.namedRanges().AccountPlanner_Overview.sheet).toBe('Plannen-overzicht');
+    expect(s.cellsOf('Plannen-overzicht').map((row) => row[0]).slice(4)).toEqual(['Plan – Bakkerij Jansen', 'Plan – Van Dijk BV']);
+
+    await bridge.activateSheet('Plan – Van Dijk BV', 'nl');
+    expect(s.spreadsheet.getActiveSheet()!.getName()).toBe('Plan – Van Dijk BV');
+    await expect(bridge.activateSheet('Plan – Weg', 'nl')).rejects.toThrow(/^Er is geen blad Plan – Weg meer: het is hernoemd of verwijderd\.$/);
+
+    // Again: nothing new, both skipped; the overview stays as it is.
+    const again = await bridge.generatePlans({ language: 'nl', accounts: { names }, template: 'quick', planStart, skipOverview: true });
+    expect(again.made).toEqual([]);
+    expect(again.skipped.map((x) => x.sheet)).toEqual(['Plan – Bakkerij Jansen', 'Plan – Van Dijk BV']);
+    expect(await bridge.refreshOverview({ language: 'nl' })).toMatchObject({ added: 0, total: 2 });
+
+    // The workbook's own template: a copy of the sheet with its placeholders filled in.
+    const own = await bridge.generatePlans({ language: 'nl', accounts: { names: ['Acme'] }, template: { sheet: 'Sjabloon partner' }, planStart, skipOverview: true });
+    expect(own.made).toEqual([{ account: 'Acme', sheet: 'Plan – Acme' }]);
+    expect(s.cellsOf('Plan – Acme')).toEqual([['Partnerplan Acme', planStart]]);
+    expect(await bridge.refreshOverview({ language: 'nl' })).toMatchObject({ added: 1, total: 3 });
+  });
+
+  it('counts a tier after the analysis, and the selected cells; says what is missing otherwise', async () => {
+    const { bridge } = sidebar(undefined, { active: { sheet: 'Verkoop', row: 3, col: 1, rows: 3, cols: 1 } });
+    await expect(bridge.listAccounts({ language: 'en', accounts: { tier: 'A' } })).rejects.toThrow(/^Run the Pareto analysis first \(it tells which accounts are in which tier\), or type the account names\.$/);
+    const selected = await bridge.listAccounts({ language: 'en', accounts: { selection: true } });
+    expect(selected.map((a) => a.name)).toEqual(names);
+    await bridge.apply({ language: 'en', sheet: 'Verkoop', at: { row: 2, col: 0 }, account: 1, amount: 3, date: 2 });
+    const tierA = await bridge.listAccounts({ language: 'en', accounts: { tier: 'A' } });
+    expect(tierA).toEqual([
+      expect.objectContaining({ name: 'Bakkerij Jansen', tier: 'A', revenue: 10000 }),
+      expect.objectContaining({ name: 'Van Dijk BV', tier: 'A', revenue: 3000 }),
+    ]);
+    await expect(bridge.generatePlans({ language: 'en', accounts: { names: ['Acme'] }, template: { sheet: 'Template weg' }, planStart })).rejects.toThrow(/^There is no template sheet called Template weg/);
   });
 });

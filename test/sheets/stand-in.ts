@@ -11,8 +11,16 @@
 // - getDataRange is bounded by A1 and the last row and column with content;
 // - dimension mismatches and empty ranges throw, as Apps Script does;
 // - copyTo appends "Copy of <name>" as the last sheet; merge keeps only the top-left value and
-//   throws on a partial overlap with an earlier merge; protect() hands back the sheet's existing
-//   protection when it has one.
+//   throws on a partial overlap with an earlier merge (mergeAcross: the same, row by row);
+//   protect() hands back the sheet's existing protection when it has one;
+// - the batch methods: getRangeList(a1s) (one call) and its getRanges and setters (one call each
+//   for every range in the list), and the 2-D format and validation methods (getFontWeights,
+//   setBackgrounds, setDataValidations, ...: one call for the whole grid). In the 2-D setters that
+//   Apps Script documents with "null resets" (backgrounds, font colours, weights, styles,
+//   vertical alignments, validations) null puts the cell back to its default; the others
+//   (setFontSizes, setNumberFormats, setWraps) take no null and throw on one here;
+// - the getters give a default cell as Apps Script does: "#ffffff" background, "#000000" font,
+//   "normal" weight and style, size 10, "bottom" alignment, number format "0.###############".
 // Formulas are not evaluated: a formula cell reads as "" unless seeded with a value.
 import { dateFromSerial, serialFromDate, zoneNamed } from '../../src/sheets/dates';
 
@@ -100,18 +108,45 @@ export interface Calls {
   reset(): void;
 }
 
+/** A format setting: one value over an area (set), a reset (clear), or one value per cell (grid; null resets). */
+interface FormatEntry {
+  area: Omit<Area, 'sheet'>;
+  set?: Formats;
+  clear?: true;
+  grid?: { key: keyof Formats; values: unknown[][] };
+}
+
+/** A validation setting: one rule over an area (null clears), or one rule per cell (grid). */
+interface ValidationEntry {
+  area: Omit<Area, 'sheet'>;
+  rule?: ValidationState | null;
+  grid?: (ValidationState | null)[][];
+}
+
+/** What a default cell reads as, per format. */
+const DEFAULT_FORMATS: Required<Formats> = {
+  numberFormat: '0.###############',
+  fontWeight: 'normal',
+  background: '#ffffff',
+  fontColor: '#000000',
+  wrap: false,
+  fontSize: 10,
+  fontStyle: 'normal',
+  verticalAlignment: 'bottom',
+};
+
 interface SheetModel {
   name: string;
   id: number;
   grid: (StoredCell | undefined)[][];
-  formats: { area: Omit<Area, 'sheet'>; set?: Formats; clear?: true }[];
+  formats: FormatEntry[];
   rules: RuleState[];
   charts: ChartState[];
   frozenRows: number;
   widths: Map<number, number>;
   merges: Omit<Area, 'sheet'>[];
-  /** setDataValidation calls in order; null clears. */
-  validations: { area: Omit<Area, 'sheet'>; rule: ValidationState | null }[];
+  /** setDataValidation(s) calls in order. */
+  validations: ValidationEntry[];
   protection: ProtectionState | null;
 }
 
@@ -246,13 +281,69 @@ export function standInSpreadsheet(options: StandInOptions) {
     inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
   const bounds = (m: RangeModel) => ({ row: m.row, col: m.col, rows: m.rows, cols: m.cols });
 
+  /** The formats set on one cell (0-based): later settings win, clear() resets, a null in a grid resets one format. */
+  function formatsAt(s: SheetModel, row: number, col: number): Formats {
+    let formats: Formats = {};
+    for (const f of s.formats) {
+      if (!within(f.area, row, col)) continue;
+      if (f.clear) formats = {};
+      else if (f.set) formats = { ...formats, ...f.set };
+      else if (f.grid) {
+        const v = f.grid.values[row - f.area.row][col - f.area.col];
+        formats = { ...formats };
+        if (v === null) delete formats[f.grid.key];
+        else (formats as Record<string, unknown>)[f.grid.key] = v;
+      }
+    }
+    return formats;
+  }
+
+  /** The data validation in force at one cell (0-based), or null. */
+  function validationIn(s: SheetModel, row: number, col: number): ValidationState | null {
+    let rule: ValidationState | null = null;
+    for (const v of s.validations) {
+      if (!within(v.area, row, col)) continue;
+      rule = v.grid ? v.grid[row - v.area.row][col - v.area.col] : (v.rule ?? null);
+    }
+    return rule;
+  }
+
+  /** A built DataValidation as the API hands it out, for a rule of the model. */
+  function validationFacade(rule: ValidationState): GoogleAppsScript.Spreadsheet.DataValidation {
+    const built = counted('DataValidation', { getHelpText: () => rule.helpText ?? '', getAllowInvalid: () => rule.allowInvalid ?? true });
+    validationModels.set(built, rule);
+    return built as unknown as GoogleAppsScript.Spreadsheet.DataValidation;
+  }
+
+  /** Merges a range (merge) or each of its rows (mergeAcross). */
+  function mergeArea(s: SheetModel, area: Omit<Area, 'sheet'>) {
+    if (s.merges.some((x) => overlaps(x, area) && !contains(area, x))) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    s.merges = s.merges.filter((x) => !contains(area, x));
+    if (area.rows * area.cols > 1) s.merges.push(area);
+    // Only the top-left value survives a merge.
+    for (let i = 0; i < area.rows; i++) for (let j = 0; j < area.cols; j++) if (i || j) put(s, area.row + i, area.col + j, undefined);
+  }
+
   // ----- the API facades -----
-  function rangeFacade(m: RangeModel): GoogleAppsScript.Spreadsheet.Range {
+  /** A Range; `count` false gives its methods uncounted, for a RangeList's one call. */
+  function rangeFacade(m: RangeModel, count = true): GoogleAppsScript.Spreadsheet.Range {
     if (!(m.rows >= 1)) throw new Error('The number of rows in the range must be at least 1.');
     if (!(m.cols >= 1)) throw new Error('The number of columns in the range must be at least 1.');
     if (m.row < 0 || m.col < 0) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     const format = (set: Formats) => {
       m.sheet.formats.push({ area: { row: m.row, col: m.col, rows: m.rows, cols: m.cols }, set });
+      return facade;
+    };
+    /** A 2-D getter: one format of every cell, a default cell as Apps Script reads it. */
+    const formats = (key: keyof Formats) => () =>
+      Array.from({ length: m.rows }, (_, i) => Array.from({ length: m.cols }, (_, j) => formatsAt(m.sheet, m.row + i, m.col + j)[key] ?? DEFAULT_FORMATS[key]));
+    /** A 2-D setter: one value per cell; null resets the cell's format where Apps Script allows it. */
+    const formatGrid = (key: keyof Formats, type: 'string' | 'number' | 'boolean', nullResets: boolean) => (values: unknown[][]) => {
+      checkShape(values, m);
+      for (const row of values)
+        for (const v of row)
+          if (v === null ? !nullResets : typeof v !== type) throw new Error(`stand-in: ${String(v)} is not a ${key} for this setter`);
+      m.sheet.formats.push({ area: bounds(m), grid: { key, values: values.map((row) => [...row]) } });
       return facade;
     };
     const api = {
@@ -314,16 +405,27 @@ export function standInSpreadsheet(options: StandInOptions) {
       setFontSize: (fontSize: number) => format({ fontSize }),
       setFontStyle: (fontStyle: string) => format({ fontStyle }),
       setVerticalAlignment: (verticalAlignment: string) => format({ verticalAlignment }),
+      getNumberFormats: formats('numberFormat'),
+      getFontWeights: formats('fontWeight'),
+      getBackgrounds: formats('background'),
+      getFontColors: formats('fontColor'),
+      getFontSizes: formats('fontSize'),
+      getFontStyles: formats('fontStyle'),
+      getVerticalAlignments: formats('verticalAlignment'),
+      setNumberFormats: formatGrid('numberFormat', 'string', false),
+      setFontWeights: formatGrid('fontWeight', 'string', true),
+      setBackgrounds: formatGrid('background', 'string', true),
+      setFontColors: formatGrid('fontColor', 'string', true),
+      setWraps: formatGrid('wrap', 'boolean', false),
+      setFontSizes: formatGrid('fontSize', 'number', false),
+      setFontStyles: formatGrid('fontStyle', 'string', true),
+      setVerticalAlignments: formatGrid('verticalAlignment', 'string', true),
       merge() {
-        const area = bounds(m);
-        if (m.sheet.merges.some((x) => overlaps(x, area) && !contains(area, x)))
-          throw new Error('You must select all cells in a merged range to merge or unmerge them.');
-        m.sheet.merges = m.sheet.merges.filter((x) => !contains(area, x));
-        if (m.rows * m.cols > 1) m.sheet.merges.push(area);
-        // Only the top-left value survives a merge.
-        each(m, (r, c, i, j) => {
-          if (i || j) put(m.sheet, r, c, undefined);
-        });
+        mergeArea(m.sheet, bounds(m));
+        return facade;
+      },
+      mergeAcross() {
+        for (let i = 0; i < m.rows; i++) mergeArea(m.sheet, { row: m.row + i, col: m.col, rows: 1, cols: m.cols });
         return facade;
       },
       isPartOfMerge: () => m.sheet.merges.some((x) => overlaps(x, bounds(m))),
@@ -333,11 +435,30 @@ export function standInSpreadsheet(options: StandInOptions) {
         m.sheet.validations.push({ area: bounds(m), rule: state });
         return facade;
       },
+      getDataValidations: () =>
+        Array.from({ length: m.rows }, (_, i) =>
+          Array.from({ length: m.cols }, (_, j) => {
+            const rule = validationIn(m.sheet, m.row + i, m.col + j);
+            return rule ? validationFacade(rule) : null;
+          }),
+        ),
+      setDataValidations(rules: unknown[][]) {
+        checkShape(rules, m);
+        const grid = rules.map((row) =>
+          row.map((rule) => {
+            const state = rule === null ? null : validationModels.get(rule as object);
+            if (state === undefined) throw new Error('stand-in: not a DataValidation');
+            return state;
+          }),
+        );
+        m.sheet.validations.push({ area: bounds(m), grid });
+        return facade;
+      },
       activate: () => ((active = m), facade),
     };
     const facade = counted('Range', api) as unknown as GoogleAppsScript.Spreadsheet.Range;
     rangeModels.set(facade, m);
-    return facade;
+    return count ? facade : (api as unknown as GoogleAppsScript.Spreadsheet.Range);
   }
 
   function modelOfRange(range: unknown): RangeModel {
@@ -435,12 +556,33 @@ export function standInSpreadsheet(options: StandInOptions) {
       setHelpText: (text: string) => ((rule.helpText = text), builder),
       build() {
         if (!rule.criteria) throw new Error('stand-in: a data validation needs a criterion');
-        const built = counted('DataValidation', { getHelpText: () => rule.helpText ?? '', getAllowInvalid: () => rule.allowInvalid ?? true });
-        validationModels.set(built, { ...rule });
-        return built;
+        // A snapshot: changing the builder afterwards (to build the next rule) leaves this one as it is.
+        return validationFacade({ ...rule });
       },
     }) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
     return builder;
+  }
+
+  /** A RangeList: each setter is one call, whatever the number of ranges. */
+  function rangeListFacade(ranges: RangeModel[]): GoogleAppsScript.Spreadsheet.RangeList {
+    // The ranges' own setters, uncounted: the list's call is the one round-trip.
+    const all = (set: (range: GoogleAppsScript.Spreadsheet.Range) => void) => {
+      for (const m of ranges) set(rangeFacade(m, false));
+      return facade;
+    };
+    const facade = counted('RangeList', {
+      getRanges: () => ranges.map((m) => rangeFacade(m)),
+      setNumberFormat: (v: string) => all((r) => r.setNumberFormat(v)),
+      setFontWeight: (v: GoogleAppsScript.Spreadsheet.FontWeight) => all((r) => r.setFontWeight(v)),
+      setBackground: (v: string) => all((r) => r.setBackground(v)),
+      setFontColor: (v: string) => all((r) => r.setFontColor(v)),
+      setWrap: (v: boolean) => all((r) => r.setWrap(v)),
+      setFontSize: (v: number) => all((r) => r.setFontSize(v)),
+      setFontStyle: (v: GoogleAppsScript.Spreadsheet.FontStyle) => all((r) => r.setFontStyle(v)),
+      setVerticalAlignment: (v: 'top' | 'middle' | 'bottom') => all((r) => r.setVerticalAlignment(v)),
+      clear: () => all((r) => r.clear()),
+    }) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
+    return facade;
   }
 
   function protectionFacade(s: SheetModel, p: ProtectionState): GoogleAppsScript.Spreadsheet.Protection {
@@ -475,13 +617,13 @@ export function standInSpreadsheet(options: StandInOptions) {
     const copy = addSheet(name);
     const area = (a: Area): Area => ({ ...a, sheet: a.sheet === s.name ? name : a.sheet });
     copy.grid = s.grid.map((row) => row?.map((c) => (c === undefined ? undefined : { ...c, value: isDate(c.value) ? new Date(c.value.getTime()) : c.value })));
-    copy.formats = s.formats.map((f) => ({ area: { ...f.area }, set: f.set && { ...f.set }, clear: f.clear }));
+    copy.formats = s.formats.map((f) => ({ area: { ...f.area }, set: f.set && { ...f.set }, clear: f.clear, grid: f.grid && { key: f.grid.key, values: f.grid.values.map((row) => [...row]) } }));
     copy.rules = s.rules.map((r) => ({ ...r, ranges: r.ranges.map(area) }));
     copy.charts = s.charts.map((c) => ({ ...c, ranges: c.ranges.map(area), options: { ...c.options } }));
     copy.frozenRows = s.frozenRows;
     copy.widths = new Map(s.widths);
     copy.merges = s.merges.map((x) => ({ ...x }));
-    copy.validations = s.validations.map((v) => ({ area: { ...v.area }, rule: v.rule && { ...v.rule } }));
+    copy.validations = s.validations.map((v) => ({ area: { ...v.area }, rule: v.rule && { ...v.rule }, grid: v.grid?.map((row) => [...row]) }));
     return copy;
   }
 
@@ -507,6 +649,10 @@ export function standInSpreadsheet(options: StandInOptions) {
       getRange(a: number | string, col?: number, rows = 1, cols = 1) {
         if (typeof a === 'string') return rangeFacade(parseA1(s, a));
         return rangeFacade({ sheet: s, row: a - 1, col: (col ?? 1) - 1, rows, cols });
+      },
+      getRangeList(a1s: string[]) {
+        if (!Array.isArray(a1s) || a1s.length === 0) throw new Error('stand-in: getRangeList needs at least one A1 notation');
+        return rangeListFacade(a1s.map((a1) => parseA1(s, a1)));
       },
       getDataRange: () => rangeFacade({ sheet: s, row: 0, col: 0, rows: Math.max(1, lastRow(s)), cols: Math.max(1, lastCol(s)) }),
       getLastRow: () => lastRow(s),
@@ -637,15 +783,7 @@ export function standInSpreadsheet(options: StandInOptions) {
     /** One cell as stored (0-based), or undefined when blank. */
     cell: (sheet: string, row: number, col: number): StoredCell | undefined => modelNamed(sheet).grid[row]?.[col],
     /** The formats in force at one cell (0-based): later settings win, clear() resets. */
-    formatAt(sheet: string, row: number, col: number): Formats {
-      let formats: Formats = {};
-      for (const f of modelNamed(sheet).formats) {
-        const a = f.area;
-        if (row < a.row || row >= a.row + a.rows || col < a.col || col >= a.col + a.cols) continue;
-        formats = f.clear ? {} : { ...formats, ...f.set };
-      }
-      return formats;
-    },
+    formatAt: (sheet: string, row: number, col: number): Formats => formatsAt(modelNamed(sheet), row, col),
     rulesOf: (sheet: string): RuleState[] => modelNamed(sheet).rules,
     chartsOf: (sheet: string): ChartState[] => modelNamed(sheet).charts,
     frozenRowsOf: (sheet: string) => modelNamed(sheet).frozenRows,
@@ -653,13 +791,9 @@ export function standInSpreadsheet(options: StandInOptions) {
     /** Merged regions (0-based). */
     mergesOf: (sheet: string): Omit<Area, 'sheet'>[] => modelNamed(sheet).merges,
     /** The data validation in force at one cell (0-based), or null. */
-    validationAt(sheet: string, row: number, col: number): ValidationState | null {
-      let rule: ValidationState | null = null;
-      for (const v of modelNamed(sheet).validations) if (within(v.area, row, col)) rule = v.rule;
-      return rule;
-    },
-    /** Every setDataValidation a sheet got, in order (null clears). */
-    validationsOf: (sheet: string) => modelNamed(sheet).validations,
+    validationAt: (sheet: string, row: number, col: number): ValidationState | null => validationIn(modelNamed(sheet), row, col),
+    /** Every setDataValidation (one rule over an area) and setDataValidations (a grid) a sheet got, in order. */
+    validationsOf: (sheet: string): ValidationEntry[] => modelNamed(sheet).validations,
     protectionOf: (sheet: string): ProtectionState | null => modelNamed(sheet).protection,
     /** Named ranges and where they point (0-based). */
     namedRanges: (): Record<string, Area> => Object.fromEntries([...named].map(([name, m]) => [name, areaOf(m)])),

@@ -1,95 +1,35 @@
 // The pane as a person uses it, in headless Chromium: the real src/ui pane on a stand-in bridge
 // that runs the real shared commands on the in-memory workbook (test/ui/page.ts). No network:
-// the page is bundled here and set as the page's content. Screenshots go to
+// the page is bundled by harness.ts and set as the page's content. Screenshots go to
 // test-artifacts/screenshots/.
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageConfig } from './page';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, screenshots, usePane } from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const root = join(__dirname, '../..');
-const screenshots = join(root, 'test-artifacts/screenshots');
 const title = hasChromium
   ? 'the pane in headless Chromium'
   : `the pane in headless Chromium — skipped: ${CHROMIUM} is absent (apt-get install chromium)`;
 
-type Host = PageConfig['host'];
-interface Open extends Partial<PageConfig> {
-  width?: number;
-  /** Wait for the first preview (default), or not (error states). */
-  waitForPreview?: boolean;
-}
-
 describe.skipIf(!hasChromium)(title, () => {
-  let context: BrowserContext;
-  let userDataDir: string;
-  let script: string;
-  const css = readFileSync(join(root, 'src/ui/pane.css'), 'utf8');
-
-  beforeAll(async () => {
-    const bundled = await build({
-      entryPoints: [join(__dirname, 'page.ts')],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      target: 'es2020',
-      charset: 'utf8',
-      logLevel: 'silent',
-    });
-    script = bundled.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
-    mkdirSync(screenshots, { recursive: true });
-    userDataDir = mkdtempSync(join(tmpdir(), 'pane-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 300, height: 900 },
-    });
-    // Nothing may leave the machine: the page is self-contained.
-    await context.route('**/*', (route) => route.abort());
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
-
-  async function open(options: Open = {}): Promise<Page> {
-    const { width = 300, waitForPreview = true, ...config } = options;
-    const host: Host = config.host ?? 'sheets';
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head>
-<body class="${host}"><main id="app"></main><script>window.__config = ${JSON.stringify({ host, ...config })};</script><script>${script}</script></body></html>`;
-    await page.setContent(html);
-    if (waitForPreview) await page.waitForSelector('.headline');
-    expect(errors).toEqual([]);
-    return page;
-  }
+  const { open } = usePane();
 
   const texts = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
   const tierRows = (page: Page) =>
     page.$$eval('table.tiers tbody tr', (rows) => rows.map((r) => Array.from(r.children, (c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).join(' ')));
-  const selectValues = (page: Page) => page.$$eval('.field select', (els) => els.map((e) => (e as HTMLSelectElement).value));
-  const writeButton = (page: Page) => page.locator('.actions > button.primary');
+  const selectValues = (page: Page) => page.$$eval('#panel-analyse .field select', (els) => els.map((e) => (e as HTMLSelectElement).value));
+  const writeButton = (page: Page) => page.locator('#panel-analyse .actions > button.primary');
 
   it('detects the table and fills the column selects with the suggestion', async () => {
     const page = await open();
     expect(await page.textContent('.where')).toMatch(/Sheet: Verkoop.*Range: A3:E14/);
     expect(await selectValues(page)).toEqual(['1', '3', '2']);
-    expect(await page.$$eval('.field select', (els) => els.map((e) => (e as HTMLSelectElement).selectedOptions[0].textContent))).toEqual([
+    expect(await page.$$eval('#panel-analyse .field select', (els) => els.map((e) => (e as HTMLSelectElement).selectedOptions[0].textContent))).toEqual([
       'B – Klant',
       'D – Omzet (€)',
       'C – Factuurdatum',
     ]);
-    expect(await page.locator('.field select').first().locator('option').allTextContents()).toContain('E – Opmerking');
+    expect(await page.locator('#panel-analyse .field select').first().locator('option').allTextContents()).toContain('E – Opmerking');
     expect(await page.textContent('.headline')).toBe('50.0% of your customers bring 94.2% of revenue');
     expect(await tierRows(page)).toEqual(['A 2 50.0% 94.2%', 'B 1 25.0% 3.6%', 'C 1 25.0% 2.2%']);
     expect(await texts(page, 'ul.left-out li')).toEqual(['totals row 14', '2 rows with text amounts (rows 7, 13)', '1 blank row']);
@@ -102,9 +42,9 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('updates the preview when a column changes', async () => {
     const page = await open();
-    await page.locator('.field select').nth(2).selectOption('');
+    await page.locator('#panel-analyse .field select').nth(2).selectOption('');
     await expect.poll(() => page.locator('table.categories').count()).toBe(0);
-    await page.locator('.field select').nth(0).selectOption('0'); // Factuurnr: every invoice its own account
+    await page.locator('#panel-analyse .field select').nth(0).selectOption('0'); // Factuurnr: every invoice its own account
     await expect.poll(() => page.textContent('.preview-body .hint')).toBe('7 accounts in 7 rows, revenue 13,800');
     const last = await page.evaluate(() => window.__calls.filter((c) => c.kind === 'preview').pop()!.options as Record<string, unknown>);
     expect(last).toMatchObject({ account: 0, amount: 3, date: null, sheet: 'Verkoop', at: { row: 2, col: 0 } });
@@ -154,7 +94,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('shows text from the sheet as text, never as markup', async () => {
     const markup = '<img src=x onerror="window.__hacked=1">Klant';
     const page = await open({ accountTitle: markup });
-    expect(await page.locator('.field select').first().locator('option:checked').textContent()).toBe(`B – ${markup}`);
+    expect(await page.locator('#panel-analyse .field select').first().locator('option:checked').textContent()).toBe(`B – ${markup}`);
     expect(await page.evaluate(() => ({ images: document.images.length, hacked: (window as { __hacked?: number }).__hacked ?? 0 }))).toEqual({ images: 0, hacked: 0 });
     await page.close();
   });
@@ -210,7 +150,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('shows errors on screen: same column twice, no table, a failed write', async () => {
     const page = await open();
-    await page.locator('.field select').nth(1).selectOption('1');
+    await page.locator('#panel-analyse .field select').nth(1).selectOption('1');
     await expect.poll(() => page.textContent('.preview [role="alert"]')).toBe('The account and amount columns must be different.');
     expect(await writeButton(page).isDisabled()).toBe(true);
     await page.screenshot({ path: join(screenshots, 'error-sheets-en-300.png'), fullPage: true });
@@ -238,7 +178,7 @@ describe.skipIf(!hasChromium)(title, () => {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
-        return { text: el.textContent?.trim() ?? '', label: el.getAttribute('aria-label') ?? el.id, outline: getComputedStyle(el).outlineStyle, primary: el.matches('.actions > button.primary') };
+        return { text: el.textContent?.trim() ?? '', label: el.getAttribute('aria-label') ?? el.id, outline: getComputedStyle(el).outlineStyle, primary: el.matches('#panel-analyse .actions > button.primary') };
       });
       visited.push(focused.text || focused.label);
       expect(focused.outline, `focus ring on ${focused.text || focused.label}`).not.toBe('none');
@@ -334,8 +274,7 @@ describe.skipIf(!hasChromium)(title, () => {
             expect(await page.evaluate(() => document.documentElement.scrollWidth), `${tab} at ${width} px`).toBeLessThanOrEqual(width);
           }
           await page.screenshot({ path: join(screenshots, `functions-${host}-${language}-${width}.png`), fullPage: true });
-          await page.click('#tab-plans');
-          await page.screenshot({ path: join(screenshots, `plans-${host}-${language}-${width}.png`) });
+          // The Plans tab's screenshots, in each of its states, are taken by plans.test.ts.
           await page.close();
         }
       });
