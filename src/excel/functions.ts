@@ -43,8 +43,9 @@ export function excelFunction(spec: FunctionSpec) {
       throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${spec.name} failed unexpectedly; please report this with the inputs`);
     }
     if (result instanceof FormulaError) throw toExcelError(result);
-    // A blank result cell must be "", or Excel shows 0.
-    return result.map((row) => row.map((v) => (v === null ? '' : (v as Exclude<Cell, FormulaError>))));
+    // A blank result cell must be "", or Excel shows 0. Only rows holding a blank are copied (the
+    // core already answers "" for blanks, and its rows may be shared between accounts' lines).
+    return result.map((row) => (row.includes(null) ? row.map((v) => (v === null ? '' : v)) : row)) as Matrix;
   };
 }
 

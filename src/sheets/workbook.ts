@@ -9,12 +9,15 @@
 //                block (two with one rectangle of formulas), per clear, merge (a stack of one-row
 //                merges of the same columns: one mergeAcross), chart, name, conditional rule,
 //                sheet copy and column-width run; formats: per format used, one 2-D write over the
-//                box of its regions (plus one read of the box on a sheet that existed), or two
-//                calls (getRangeList, set) per value where a 2-D write could change cells outside
-//                the regions (see FORMATS); validations: one setDataValidations (plus one
-//                getDataValidations on a sheet that existed) and two or three calls per distinct
-//                rule, built once per SheetsWorkbook; protection: 3 whatever the unlocked regions.
-//                Plus a few per conditional rule and chart already on a sheet with a cleared region.
+//                box of its regions (plus one read of the box on a sheet that existed), or per
+//                value one setter (two with getRangeList when its cells are not one rectangle),
+//                whichever is fewer and keeps the cells outside the regions (see FORMATS);
+//                validations: one setDataValidations (plus one getDataValidations on a sheet that
+//                existed), or one setDataValidation per region when there are only one or two,
+//                and two or three calls per distinct rule, built once per SheetsWorkbook;
+//                protection: 3 whatever the unlocked regions. Plus a few per conditional rule and
+//                chart already on a sheet with a cleared region.
+//                A key-account plan tab: 58 calls (it was 526), 29 for each further plan.
 // Host globals used here: SpreadsheetApp (only when no spreadsheet/app is injected).
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
 import { Block, ParetoChart, Region, SheetSpec, SpecValue, Styling, Validation, a1, isFormula, sheetRef } from '../../shared/sheet-spec';
@@ -62,6 +65,8 @@ interface FormatProperty {
   name: string;
   /** The value Apps Script takes for a styling, or undefined when the styling leaves this format alone. */
   value(st: Styling): FormatValue | undefined;
+  /** One value on one range: one call. */
+  setOne(range: Range, value: FormatValue): void;
   /** The same value on every range of a list: one call. */
   setEach(list: RangeList, value: FormatValue): void;
   /** A value per cell of a range: one call. Absent when no 2-D write can keep the other cells as they are. */
@@ -83,21 +88,24 @@ interface FormatProperty {
 }
 
 /**
- * The formats of a Styling. A format whose regions on a sheet hold one value is written with a
- * RangeList (getRangeList + one setter: only the regions' cells change). With several values one
- * 2-D write over the box of its regions is cheaper; the box's other cells get their own values
- * back, read first (one call) or, on a sheet this write inserted, the `fresh` default unread.
+ * The formats of a Styling. Each value of a format goes on the cells that keep it: with one
+ * setter on their range when they form one rectangle, else with a RangeList (getRangeList + one
+ * setter); only those cells change. When a format has several values, one 2-D write over the box
+ * of its regions is often fewer calls; the box's other cells then get their own values back,
+ * read first (one call) or, on a sheet this write inserted, the `fresh` default unread.
  */
 const FORMATS: FormatProperty[] = [
   {
     name: 'numberFormat',
     // Excel's codes ("0.0%", "#,##0", "yyyy-mm-dd", "@") mean the same in Sheets.
     value: (st) => st.numberFormat,
+    setOne: (range, v) => range.setNumberFormat(v as string),
     setEach: (list, v) => list.setNumberFormat(v as string),
   },
   {
     name: 'fontWeight',
     value: (st) => (st.bold === undefined ? undefined : st.bold ? 'bold' : 'normal'),
+    setOne: (range, v) => range.setFontWeight(v as GoogleAppsScript.Spreadsheet.FontWeight),
     setEach: (list, v) => list.setFontWeight(v as GoogleAppsScript.Spreadsheet.FontWeight),
     setGrid: (range, vs) => range.setFontWeights(vs as GoogleAppsScript.Spreadsheet.FontWeight[][]),
     read: (range) => range.getFontWeights(),
@@ -106,6 +114,7 @@ const FORMATS: FormatProperty[] = [
   {
     name: 'background',
     value: (st) => st.fill,
+    setOne: (range, v) => range.setBackground(v as string),
     setEach: (list, v) => list.setBackground(v as string),
     setGrid: (range, vs) => range.setBackgrounds(vs as string[][]),
     fresh: null,
@@ -113,6 +122,7 @@ const FORMATS: FormatProperty[] = [
   {
     name: 'fontColor',
     value: (st) => st.fontColor,
+    setOne: (range, v) => range.setFontColor(v as string),
     setEach: (list, v) => list.setFontColor(v as string),
     setGrid: (range, vs) => range.setFontColors(vs),
     fresh: null,
@@ -120,6 +130,7 @@ const FORMATS: FormatProperty[] = [
   {
     name: 'wrap',
     value: (st) => st.wrap,
+    setOne: (range, v) => range.setWrap(v as boolean),
     setEach: (list, v) => list.setWrap(v as boolean),
     setGrid: (range, vs) => range.setWraps(vs as boolean[][]),
     fresh: false,
@@ -127,6 +138,7 @@ const FORMATS: FormatProperty[] = [
   {
     name: 'fontSize',
     value: (st) => st.fontSize,
+    setOne: (range, v) => range.setFontSize(v as number),
     setEach: (list, v) => list.setFontSize(v as number),
     setGrid: (range, vs) => range.setFontSizes(vs as number[][]),
     read: (range) => range.getFontSizes(),
@@ -134,6 +146,7 @@ const FORMATS: FormatProperty[] = [
   {
     name: 'fontStyle',
     value: (st) => (st.italic === undefined ? undefined : st.italic ? 'italic' : 'normal'),
+    setOne: (range, v) => range.setFontStyle(v as GoogleAppsScript.Spreadsheet.FontStyle),
     setEach: (list, v) => list.setFontStyle(v as GoogleAppsScript.Spreadsheet.FontStyle),
     setGrid: (range, vs) => range.setFontStyles(vs as GoogleAppsScript.Spreadsheet.FontStyle[][]),
     read: (range) => range.getFontStyles(),
@@ -142,6 +155,7 @@ const FORMATS: FormatProperty[] = [
   {
     name: 'verticalAlignment',
     value: (st) => st.verticalAlign,
+    setOne: (range, v) => range.setVerticalAlignment(v as 'top' | 'middle'),
     setEach: (list, v) => list.setVerticalAlignment(v as 'top' | 'middle'),
     setGrid: (range, vs) => range.setVerticalAlignments(vs as ('top' | 'middle' | 'bottom' | null)[][]),
     read: (range) => range.getVerticalAlignments() as FormatValue[][],
@@ -154,13 +168,18 @@ type FormatPlan =
   | { property: FormatProperty; kind: 'grid'; box: Region; read: boolean; layers: { region: Region; value: FormatValue }[] }
   | { property: FormatProperty; kind: 'each'; values: { value: FormatValue; regions: Region[] }[] };
 
-/** How the validations of one sheet are written: one rule (by key) per region, in order, over their box. */
-interface ValidationPlan {
-  sheet: string;
-  box: Region;
-  read: boolean;
-  layers: { region: Region; key: string }[];
-}
+/** Calls to write a format value by value: one setter on a range fetched with the others, or getRangeList + setter. */
+const eachCalls = (values: { regions: Region[] }[]) => values.reduce((n, v) => n + (v.regions.length === 1 ? 1 : 2), 0);
+
+/**
+ * How the validations of one sheet are written: one 2-D setDataValidations over the box of their
+ * regions (rules by key, later regions winning; the box's other cells keep theirs, read first on
+ * a sheet that existed), or one setDataValidation per rectangle that ends up with a rule, when
+ * that is no more calls (one region: one call, no read).
+ */
+type ValidationPlan =
+  | { sheet: string; kind: 'grid'; box: Region; read: boolean; layers: { region: Region; key: string }[] }
+  | { sheet: string; kind: 'each'; pieces: { region: Region; key: string }[] };
 
 const isDate = (v: unknown): v is Date => v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 
@@ -262,8 +281,10 @@ export class SheetsWorkbook implements Workbook {
     const wanted: { sheet: string; region: Region }[] = [
       ...spec.clear,
       ...blocks.flatMap((plan) => (plan ? blockRegions(plan).map((region) => ({ sheet: plan.block.sheet, region })) : [])),
-      ...formats.flatMap(({ name, plans }) => plans.flatMap((p) => (p.kind === 'grid' ? [{ sheet: name, region: p.box }] : []))),
-      ...validations.map((v) => ({ sheet: v.sheet, region: v.box })),
+      ...formats.flatMap(({ name, plans }) =>
+        plans.flatMap((p) => (p.kind === 'grid' ? [p.box] : p.values.flatMap((v) => (v.regions.length === 1 ? v.regions : [])))).map((region) => ({ sheet: name, region })),
+      ),
+      ...validations.flatMap((v) => (v.kind === 'grid' ? [v.box] : v.pieces.map((p) => p.region)).map((region) => ({ sheet: v.sheet, region }))),
       ...merges,
       ...spec.conditionalColours,
       ...spec.conditionalFormulas,
@@ -311,7 +332,10 @@ export class SheetsWorkbook implements Workbook {
     for (const { name, plans } of formats) {
       for (const p of plans) {
         if (p.kind === 'each') {
-          for (const { value, regions } of p.values) p.property.setEach(sheet(name).getRangeList(regions.map(a1)), value);
+          for (const { value, regions } of p.values) {
+            if (regions.length === 1) p.property.setOne(rangeOf(name, regions[0]), value);
+            else p.property.setEach(sheet(name).getRangeList(regions.map(a1)), value);
+          }
           continue;
         }
         const range = rangeOf(name, p.box);
@@ -334,6 +358,10 @@ export class SheetsWorkbook implements Workbook {
     if (validations.length) {
       const rules = this.rulesFor(spec.validations);
       for (const v of validations) {
+        if (v.kind === 'each') {
+          for (const { region, key } of v.pieces) rangeOf(v.sheet, region).setDataValidation(rules.get(key)!);
+          continue;
+        }
         const range = rangeOf(v.sheet, v.box);
         // Null where a cell has no rule: on a sheet that existed, the rules read keep the user's.
         const values: (DataValidation | null)[][] = v.read ? range.getDataValidations() : grid(v.box, null);
@@ -390,8 +418,10 @@ export class SheetsWorkbook implements Workbook {
       const key = ruleKey(v);
       if (!this.rules.has(key) && !todo.has(key)) todo.set(key, v);
     }
-    const order = [...todo].sort(([, a], [, b]) => (a.message === b.message ? 0 : a.message === this.helpText ? -1 : b.message === this.helpText ? 1 : a.message < b.message ? -1 : 1));
-    for (const [key, v] of order) {
+    const byMessage = groupBy([...todo], ([, v]) => v.message);
+    // The builder's current help text first: its rules need no setHelpText.
+    const messages = [...byMessage.keys()].sort((a, b) => Number(b === this.helpText) - Number(a === this.helpText));
+    for (const [key, v] of messages.flatMap((m) => byMessage.get(m)!)) {
       // setAllowInvalid(false) rejects other input and shows the help text.
       const builder = (this.builder ??= this.app.newDataValidation().setAllowInvalid(false));
       if (this.helpText !== v.message) builder.setHelpText((this.helpText = v.message));
@@ -569,7 +599,107 @@ function toSheets(v: SpecValue, where: string): unknown {
   return v;
 }
 
-/** The criterion of a validation, on a fresh builder. */
+/** The ranges a planned block writes to: the whole block, and each rectangle of formulas set apart. */
+function blockRegions(plan: BlockPlan): Region[] {
+  const { block } = plan;
+  const whole = { row: block.row, col: block.col, rows: plan.rows, cols: plan.cols };
+  const apart = plan.formulas.filter((f) => f.region.rows !== plan.rows || f.region.cols !== plan.cols);
+  return [...(plan.values ? [whole] : []), ...apart.map((f) => ({ ...f.region, row: block.row + f.region.row, col: block.col + f.region.col }))];
+}
+
+/**
+ * How each format of one sheet's stylings is written: one 2-D write over the box of its regions
+ * when that is fewer calls than a RangeList per value and can keep the box's other cells (see
+ * FORMATS), else a RangeList per value over the cells that end up with it (a later styling wins
+ * where regions overlap, as when each region was set in turn).
+ */
+function planFormats(styles: Styling[], fresh: boolean): FormatPlan[] {
+  const plans: FormatPlan[] = [];
+  for (const property of FORMATS) {
+    const layers = styles.flatMap((st) => {
+      const value = property.value(st);
+      return value === undefined ? [] : [{ region: st.region, value }];
+    });
+    if (!layers.length) continue;
+    const values = finalRegions(layers);
+    const unread = fresh && property.fresh !== undefined;
+    const gridCalls = unread ? 1 : property.read ? 2 : Infinity;
+    if (property.setGrid && gridCalls < eachCalls(values)) plans.push({ property, kind: 'grid', box: boxOf(layers.map((l) => l.region)), read: !unread, layers });
+    else plans.push({ property, kind: 'each', values });
+  }
+  return plans;
+}
+
+/** The validations of one sheet, as a 2-D write or region by region, whichever is fewer calls (see ValidationPlan). */
+function planValidations(sheet: string, validations: Validation[], fresh: boolean): ValidationPlan {
+  const layers = validations.map((v) => ({ region: v.region, value: ruleKey(v) }));
+  const pieces = finalRegions(layers).flatMap(({ value, regions }) => regions.map((region) => ({ region, key: value })));
+  if (pieces.length <= (fresh ? 1 : 2)) return { sheet, kind: 'each', pieces };
+  return { sheet, kind: 'grid', box: boxOf(validations.map((v) => v.region)), read: !fresh, layers: layers.map((l) => ({ region: l.region, key: l.value })) };
+}
+
+/** What tells two validations' rules apart: criterion and message. */
+const ruleKey = (v: Validation) => JSON.stringify([v.list ?? null, v.whole ?? null, v.decimal ?? null, v.date ?? null, v.message]);
+
+/**
+ * The merges, with a stack of one-row merges over the same columns in neighbouring rows (one
+ * long-text input under another) as one mergeAcross, which merges each row of its range.
+ */
+function planMerges(merges: SheetSpec['merges']): { sheet: string; region: Region; across: boolean }[] {
+  const planned: { sheet: string; region: Region; across: boolean }[] = [];
+  for (const { sheet, region } of merges) {
+    const last = planned[planned.length - 1];
+    const stacks =
+      last && last.sheet === sheet && region.rows === 1 && (last.across || last.region.rows === 1) && last.region.col === region.col && last.region.cols === region.cols && last.region.row + last.region.rows === region.row;
+    if (stacks) planned[planned.length - 1] = { sheet, region: { ...last.region, rows: last.region.rows + 1 }, across: true };
+    else planned.push({ sheet, region, across: false });
+  }
+  return planned;
+}
+
+/** The smallest region holding all of them. */
+function boxOf(regions: Region[]): Region {
+  const row = Math.min(...regions.map((r) => r.row));
+  const col = Math.min(...regions.map((r) => r.col));
+  const rows = Math.max(...regions.map((r) => r.row + r.rows)) - row;
+  const cols = Math.max(...regions.map((r) => r.col + r.cols)) - col;
+  return { row, col, rows, cols };
+}
+
+/** A box's worth of one value. */
+const grid = <T>(box: Region, value: T): T[][] => Array.from({ length: box.rows }, () => new Array<T>(box.cols).fill(value));
+
+/** Sets a region's cells in a grid laid over box. */
+function paint<T>(values: T[][], box: Region, region: Region, value: T): void {
+  for (let r = region.row - box.row; r < region.row - box.row + region.rows; r++) values[r].fill(value, region.col - box.col, region.col - box.col + region.cols);
+}
+
+/** Each value with the cells that keep it once all layers are laid in order: disjoint rectangles. */
+function finalRegions<T extends FormatValue>(layers: { region: Region; value: T }[]): { value: T; regions: Region[] }[] {
+  let pieces: { region: Region; value: T }[] = [];
+  for (const layer of layers) {
+    pieces = pieces.flatMap((p) => subtract(p.region, layer.region).map((region) => ({ region, value: p.value })));
+    pieces.push(layer);
+  }
+  return [...groupBy(pieces, (p) => JSON.stringify(p.value))].map(([, ps]) => ({ value: ps[0].value, regions: ps.map((p) => p.region) }));
+}
+
+/** The part of a outside b, as up to four rectangles. */
+function subtract(a: Region, b: Region): Region[] {
+  const top = Math.max(a.row, b.row);
+  const bottom = Math.min(a.row + a.rows, b.row + b.rows);
+  const left = Math.max(a.col, b.col);
+  const right = Math.min(a.col + a.cols, b.col + b.cols);
+  if (top >= bottom || left >= right) return [a];
+  const parts: Region[] = [];
+  if (a.row < top) parts.push({ row: a.row, col: a.col, rows: top - a.row, cols: a.cols });
+  if (bottom < a.row + a.rows) parts.push({ row: bottom, col: a.col, rows: a.row + a.rows - bottom, cols: a.cols });
+  if (a.col < left) parts.push({ row: top, col: a.col, rows: bottom - top, cols: left - a.col });
+  if (right < a.col + a.cols) parts.push({ row: top, col: right, rows: bottom - top, cols: a.col + a.cols - right });
+  return parts;
+}
+
+/** The criterion of a validation, on a builder (which keeps one criterion: this replaces it). */
 function criterionOf(v: Validation, builder: DataValidationBuilder): DataValidationBuilder {
   // showDropdown: the cell gets an arrow with the choices.
   if (v.list) return builder.requireValueInList(v.list, true);

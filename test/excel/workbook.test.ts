@@ -1,13 +1,14 @@
 // The Excel Workbook port against stand-ins for Excel.run that count context.sync(): office-addin-mock
-// where it can express the object model (a sheet's used range), and a small recording stand-in
-// where it cannot (collections with items, names, charts, conditional formats, ranges by address,
-// refused requests).
+// where it can express the object model (a sheet's used range), and the recording stand-in
+// (test/excel/stand-in.ts) where it cannot (collections with items, names, charts, conditional
+// formats, ranges by address, refused requests).
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
 import { FormulaError } from '../../shared/cells';
 import { generatePlans } from '../../shared/commands/plans';
-import { SheetSpec, SpecValue, a1, emptySpec } from '../../shared/sheet-spec';
+import { SheetSpec, SpecValue, emptySpec } from '../../shared/sheet-spec';
 import { CHART_NAME, ExcelRun, ExcelWorkbook, FIT_TO_PAGE_WIDTH, parseAddress } from '../../src/excel/workbook';
+import { Command, StandInExcel, describeArg, standInExcel, valueTypeOf as typeOf } from './stand-in';
 
 const MB = 1024 * 1024;
 const bytes = (x: unknown) => new TextEncoder().encode(JSON.stringify(x)).length;
@@ -49,8 +50,6 @@ function mockedExcel(used: UsedRange | null) {
   const run: ExcelRun = (batch) => batch(mock.context);
   return { run, seen };
 }
-
-const typeOf = (v: unknown) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String');
 
 /** Invoice lines as Excel reports them: values with "" for blanks, and their valueTypes. */
 function invoices(lines: number): UsedRange {
@@ -102,191 +101,13 @@ describe('readSheet (office-addin-mock)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The recording stand-in.
-
-interface Command {
-  target: string; // the object's path, e.g. workbook.worksheets.getItem("Data").getRange("A1:B2")
-  name: string; // the property set or the method called
-  kind: 'set' | 'call';
-  args: unknown[];
-}
-
-const PATH = Symbol('path');
-const pathOf = (x: unknown): string => (x as { [PATH]: string })[PATH];
-const describeArg = (x: unknown) => (typeof x === 'function' ? pathOf(x) : JSON.stringify(x));
-const READABLE = ['items', 'address', 'values', 'valueTypes', 'isNullObject', 'protected', 'options'];
-const SHEET_PATH = /^workbook\.worksheets\.(?:getItem|add)\(("(?:[^"\\]|\\.)*")\)(\.copy\("End"\))?/;
-/** Calls that change a sheet (the rest get objects or read). */
-const CHANGING = ['clear', 'merge', 'add', 'delete', 'freezeRows', 'unfreeze', 'setValues', 'setXAxisValues', 'setPosition'];
-const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
-
-/**
- * Excel as far as these tests need it. Every object is a proxy that records the commands queued
- * on it; context.sync() sends them as one request (kept in `requests` when Excel accepts it).
- * Properties can be read only after load() and sync(), as in Excel. Adding a sheet or a name that
- * exists is refused (ItemAlreadyExists), and so is a response of more than `maxCellsPerResponse`
- * cells. Sheets copy ("Name (2)", renamed by setting name on what copy() returned) and carry
- * protection: any command on a protected sheet but unprotect is refused (AccessDenied), and so
- * are protecting a protected sheet and unprotecting an unprotected one (as some Excel builds do).
- * As in Excel, what a refused request did before the refused command stays done.
- */
-class FakeExcel {
-  sheets = ['Data'];
-  names: { name: string; type: string; value: unknown }[] = [];
-  active = 'Data!A1';
-  /** The address of the selected block; null for a selection getSelectedRange() refuses (several areas). */
-  selected: string | null = 'Data!A1';
-  /** Protected sheets and their protection options. */
-  protection = new Map<string, unknown>();
-  /** What each copy() proxy path stands for: the new sheet's name. */
-  private copies = new Map<string, string>();
-  /** The Data sheet's cells from A1, for reads ("" is blank). */
-  grid: unknown[][] = [];
-  maxCellsPerResponse = Infinity;
-  syncs = 0;
-  requests: Command[][] = [];
-  private queued: Command[] = [];
-  private loading: string[] = [];
-  private loaded = new Set<string>();
-
-  run: ExcelRun = (batch) => {
-    this.queued = [];
-    this.loading = [];
-    this.loaded.clear();
-    return batch(this.proxy(''));
-  };
-
-  get commands(): Command[] {
-    return this.requests.flat();
-  }
-
-  find(name: string, kind?: 'set' | 'call'): Command[] {
-    return this.commands.filter((c) => c.name === name && (!kind || c.kind === kind));
-  }
-
-  private async sync(): Promise<void> {
-    this.syncs++;
-    const [request, loading] = [this.queued, this.loading];
-    [this.queued, this.loading] = [[], []];
-    const exists = () => fail('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
-    if (this.selected === null && loading.includes('workbook.getSelectedRange()#address')) throw fail('InvalidSelection', 'The current selection is invalid for this operation.');
-    for (const c of request) {
-      const name = c.args[0] as string;
-      const on = this.sheetOf(c.target);
-      // Protection guards the cells (what is set or changed on them), not reading, copying or renaming the sheet.
-      const changes = c.kind === 'set' ? c.name !== 'name' : CHANGING.includes(c.name);
-      const guarded = changes && !c.target.endsWith('.protection');
-      if (on !== null && this.protection.has(on) && guarded) throw fail('AccessDenied', `${on} is protected: ${c.target}.${c.name}`);
-      if (c.target === 'workbook.worksheets' && c.name === 'add') {
-        if (this.sheets.includes(name)) throw exists();
-        this.sheets.push(name);
-      } else if (c.name === 'copy' && on !== null && !c.target.includes('.copy(')) {
-        const copy = `${on} (2)`;
-        this.sheets.push(copy);
-        this.copies.set(`${c.target}.copy(${c.args.map(describeArg).join(',')})`, copy);
-        if (this.protection.has(on)) this.protection.set(copy, this.protection.get(on));
-      } else if (c.name === 'name' && c.kind === 'set' && this.copies.has(c.target)) {
-        if (this.sheets.includes(name)) throw exists();
-        const old = this.copies.get(c.target)!;
-        this.sheets[this.sheets.indexOf(old)] = name;
-        this.copies.set(c.target, name);
-        if (this.protection.has(old)) this.protection.set(name, this.protection.get(old));
-        this.protection.delete(old);
-      } else if (c.name === 'protect' && on !== null) {
-        if (this.protection.has(on)) throw fail('InvalidOperation', `${on} is protected already`);
-        this.protection.set(on, c.args[0] ?? {});
-      } else if (c.name === 'unprotect' && on !== null) {
-        if (!this.protection.has(on)) throw fail('AccessDenied', `${on} is not protected`);
-        this.protection.delete(on);
-      } else if (c.target === 'workbook.names' && c.name === 'add') {
-        if (this.names.some((n) => n.name === name)) throw exists();
-        this.names.push({ name, type: 'Range', value: describeArg(c.args[1]) });
-      } else if (c.name === 'delete' && c.target.startsWith('workbook.names.getItemOrNullObject(')) {
-        // A null object ignores delete.
-        this.names = this.names.filter((n) => c.target !== `workbook.names.getItemOrNullObject(${JSON.stringify(n.name)})`);
-      }
-    }
-    const cells = loading.filter((k) => k.endsWith('#values')).reduce((n, k) => n + this.cellsOf(k.split('#')[0]), 0);
-    if (cells > this.maxCellsPerResponse) throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'ResponsePayloadSizeLimitExceeded' });
-    loading.forEach((k) => this.loaded.add(k));
-    this.requests.push(request);
-  }
-
-  /** The sheet a command's target lies on, by name (a copy by the name it has now). */
-  private sheetOf(target: string): string | null {
-    const m = SHEET_PATH.exec(target);
-    if (!m) return null;
-    return m[2] ? (this.copies.get(m[0]) ?? null) : (JSON.parse(m[1]) as string);
-  }
-
-  private region(target: string) {
-    if (target.endsWith('getUsedRangeOrNullObject(true)')) {
-      return this.grid.length ? { row: 0, col: 0, rows: this.grid.length, cols: this.grid[0].length } : null;
-    }
-    const at = /getRange\("([A-Z0-9:]+)"\)$/.exec(target);
-    return at ? parseAddress(`Data!${at[1]}`)!.region : null;
-  }
-
-  private cellsOf(target: string): number {
-    const r = this.region(target);
-    return r ? r.rows * r.cols : 0;
-  }
-
-  private read(target: string, prop: string): unknown {
-    if (!this.loaded.has(`${target}#${prop}`)) throw new Error(`${target}.${prop} read without load() and sync()`);
-    if (target === 'workbook.worksheets' && prop === 'items') return this.sheets.map((name) => ({ name }));
-    if (target === 'workbook.names' && prop === 'items') return this.names;
-    if (target === 'workbook.getActiveCell()' && prop === 'address') return this.active;
-    if (target === 'workbook.getSelectedRange()' && prop === 'address') return this.selected;
-    const item = /worksheets\.getItemOrNullObject\("(.*)"\)$/.exec(target);
-    if (item && prop === 'isNullObject') return !this.sheets.includes(item[1]);
-    if (target.endsWith('.protection') && (prop === 'protected' || prop === 'options')) {
-      const on = this.sheetOf(target)!;
-      if (!this.sheets.includes(on)) throw fail('ItemNotFound', `no sheet ${on}`);
-      return prop === 'protected' ? this.protection.has(on) : (this.protection.get(on) ?? {});
-    }
-    const r = this.region(target);
-    if (prop === 'isNullObject') return r === null;
-    if (!r) throw new Error(`nothing to read at ${target}`);
-    if (prop === 'address') return `Data!${a1(r)}`;
-    const rows = this.grid.slice(r.row, r.row + r.rows).map((row) => row.slice(r.col, r.col + r.cols));
-    return prop === 'values' ? rows : rows.map((row) => row.map(typeOf));
-  }
-
-  private proxy(path: string): any {
-    const fake = this;
-    return new Proxy(function () {}, {
-      get(_, prop, receiver) {
-        if (prop === PATH) return path;
-        if (typeof prop === 'symbol' || prop === 'then') return undefined;
-        if (prop === 'sync' && path === '') return () => fake.sync();
-        if (prop === 'load') {
-          return (props: string) => {
-            fake.loading.push(...props.split(',').map((p) => `${path}#${p.split('/')[0]}`));
-            return receiver;
-          };
-        }
-        if (READABLE.includes(prop)) return fake.read(path, prop);
-        return fake.proxy(path ? `${path}.${prop}` : prop);
-      },
-      set(_, prop, value) {
-        fake.queued.push({ target: path, name: String(prop), kind: 'set', args: [value] });
-        return true;
-      },
-      apply(_, __, args) {
-        const dot = path.lastIndexOf('.');
-        fake.queued.push({ target: path.slice(0, dot), name: path.slice(dot + 1), kind: 'call', args });
-        return fake.proxy(`${path}(${args.map(describeArg).join(',')})`);
-      },
-    });
-  }
-}
+// The recording stand-in (test/excel/stand-in.ts).
 
 const rangePath = (sheet: string, address: string) => `workbook.worksheets.getItem(${JSON.stringify(sheet)}).getRange(${JSON.stringify(address)})`;
 
 describe('info (stand-in)', () => {
   it('is one sync: sheet names, the active cell, the selected block, and the names that are one range', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.sheets = ['Data', 'Sales 2026', "O'Brien"];
     excel.active = "'Sales 2026'!B3";
     excel.selected = "'Sales 2026'!$B$3:$C$40";
@@ -314,7 +135,7 @@ describe('info (stand-in)', () => {
   });
 
   it('asks again without the selection when Excel refuses it (several areas selected): 2 syncs', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.active = 'Data!C4';
     excel.selected = null;
     const info = await new ExcelWorkbook(excel.run).info();
@@ -324,7 +145,7 @@ describe('info (stand-in)', () => {
   });
 
   it('gives a one-cell selection as a 1x1 region', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.active = 'Data!D2';
     excel.selected = 'Data!$D$2';
     expect((await new ExcelWorkbook(excel.run).info()).selection).toEqual({ row: 1, col: 3, rows: 1, cols: 1 });
@@ -349,7 +170,7 @@ describe('parseAddress', () => {
 
 describe('readSheet in chunks (stand-in)', () => {
   it('reads again in row chunks of the budget, halved while Excel refuses, when one response is too large', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.grid = Array.from({ length: 5000 }, (_, i) => [i, `Customer ${i}`, i % 7 === 0 ? '' : i * 2, true]);
     excel.maxCellsPerResponse = 6000;
     const sheet = await new ExcelWorkbook(excel.run, { cellBudget: 8000 }).readSheet('Data');
@@ -373,12 +194,12 @@ function tierBlock(rows: number): SheetSpec {
 }
 
 /** Every request's cell data stays under Excel on the web's 5 MB. */
-const requestBytes = (excel: FakeExcel) => excel.requests.map((r) => r.reduce((n, c) => n + bytes(c.args), 0));
+const requestBytes = (excel: StandInExcel) => excel.requests.map((r) => r.reduce((n, c) => n + bytes(c.args), 0));
 
 describe('write (stand-in)', () => {
   it('costs one sync for 10 rows and for 100,000 rows', async () => {
     for (const rows of [10, 100_000]) {
-      const excel = new FakeExcel();
+      const excel = standInExcel();
       await new ExcelWorkbook(excel.run).write(tierBlock(rows));
       expect(excel.syncs).toBe(1);
       const [values] = excel.find('values', 'set');
@@ -395,7 +216,7 @@ describe('write (stand-in)', () => {
     const spec = emptySpec();
     const long = (i: number, c: number) => `Customer ${i} of the northern region, column ${c} ${'x'.repeat(20)}`;
     spec.blocks.push({ sheet: 'Data', row: 1, col: 0, values: Array.from({ length: rows }, (_, i) => [0, 1, 2, 3].map((c) => long(i, c))) });
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     await new ExcelWorkbook(excel.run).write(spec);
     const total = bytes(spec.blocks[0].values);
     expect(total).toBeGreaterThan(20 * MB);
@@ -421,7 +242,7 @@ describe('write (stand-in)', () => {
     const spec = emptySpec();
     spec.blocks.push({ sheet: 'Data', row: 0, col: 0, values: [[...texts, '', null, 42, true]] });
     spec.blocks.push({ sheet: 'Data', row: 2, col: 0, values: [[{ formula: '=SUM(A1:A2)' }, '00123', 3, '=not mine', 'FALSE', null]] });
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     await new ExcelWorkbook(excel.run).write(spec);
     expect(excel.syncs).toBe(1);
     expect(excel.find('values', 'set')).toEqual([
@@ -471,7 +292,7 @@ describe('write (stand-in)', () => {
     spec.columnWidths.push({ sheet: 'Pareto', col: 7, width: 200 });
     spec.freezeRows.push({ sheet: 'Pareto', rows: 1 });
 
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.names = [{ name: 'AP_Pareto', type: 'Range', value: "'Old Pareto'!$A$1:$J$30" }];
     await new ExcelWorkbook(excel.run).write(spec);
     expect(excel.syncs).toBe(1);
@@ -556,7 +377,7 @@ describe('write (stand-in)', () => {
   });
 
   it('adds a sheet that appeared since info() only once: looks, then writes again', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.sheets = ['Data', 'Pareto'];
     const spec = emptySpec();
     spec.addSheets.push('Pareto', 'Plans');
@@ -569,7 +390,7 @@ describe('write (stand-in)', () => {
   });
 
   it('passes on other errors without writing again', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     const spec = emptySpec();
     spec.addSheets.push('Plans');
     const failing: ExcelRun = (batch) =>
@@ -614,7 +435,7 @@ function planSpec(): SheetSpec {
 
 describe('account-plan parts (stand-in)', () => {
   it('brings styling, custom conditional formats, validations, merges, print width and protection to a new sheet in one sync', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     await new ExcelWorkbook(excel.run).write(planSpec());
     expect(excel.syncs).toBe(1);
     const on = (address: string) => `${planPath}.getRange(${JSON.stringify(address)})`;
@@ -670,7 +491,7 @@ describe('account-plan parts (stand-in)', () => {
   });
 
   it('unprotects a protected sheet it protects again first: one sync to look, one to write', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.sheets.push('Plans overview', 'Notes');
     excel.protection.set('Plans overview', {});
     const spec = emptySpec();
@@ -687,7 +508,7 @@ describe('account-plan parts (stand-in)', () => {
   });
 
   it('a sheet to add and protect that appeared since info(), protected: looks twice, unprotects it, writes, protects it', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.sheets.push(PLAN);
     excel.protection.set(PLAN, {});
     await new ExcelWorkbook(excel.run).write(planSpec());
@@ -702,7 +523,7 @@ describe('account-plan parts (stand-in)', () => {
   });
 
   it('copies a sheet and names the copy in the same request, and writes into the copy', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.sheets.push('Template Key');
     const spec = emptySpec();
     spec.copySheets.push({ from: 'Template Key', to: 'Plan – Bolt' });
@@ -723,7 +544,7 @@ describe('account-plan parts (stand-in)', () => {
   });
 
   it('opens the copy of a protected template to write into it, and protects it again as the template was', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.sheets.push('Template Key');
     const options = { allowFormatCells: true, selectionMode: 'Unlocked' };
     excel.protection.set('Template Key', options);
@@ -742,7 +563,7 @@ describe('account-plan parts (stand-in)', () => {
   });
 
   it('refuses a copy whose name is taken before copying anything', async () => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     excel.sheets.push('Template Key', 'Plan – Bolt');
     const spec = emptySpec();
     spec.copySheets.push({ from: 'Template Key', to: 'Plan – Bolt' });
@@ -755,7 +576,7 @@ describe('account-plan parts (stand-in)', () => {
   it('leaves out the print width where Excel lacks ExcelApi 1.9, and says so in skipped', async () => {
     const asked: string[] = [];
     for (const supported of [true, false]) {
-      const excel = new FakeExcel();
+      const excel = standInExcel();
       const workbook = new ExcelWorkbook(excel.run, { supports: (set, version) => (asked.push(`${set} ${version}`), supported) });
       await workbook.write(planSpec());
       await workbook.write({ ...emptySpec(), fitToPageWidth: ['Data'] });
@@ -777,7 +598,7 @@ describe('account-plan parts (stand-in)', () => {
     ['two kinds', { whole: { min: 1, max: 5 }, date: true }, 'needs exactly one of'],
     ['min above max', { decimal: { min: 2, max: 1 } }, 'has min 2 above max 1'],
   ])('refuses a validation with %s before anything is sent', async (_, rule, message) => {
-    const excel = new FakeExcel();
+    const excel = standInExcel();
     const spec = planSpec();
     spec.validations.push({ sheet: PLAN, region: region(6, 1), message: 'x', ...rule });
     await expect(new ExcelWorkbook(excel.run).write(spec)).rejects.toThrow(message);
@@ -791,8 +612,8 @@ describe('account-plan parts (stand-in)', () => {
 
 const accounts = (n: number) => Array.from({ length: n }, (_, i) => `Customer ${i + 1}`);
 
-async function generate(n: number, template: 'key' | { sheet: string }, setup: (excel: FakeExcel) => void = () => {}) {
-  const excel = new FakeExcel();
+async function generate(n: number, template: 'key' | { sheet: string }, setup: (excel: StandInExcel) => void = () => {}) {
+  const excel = standInExcel();
   setup(excel);
   const result = await generatePlans(new ExcelWorkbook(excel.run), { host: 'excel', language: 'en', accounts: { names: accounts(n) }, template, planStart: 46000 });
   return { excel, result };
@@ -821,7 +642,7 @@ describe('generating plans (stand-in)', () => {
 
   it("the user's own template (protected): two syncs per plan (look, then copy and write), constant", async () => {
     const template = 'Template Key account';
-    const setup = (excel: FakeExcel) => {
+    const setup = (excel: StandInExcel) => {
       excel.sheets.push(template);
       excel.protection.set(template, {});
       // readSheet reads the stand-in's grid: the template's cells with placeholders.

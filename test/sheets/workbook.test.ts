@@ -4,14 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { FormulaError } from '../../shared/cells';
 import { AnalysisOptions, AnalysisResult, apply } from '../../shared/commands/analysis';
 import { renderPlan } from '../../shared/commands/plan-render';
-import { SheetSpec, SpecValue, Validation, emptySpec } from '../../shared/sheet-spec';
+import { generatePlans } from '../../shared/commands/plans';
+import { Region, SheetSpec, SpecValue, Styling, Validation, emptySpec } from '../../shared/sheet-spec';
 import { TEMPLATES } from '../../shared/templates';
+import { KEY_ACCOUNT_PLAN } from '../../shared/templates/key-account';
 import { cellAt } from '../../shared/workbook';
 import { FIT_TO_PAGE_WIDTH, SheetsWorkbook } from '../../src/sheets/workbook';
 import { serial } from '../helpers';
 import { MemoryWorkbook } from '../support/memory-workbook';
-import { StandInOptions, standInSpreadsheet } from './stand-in';
-import { midnightIn } from '../support/fixtures';
+import { Formats, StandInOptions, standInSpreadsheet } from './stand-in';
+import { midnightIn, prng } from '../support/fixtures';
+import { invoiceLines } from '../support/revenue-sheets';
 
 function host(options: StandInOptions) {
   const s = standInSpreadsheet(options);
@@ -172,7 +175,11 @@ describe('SheetsWorkbook.write', () => {
     const big = host({ sheets: { Sales: revenue(100_000) } });
     small.workbook.write(paretoSpec(10));
     big.workbook.write(paretoSpec(100_000));
-    expect(small.calls.count).toBe(63);
+    // 5 to find the sheet, add it and put the selection back; 2 to fetch all 11 ranges at once
+    // (getRangeList, getRanges); 3 for the blocks; 4 for the formats (one value each, each on one
+    // rectangle: setFontWeight and setBackground on the header, setNumberFormat on B and on C, as
+    // before); 20 for the tier rules, 16 for the chart, 1 name, 2 column-width runs, 1 freeze.
+    expect(small.calls.count).toBe(54);
     expect(big.calls.log).toEqual(small.calls.log);
     expect(big.cellsOf('Pareto')).toHaveLength(100_001);
     expect(big.cellsOf('Pareto')[100_000]).toEqual(['Account 100000', 1, '=SUM($B$2:B100001)/SUM($B$2:$B$100001)', '=IF(C100001<=0.8,"A",IF(C100001<=0.95,"B","C"))']);
@@ -188,10 +195,12 @@ describe('SheetsWorkbook.write', () => {
     big.calls.reset();
     small.workbook.write(rerun(10));
     big.workbook.write(rerun(100_000));
-    // The first run's 63, less 4 for the sheet that exists, plus 2 to clear, 12 to find and remove the
-    // earlier chart (getCharts, getRanges, 3 × getSheet + getName + getA1Notation, removeChart) and
-    // 6 to recognise the 3 earlier tier rules (getRanges + getA1Notation each).
-    expect(small.calls.count).toBe(63 - 4 + 2 + 12 + 6);
+    // The first run's 54, less 4 for the sheet that exists, plus 1 to clear (its range comes with
+    // the others), 12 to find and remove the earlier chart (getCharts, getRanges, 3 × getSheet +
+    // getName + getA1Notation, removeChart) and 6 to recognise the 3 earlier tier rules
+    // (getRanges + getA1Notation each). The header's weight and fill, one value each on a sheet
+    // that exists, are set on the header's range as before (no read).
+    expect(small.calls.count).toBe(54 - 4 + 1 + 12 + 6);
     expect(big.calls.log).toEqual(small.calls.log);
     expect(big.chartsOf('Pareto')).toHaveLength(1);
     expect(big.rulesOf('Pareto')).toHaveLength(3);
@@ -463,7 +472,7 @@ describe('SheetsWorkbook.write: the parts of an account plan', () => {
     expect(s.rulesOf('Plan')).toHaveLength(1);
   });
 
-  it('sets one data validation per region: a dropdown list, number ranges and dates, invalid input rejected', () => {
+  it('sets the data validations of a sheet with one call: a dropdown list, number ranges and dates, invalid input rejected', () => {
     const s = host({ sheets: { Plan: [] } });
     s.workbook.write({
       ...emptySpec(),
@@ -480,8 +489,30 @@ describe('SheetsWorkbook.write: the parts of an account plan', () => {
     expect(s.validationAt('Plan', 5, 4)).toEqual({ criteria: { type: 'DATE_IS_VALID_DATE', values: [] }, allowInvalid: false, helpText: 'A date.' });
     expect(s.validationAt('Plan', 9, 1)).toBeNull(); // below the region
     expect(s.validationAt('Plan', 4, 0)).toBeNull(); // left of it
-    expect(s.calls.of('Range.setDataValidation')).toBe(4);
-    expect(s.calls.of('SpreadsheetApp.newDataValidation')).toBe(4);
+    // One 2-D setDataValidations over B5:E9. The sheet existed, so the rules in force there are
+    // read first (one call) and written back where no region is: the user's stay.
+    expect(s.calls.of('Range.getDataValidations')).toBe(1);
+    expect(s.calls.args('Range.setDataValidations')).toHaveLength(1);
+    expect(s.validationsOf('Plan')).toHaveLength(1);
+    // One builder, told once to reject invalid input; per rule its criterion, help text and build.
+    expect(s.calls.of('SpreadsheetApp.newDataValidation')).toBe(1);
+    expect(s.calls.of('DataValidationBuilder.setAllowInvalid')).toBe(1);
+    expect(s.calls.of('DataValidationBuilder.build')).toBe(4);
+  });
+
+  it('builds each distinct rule once per workbook, and a later write reuses it', () => {
+    const s = host({ sheets: { Plan: [] } });
+    const list = (row: number): Validation => ({ sheet: 'Plan', region: region(row, 1), list: ['Yes', 'No'], message: 'Choose one of the options in the list.' });
+    const date = (row: number): Validation => ({ sheet: 'Plan', region: region(row, 2), date: true, message: 'A date.' });
+    s.workbook.write({ ...emptySpec(), validations: [list(1), date(1), list(2), date(2), list(5)] });
+    expect(s.calls.of('DataValidationBuilder.build')).toBe(2);
+    expect(s.calls.of('DataValidationBuilder.setHelpText')).toBe(2);
+    s.calls.reset();
+    s.workbook.write({ ...emptySpec(), validations: [date(7), list(8)] });
+    expect(s.calls.log.filter((m) => m.startsWith('DataValidationBuilder') || m === 'SpreadsheetApp.newDataValidation')).toEqual([]);
+    for (const row of [1, 2, 5, 8]) expect(s.validationAt('Plan', row, 1)?.criteria?.type).toBe('VALUE_IN_LIST');
+    for (const row of [1, 2, 7]) expect(s.validationAt('Plan', row, 2)).toEqual({ criteria: { type: 'DATE_IS_VALID_DATE', values: [] }, allowInvalid: false, helpText: 'A date.' });
+    expect(s.validationAt('Plan', 3, 1)).toBeNull(); // inside the box, outside the regions
   });
 
   it('validates 10 rows and 100,000 rows with the same calls', () => {
@@ -492,6 +523,9 @@ describe('SheetsWorkbook.write: the parts of an account plan', () => {
     big.workbook.write(spec(100_000));
     expect(big.calls.log).toEqual(small.calls.log);
     expect(big.validationAt('S', 100_000, 0)?.criteria?.type).toBe('VALUE_IN_LIST');
+    // One region: one setDataValidation on it, nothing read, no grid
+    expect(small.calls.of('Range.setDataValidation')).toBe(1);
+    expect(small.calls.of('Range.getDataValidations') + small.calls.of('Range.setDataValidations')).toBe(0);
   });
 
   it('changes nothing for a validation without exactly one rule, or with an empty list', () => {
@@ -515,9 +549,20 @@ describe('SheetsWorkbook.write: the parts of an account plan', () => {
     expect(s.mergesOf('Plan')).toEqual([region(5, 1, 1, 6), region(7, 1, 1, 6)]);
     expect(s.cellsOf('Plan')[5]).toEqual(['Notes', 'Call back in May']);
     expect(s.calls.of('Range.merge')).toBe(2);
+    expect(s.calls.of('Range.mergeAcross')).toBe(0); // rows 6 and 8 are not neighbours
     // A re-run merges the same regions again without complaint
     s.workbook.write({ ...emptySpec(), merges: [{ sheet: 'Plan', region: region(5, 1, 1, 6) }] });
     expect(s.mergesOf('Plan')).toHaveLength(2);
+  });
+
+  it('merges a stack of one-row regions over the same columns with one mergeAcross', () => {
+    const s = host({ sheets: { Plan: [] } });
+    const rows = [10, 11, 12, 13].map((r) => ({ sheet: 'Plan', region: region(r, 1, 1, 6) }));
+    s.workbook.write({ ...emptySpec(), blocks: [{ sheet: 'Plan', row: 10, col: 1, values: [['a', 'x'], ['b', 'x'], ['c', 'x'], ['d', 'x']] }], merges: [...rows, { sheet: 'Plan', region: region(20, 1, 2, 2) }] });
+    expect(s.mergesOf('Plan')).toEqual([...rows.map((m) => m.region), region(20, 1, 2, 2)]);
+    expect(s.cellsOf('Plan').slice(10, 14)).toEqual([[null, 'a'], [null, 'b'], [null, 'c'], [null, 'd']]); // only the left value of each row stays
+    expect(s.calls.of('Range.mergeAcross')).toBe(1);
+    expect(s.calls.of('Range.merge')).toBe(1);
   });
 
   it('protects a sheet without a password, warning only, with the input regions unlocked', () => {
@@ -525,12 +570,12 @@ describe('SheetsWorkbook.write: the parts of an account plan', () => {
     const unlocked = [region(3, 1), region(4, 1, 1, 6), region(10, 1, 8, 3)];
     s.workbook.write({ ...emptySpec(), protections: [{ sheet: 'Plan', unlocked }] });
     expect(s.protectionOf('Plan')).toEqual({ warningOnly: true, unprotected: unlocked.map((r) => ({ sheet: 'Plan', ...r })) });
+    // The unlocked ranges come in two calls, however many there are.
     expect(s.calls.log).toEqual([
       'Spreadsheet.getSheetByName',
+      'Sheet.getRangeList',
+      'RangeList.getRanges',
       'Sheet.protect',
-      'Sheet.getRange',
-      'Sheet.getRange',
-      'Sheet.getRange',
       'Protection.setUnprotectedRanges',
       'Protection.setWarningOnly',
     ]);
@@ -575,7 +620,12 @@ describe('SheetsWorkbook.write: the parts of an account plan', () => {
         m.write(spec);
         counts.push(s.calls.count);
         expect(standInCells(s.cellsOf('Plan – Acme'))).toEqual(memoryCells(m, 'Plan – Acme'));
-        expect(s.validationsOf('Plan – Acme')).toHaveLength(spec.validations.length);
+        for (const v of spec.validations) {
+          const at = s.validationAt('Plan – Acme', v.region.row + v.region.rows - 1, v.region.col + v.region.cols - 1);
+          expect(at?.helpText).toBe(v.message);
+          expect(at?.criteria?.type).toBe(v.list ? 'VALUE_IN_LIST' : v.date ? 'DATE_IS_VALID_DATE' : 'NUMBER_BETWEEN');
+        }
+        expect(s.calls.of('Range.setDataValidations')).toBe(1);
         expect(s.protectionOf('Plan – Acme')?.warningOnly).toBe(true);
         expect(s.mergesOf('Plan – Acme')).toHaveLength(spec.merges.length);
         expect(s.workbook.skipped).toEqual(spec.fitToPageWidth.length ? [FIT_TO_PAGE_WIDTH] : []);
@@ -607,4 +657,187 @@ describe('SheetsWorkbook with the analysis command', () => {
       }
     });
   }
+});
+
+/** Every format of a cell as it shows: the stand-in's defaults where nothing is set. */
+const DEFAULT_FORMATS: Required<Formats> = {
+  numberFormat: '0.###############',
+  fontWeight: 'normal',
+  background: '#ffffff',
+  fontColor: '#000000',
+  wrap: false,
+  fontSize: 10,
+  fontStyle: 'normal',
+  verticalAlignment: 'bottom',
+};
+/** JSON with the keys in order, so two equal objects built in another order compare equal. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+
+describe('SheetsWorkbook.write: formats and validations in a few calls per sheet', () => {
+  const region = (row: number, col: number, rows = 1, cols = 1): Region => ({ row, col, rows, cols });
+
+  it("keeps the user's formats and validations inside the box of the regions but outside them", () => {
+    const s = host({ sheets: { Plan: [['x']] } });
+    const sheet = s.spreadsheet.getSheetByName('Plan')!;
+    // The user's, in B2:D4: in the middle of the box A1:E5 the regions below span
+    sheet
+      .getRange('B2:D4')
+      .setBackground('#ABCDEF')
+      .setFontWeight('bold')
+      .setFontStyle('italic')
+      .setFontSize(8)
+      .setVerticalAlignment('top')
+      .setNumberFormat('0.00')
+      .setWrap(true)
+      .setFontColor('#111111');
+    const mine = s.app.newDataValidation().requireValueInList(['mine']).setHelpText('the user’s').build();
+    sheet.getRange('C3').setDataValidation(mine);
+    s.calls.reset();
+    // Values of each format at A1, A5, E5 (and C1): a 2-D write (read first) where that is fewer calls
+    const at = (r: Region, st: Omit<Styling, 'sheet' | 'region'>): Styling => ({ sheet: 'Plan', region: r, ...st });
+    s.workbook.write({
+      ...emptySpec(),
+      styles: [
+        at(region(0, 0), { bold: true, italic: true, fontSize: 14, verticalAlign: 'top', fill: '#FF0000', fontColor: '#00FF00', numberFormat: '0%', wrap: true }),
+        at(region(4, 0), { bold: true, italic: true, fontSize: 11, verticalAlign: 'middle', fill: '#00FF00', fontColor: '#0000FF', numberFormat: '#,##0', wrap: false }),
+        at(region(4, 4), { bold: false, italic: false, fontSize: 12, fill: '#0000FF', fontColor: '#FF0000', numberFormat: '@' }),
+        at(region(0, 2), { verticalAlign: 'top' }),
+      ],
+      validations: [
+        { sheet: 'Plan', region: region(0, 0), list: ['a', 'b'], message: 'a or b' },
+        { sheet: 'Plan', region: region(4, 4), date: true, message: 'A date.' },
+        { sheet: 'Plan', region: region(4, 0), whole: { min: 1, max: 5 }, message: '1 to 5' },
+      ],
+    });
+    const user = { background: '#ABCDEF', fontWeight: 'bold', fontStyle: 'italic', fontSize: 8, verticalAlignment: 'top', numberFormat: '0.00', wrap: true, fontColor: '#111111' };
+    for (let r = 1; r <= 3; r++) for (let c = 1; c <= 3; c++) expect({ ...DEFAULT_FORMATS, ...s.formatAt('Plan', r, c) }, `${r},${c}`).toEqual(user);
+    expect(s.validationAt('Plan', 2, 2)).toEqual({ criteria: { type: 'VALUE_IN_LIST', values: [['mine'], true] }, helpText: 'the user’s' });
+    for (const [r, c] of [[0, 4], [2, 0], [4, 2], [1, 4]]) {
+      expect({ ...DEFAULT_FORMATS, ...s.formatAt('Plan', r, c) }, `${r},${c}`).toEqual(DEFAULT_FORMATS);
+      expect(s.validationAt('Plan', r, c), `${r},${c}`).toBeNull();
+    }
+    expect(s.formatAt('Plan', 0, 0)).toMatchObject({ fontWeight: 'bold', fontStyle: 'italic', fontSize: 14, verticalAlignment: 'top', background: '#FF0000', fontColor: '#00FF00', numberFormat: '0%', wrap: true });
+    expect(s.formatAt('Plan', 4, 4)).toMatchObject({ fontWeight: 'normal', fontStyle: 'normal', fontSize: 12, background: '#0000FF', fontColor: '#FF0000', numberFormat: '@' });
+    expect(s.validationAt('Plan', 0, 0)?.criteria).toEqual({ type: 'VALUE_IN_LIST', values: [['a', 'b'], true] });
+    expect(s.validationAt('Plan', 4, 4)?.helpText).toBe('A date.');
+    // Read and written back over the box: the formats whose values read back exactly, and the validations
+    for (const read of ['getFontWeights', 'getFontStyles', 'getFontSizes', 'getVerticalAlignments', 'getDataValidations']) expect(s.calls.of(`Range.${read}`), read).toBe(1);
+    // Never read: colours (theme colours would come back fixed), number formats ("automatic"
+    // would come back fixed) and wraps (clipped reads as not wrapped): only the regions' cells are set.
+    for (const read of ['getBackgrounds', 'getFontColors', 'getNumberFormats', 'getWraps']) expect(s.calls.of(`Range.${read}`), read).toBe(0);
+  });
+
+  it('shows the same formats and validations as setting each region in turn, on a new sheet and on one with formats', () => {
+    const random = prng(20260331);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+    const someRegion = (): Region => {
+      const row = Math.floor(random() * 8);
+      const col = Math.floor(random() * 6);
+      return region(row, col, 1 + Math.floor(random() * 3), 1 + Math.floor(random() * 3));
+    };
+    const someStyling = (): Styling => {
+      const st: Styling = { sheet: 'S', region: someRegion() };
+      if (random() < 0.4) st.bold = random() < 0.6;
+      if (random() < 0.4) st.italic = random() < 0.6;
+      if (random() < 0.4) st.fill = pick(['#FF0000', '#00FF00', '#0000FF']);
+      if (random() < 0.4) st.fontColor = pick(['#595959', '#FFFFFF']);
+      if (random() < 0.4) st.fontSize = pick([9, 12, 14]);
+      if (random() < 0.4) st.wrap = random() < 0.5;
+      if (random() < 0.4) st.numberFormat = pick(['0%', '#,##0', 'yyyy-mm-dd']);
+      if (random() < 0.4) st.verticalAlign = pick(['top', 'middle'] as const);
+      return st;
+    };
+    const someValidation = (): Validation =>
+      pick<Validation>([
+        { sheet: 'S', region: someRegion(), list: ['a', 'b'], message: 'a or b' },
+        { sheet: 'S', region: someRegion(), list: ['c'], message: 'c' },
+        { sheet: 'S', region: someRegion(), date: true, message: 'A date.' },
+        { sheet: 'S', region: someRegion(), whole: { min: 1, max: 5 }, message: '1 to 5' },
+      ]);
+    /** The user's formats and a validation, set directly. */
+    const userFormats = (s: ReturnType<typeof host>) => {
+      const sheet = s.spreadsheet.getSheetByName('S')!;
+      sheet.getRange('B2:E7').setBackground('#ABCDEF').setFontWeight('bold').setFontSize(8).setNumberFormat('0.00').setWrap(true).setFontColor('#111111');
+      sheet.getRange('C1:C10').setFontStyle('italic').setVerticalAlignment('middle');
+      sheet.getRange('D3:F5').setDataValidation(s.app.newDataValidation().requireNumberBetween(0, 9).setHelpText('mine').build());
+    };
+    /** What the adapter wrote before the 2-D writes: every styling and validation on its own range, in order. */
+    const regionByRegion = (s: ReturnType<typeof host>, spec: SheetSpec) => {
+      const sheet = s.spreadsheet.getSheetByName('S') ?? s.spreadsheet.insertSheet('S');
+      for (const st of spec.styles) {
+        const range = sheet.getRange(st.region.row + 1, st.region.col + 1, st.region.rows, st.region.cols);
+        if (st.numberFormat !== undefined) range.setNumberFormat(st.numberFormat);
+        if (st.bold !== undefined) range.setFontWeight(st.bold ? 'bold' : 'normal');
+        if (st.fill !== undefined) range.setBackground(st.fill);
+        if (st.fontColor !== undefined) range.setFontColor(st.fontColor);
+        if (st.wrap !== undefined) range.setWrap(st.wrap);
+        if (st.fontSize !== undefined) range.setFontSize(st.fontSize);
+        if (st.italic !== undefined) range.setFontStyle(st.italic ? 'italic' : 'normal');
+        if (st.verticalAlign !== undefined) range.setVerticalAlignment(st.verticalAlign);
+      }
+      for (const v of spec.validations) {
+        const builder = s.app.newDataValidation().setAllowInvalid(false).setHelpText(v.message);
+        const rule = (v.list ? builder.requireValueInList(v.list, true) : v.date ? builder.requireDate() : builder.requireNumberBetween(v.whole!.min, v.whole!.max)).build();
+        sheet.getRange(v.region.row + 1, v.region.col + 1, v.region.rows, v.region.cols).setDataValidation(rule);
+      }
+    };
+    const shown = (s: ReturnType<typeof host>) =>
+      Array.from({ length: 12 }, (_, r) => Array.from({ length: 10 }, (_, c) => `${r},${c} ${canonical({ ...DEFAULT_FORMATS, ...s.formatAt('S', r, c) })} ${canonical(s.validationAt('S', r, c))}`)).flat();
+
+    for (let run = 0; run < 60; run++) {
+      const existing = run % 2 === 1;
+      const spec: SheetSpec = {
+        ...emptySpec(),
+        addSheets: existing ? [] : ['S'],
+        styles: Array.from({ length: 1 + Math.floor(random() * 10) }, someStyling),
+        validations: Array.from({ length: Math.floor(random() * 5) }, someValidation),
+      };
+      const seed: Record<string, unknown[][]> = existing ? { S: [['x']] } : {};
+      const batched = host({ sheets: seed });
+      const oneByOne = host({ sheets: seed });
+      if (existing) [batched, oneByOne].forEach(userFormats);
+      batched.workbook.write(spec);
+      regionByRegion(oneByOne, spec);
+      expect(shown(batched), `run ${run}: ${JSON.stringify(spec.styles)} ${JSON.stringify(spec.validations)}`).toEqual(shown(oneByOne));
+    }
+  });
+
+  it('writes a key-account plan tab in at most 60 calls, and each further plan at one constant cost', () => {
+    const plan = (language: 'en' | 'nl', linked: boolean) =>
+      renderPlan(KEY_ACCOUNT_PLAN, {
+        sheet: 'Plan – Acme',
+        account: 'Acme',
+        owner: 'Sam',
+        planStart: serial(2026, 1, 5),
+        language,
+        source: { accounts: linked, amounts: linked, dates: linked, tiers: linked, categories: linked },
+      }).spec;
+    for (const language of ['en', 'nl'] as const)
+      for (const linked of [true, false]) {
+        const spec = plan(language, linked);
+        // The spec has many small regions, and the cost must not follow them.
+        expect(spec.styles.length + spec.validations.length + spec.protections[0].unlocked.length).toBeGreaterThan(150);
+        const s = host({ sheets: { Sales: revenue(5) } });
+        s.workbook.write(spec);
+        expect(s.calls.count, `${language}, linked ${linked}`).toBeLessThanOrEqual(60);
+      }
+
+    // Through the command: the analysis first (so the plans' formulas refer to its names), then n plans and the overview.
+    const plans = (n: number) => {
+      const s = host({ sheets: { Sales: invoiceLines(500, 60) } });
+      apply(s.workbook, { host: 'sheets', language: 'en' });
+      s.calls.reset();
+      const names = Array.from({ length: n }, (_, i) => `Customer ${i}`);
+      const result = generatePlans(s.workbook, { host: 'sheets', language: 'en', accounts: { names }, template: 'key', planStart: serial(2026, 1, 5) }) as { made: unknown[] };
+      expect(result.made).toHaveLength(n);
+      return s.calls.count;
+    };
+    const [one, five, ten] = [1, 5, 10].map(plans);
+    // Each plan after the first costs the same (the first also builds the validation rules, which
+    // the later ones reuse), whatever the number of plans.
+    expect((ten - five) / 5).toBe((five - one) / 4);
+    expect(Number.isInteger((ten - one) / 9)).toBe(true);
+    expect((ten - one) / 9).toBeLessThanOrEqual(60);
+  });
 });

@@ -1,0 +1,236 @@
+// A recording stand-in for Excel.run, for testing and benchmarking the Excel Workbook port without
+// Excel: it counts context.sync() (each one a round-trip to Excel, over the network in Excel on
+// the web) and keeps every command each request carried. office-addin-mock cannot express what
+// the port uses beyond a sheet's used range (collections with items, names, charts, conditional
+// formats, ranges by address, refused requests); this can.
+//
+// What it imitates of Excel:
+// - objects are proxies that queue commands; context.sync() sends them as one request, kept in
+//   `requests` when Excel accepts it; as in Excel, what a refused request did before the refused
+//   command stays done;
+// - properties can be read only after load() and sync();
+// - sheets hold values from A1 ("" is blank) for reads: the used range (getUsedRangeOrNullObject)
+//   and ranges by address, with valueTypes worked out from the values; writes are recorded, not
+//   applied to the cells;
+// - adding a sheet or a name that exists is refused (ItemAlreadyExists), and so is a response of
+//   more than `maxCellsPerResponse` cells (ResponsePayloadSizeLimitExceeded; no limit by default:
+//   Excel on the web's limit is 5 MB of response, which this does not measure);
+// - sheets copy ("Name (2)", renamed by setting name on what copy() returned) and carry
+//   protection: any command on a protected sheet but unprotect is refused (AccessDenied), and so
+//   are protecting a protected sheet and unprotecting an unprotected one (as some Excel builds do);
+// - a name added on a range reads back (names.items) with that range's address as its value.
+import { sheetRef } from '../../shared/sheet-spec';
+import { ExcelRun, parseAddress } from '../../src/excel/workbook';
+
+export interface Command {
+  target: string; // the object's path, e.g. workbook.worksheets.getItem("Data").getRange("A1:B2")
+  name: string; // the property set or the method called
+  kind: 'set' | 'call';
+  args: unknown[];
+}
+
+export interface StandInExcelOptions {
+  /** Each sheet's values from A1 as Excel gives them ("" is blank); in this order, the first one active. */
+  sheets?: Record<string, unknown[][]>;
+}
+
+const PATH = Symbol('path');
+const pathOf = (x: unknown): string => (x as { [PATH]: string })[PATH];
+/** An argument as the stand-in records it in paths: a proxy by its path, anything else as JSON. */
+export const describeArg = (x: unknown) => (typeof x === 'function' ? pathOf(x) : JSON.stringify(x));
+/** The valueType Excel reports for a value. */
+export const valueTypeOf = (v: unknown) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String');
+const READABLE = ['items', 'address', 'values', 'valueTypes', 'isNullObject', 'protected', 'options'];
+const SHEET_PATH = /^workbook\.worksheets\.(?:getItem|add)\(("(?:[^"\\]|\\.)*")\)(\.copy\("End"\))?/;
+const RANGE_PATH = /\.getRange\("([A-Z0-9:]+)"\)$/;
+/** Calls that change a sheet (the rest get objects or read). */
+const CHANGING = ['clear', 'merge', 'add', 'delete', 'freezeRows', 'unfreeze', 'setValues', 'setXAxisValues', 'setPosition'];
+const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
+const absolute = (address: string) => address.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+
+/** Excel as far as the port needs it; see the top of this file. */
+export class StandInExcel {
+  sheets = ['Data'];
+  names: { name: string; type: string; value: unknown }[] = [];
+  active = 'Data!A1';
+  /** The address of the selected block; null for a selection getSelectedRange() refuses (several areas). */
+  selected: string | null = 'Data!A1';
+  /** Protected sheets and their protection options. */
+  protection = new Map<string, unknown>();
+  /** What each copy() proxy path stands for: the new sheet's name. */
+  private copies = new Map<string, string>();
+  /** Sheets with cells of their own, from A1, for reads ("" is blank). */
+  cells = new Map<string, unknown[][]>();
+  /** The cells, from A1, of every sheet not in `cells` (for reads; "" is blank). */
+  grid: unknown[][] = [];
+  maxCellsPerResponse = Infinity;
+  syncs = 0;
+  requests: Command[][] = [];
+  private queued: Command[] = [];
+  private loading: string[] = [];
+  private loaded = new Set<string>();
+
+  run: ExcelRun = (batch) => {
+    this.queued = [];
+    this.loading = [];
+    this.loaded.clear();
+    return batch(this.proxy(''));
+  };
+
+  get commands(): Command[] {
+    return this.requests.flat();
+  }
+
+  find(name: string, kind?: 'set' | 'call'): Command[] {
+    return this.commands.filter((c) => c.name === name && (!kind || c.kind === kind));
+  }
+
+  private async sync(): Promise<void> {
+    this.syncs++;
+    const [request, loading] = [this.queued, this.loading];
+    [this.queued, this.loading] = [[], []];
+    const exists = () => fail('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+    if (this.selected === null && loading.includes('workbook.getSelectedRange()#address')) throw fail('InvalidSelection', 'The current selection is invalid for this operation.');
+    for (const c of request) {
+      const name = c.args[0] as string;
+      const on = this.sheetOf(c.target);
+      // Protection guards the cells (what is set or changed on them), not reading, copying or renaming the sheet.
+      const changes = c.kind === 'set' ? c.name !== 'name' : CHANGING.includes(c.name);
+      const guarded = changes && !c.target.endsWith('.protection');
+      if (on !== null && this.protection.has(on) && guarded) throw fail('AccessDenied', `${on} is protected: ${c.target}.${c.name}`);
+      if (c.target === 'workbook.worksheets' && c.name === 'add') {
+        if (this.sheets.includes(name)) throw exists();
+        this.sheets.push(name);
+      } else if (c.name === 'copy' && on !== null && !c.target.includes('.copy(')) {
+        const copy = `${on} (2)`;
+        this.sheets.push(copy);
+        this.copies.set(`${c.target}.copy(${c.args.map(describeArg).join(',')})`, copy);
+        if (this.protection.has(on)) this.protection.set(copy, this.protection.get(on));
+      } else if (c.name === 'name' && c.kind === 'set' && this.copies.has(c.target)) {
+        if (this.sheets.includes(name)) throw exists();
+        const old = this.copies.get(c.target)!;
+        this.sheets[this.sheets.indexOf(old)] = name;
+        this.copies.set(c.target, name);
+        if (this.protection.has(old)) this.protection.set(name, this.protection.get(old));
+        this.protection.delete(old);
+      } else if (c.name === 'protect' && on !== null) {
+        if (this.protection.has(on)) throw fail('InvalidOperation', `${on} is protected already`);
+        this.protection.set(on, c.args[0] ?? {});
+      } else if (c.name === 'unprotect' && on !== null) {
+        if (!this.protection.has(on)) throw fail('AccessDenied', `${on} is not protected`);
+        this.protection.delete(on);
+      } else if (c.target === 'workbook.names' && c.name === 'add') {
+        if (this.names.some((n) => n.name === name)) throw exists();
+        this.names.push({ name, type: 'Range', value: describeArg(c.args[1]) });
+      } else if (c.name === 'delete' && c.target.startsWith('workbook.names.getItemOrNullObject(')) {
+        // A null object ignores delete.
+        this.names = this.names.filter((n) => c.target !== `workbook.names.getItemOrNullObject(${JSON.stringify(n.name)})`);
+      }
+    }
+    const cells = loading.filter((k) => k.endsWith('#values')).reduce((n, k) => n + this.cellsOf(k.split('#')[0]), 0);
+    if (cells > this.maxCellsPerResponse) throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'ResponsePayloadSizeLimitExceeded' });
+    loading.forEach((k) => this.loaded.add(k));
+    this.requests.push(request);
+  }
+
+  /** The sheet a command's target lies on, by name (a copy by the name it has now). */
+  private sheetOf(target: string): string | null {
+    const m = SHEET_PATH.exec(target);
+    if (!m) return null;
+    return m[2] ? (this.copies.get(m[0]) ?? null) : (JSON.parse(m[1]) as string);
+  }
+
+  private gridOf(target: string): unknown[][] {
+    const sheet = this.sheetOf(target);
+    return (sheet !== null && this.cells.get(sheet)) || this.grid;
+  }
+
+  private region(target: string) {
+    if (target.endsWith('getUsedRangeOrNullObject(true)')) {
+      const grid = this.gridOf(target);
+      return grid.length ? { row: 0, col: 0, rows: grid.length, cols: grid[0].length } : null;
+    }
+    const at = RANGE_PATH.exec(target);
+    return at ? parseAddress(`Data!${at[1]}`)!.region : null;
+  }
+
+  private cellsOf(target: string): number {
+    const r = this.region(target);
+    return r ? r.rows * r.cols : 0;
+  }
+
+  /** A name's value as Excel reads it back: a range's address ("'Sales 2026'!$E$3:$F$40"). */
+  private nameValue(value: unknown): unknown {
+    const sheet = typeof value === 'string' ? this.sheetOf(value) : null;
+    const at = typeof value === 'string' ? RANGE_PATH.exec(value) : null;
+    if (sheet === null || !at) return value;
+    return sheetRef(sheet, parseAddress(`Data!${at[1]}`)!.region).replace(/![^!]*$/, (address) => absolute(address));
+  }
+
+  private read(target: string, prop: string): unknown {
+    if (!this.loaded.has(`${target}#${prop}`)) throw new Error(`${target}.${prop} read without load() and sync()`);
+    if (target === 'workbook.worksheets' && prop === 'items') return this.sheets.map((name) => ({ name }));
+    if (target === 'workbook.names' && prop === 'items') return this.names.map((n) => ({ ...n, value: this.nameValue(n.value) }));
+    if (target === 'workbook.getActiveCell()' && prop === 'address') return this.active;
+    if (target === 'workbook.getSelectedRange()' && prop === 'address') return this.selected;
+    const item = /worksheets\.getItemOrNullObject\("(.*)"\)$/.exec(target);
+    if (item && prop === 'isNullObject') return !this.sheets.includes(item[1]);
+    if (target.endsWith('.protection') && (prop === 'protected' || prop === 'options')) {
+      const on = this.sheetOf(target)!;
+      if (!this.sheets.includes(on)) throw fail('ItemNotFound', `no sheet ${on}`);
+      return prop === 'protected' ? this.protection.has(on) : (this.protection.get(on) ?? {});
+    }
+    const r = this.region(target);
+    if (prop === 'isNullObject') return r === null;
+    if (!r) throw new Error(`nothing to read at ${target}`);
+    if (prop === 'address') return sheetRef(this.sheetOf(target) ?? 'Data', r);
+    const rows = this.gridOf(target)
+      .slice(r.row, r.row + r.rows)
+      .map((row) => row.slice(r.col, r.col + r.cols));
+    return prop === 'values' ? rows : rows.map((row) => row.map(valueTypeOf));
+  }
+
+  private proxy(path: string): any {
+    const fake = this;
+    return new Proxy(function () {}, {
+      get(_, prop, receiver) {
+        if (prop === PATH) return path;
+        if (typeof prop === 'symbol' || prop === 'then') return undefined;
+        if (prop === 'sync' && path === '') return () => fake.sync();
+        if (prop === 'load') {
+          return (props: string) => {
+            fake.loading.push(...props.split(',').map((p) => `${path}#${p.split('/')[0]}`));
+            return receiver;
+          };
+        }
+        if (READABLE.includes(prop)) return fake.read(path, prop);
+        return fake.proxy(path ? `${path}.${prop}` : prop);
+      },
+      set(_, prop, value) {
+        fake.queued.push({ target: path, name: String(prop), kind: 'set', args: [value] });
+        return true;
+      },
+      apply(_, __, args) {
+        const dot = path.lastIndexOf('.');
+        fake.queued.push({ target: path.slice(0, dot), name: path.slice(dot + 1), kind: 'call', args });
+        return fake.proxy(`${path}(${args.map(describeArg).join(',')})`);
+      },
+    });
+  }
+}
+
+/**
+ * A stand-in Excel: by default one empty sheet "Data", active at A1. With `sheets`, those sheets
+ * and their values, the first one active (and selected) at A1.
+ */
+export function standInExcel(options: StandInExcelOptions = {}): StandInExcel {
+  const excel = new StandInExcel();
+  if (options.sheets) {
+    const names = Object.keys(options.sheets);
+    if (!names.length) throw new Error('a workbook has at least one sheet');
+    excel.sheets = names;
+    for (const name of names) excel.cells.set(name, options.sheets[name]);
+    excel.active = excel.selected = sheetRef(names[0], { row: 0, col: 0, rows: 1, cols: 1 });
+  }
+  return excel;
+}
