@@ -124,7 +124,7 @@ interface ValidationEntry {
 }
 
 /** What a default cell reads as, per format. */
-const DEFAULT_FORMATS: Required<Formats> = {
+export const DEFAULT_FORMATS: Required<Formats> = {
   numberFormat: '0.###############',
   fontWeight: 'normal',
   background: '#ffffff',

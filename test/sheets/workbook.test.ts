@@ -12,7 +12,7 @@ import { cellAt } from '../../shared/workbook';
 import { FIT_TO_PAGE_WIDTH, SheetsWorkbook } from '../../src/sheets/workbook';
 import { serial } from '../helpers';
 import { MemoryWorkbook } from '../support/memory-workbook';
-import { Formats, StandInOptions, standInSpreadsheet } from './stand-in';
+import { DEFAULT_FORMATS, Formats, StandInOptions, standInSpreadsheet } from './stand-in';
 import { midnightIn, prng } from '../support/fixtures';
 import { invoiceLines } from '../support/revenue-sheets';
 
@@ -659,17 +659,6 @@ describe('SheetsWorkbook with the analysis command', () => {
   }
 });
 
-/** Every format of a cell as it shows: the stand-in's defaults where nothing is set. */
-const DEFAULT_FORMATS: Required<Formats> = {
-  numberFormat: '0.###############',
-  fontWeight: 'normal',
-  background: '#ffffff',
-  fontColor: '#000000',
-  wrap: false,
-  fontSize: 10,
-  fontStyle: 'normal',
-  verticalAlignment: 'bottom',
-};
 /** JSON with the keys in order, so two equal objects built in another order compare equal. */
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
