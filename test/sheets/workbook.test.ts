@@ -12,7 +12,7 @@ import { cellAt } from '../../shared/workbook';
 import { FIT_TO_PAGE_WIDTH, SheetsWorkbook } from '../../src/sheets/workbook';
 import { serial } from '../helpers';
 import { MemoryWorkbook } from '../support/memory-workbook';
-import { DEFAULT_FORMATS, Formats, StandInOptions, standInSpreadsheet } from './stand-in';
+import { DEFAULT_FORMATS, StandInOptions, standInSpreadsheet } from './stand-in';
 import { midnightIn, prng } from '../support/fixtures';
 import { invoiceLines } from '../support/revenue-sheets';
 
