@@ -121,6 +121,8 @@ export interface SheetSpec {
   charts: ParetoChart[];
   /** Workbook-level names, created or moved. */
   names: NamedRegion[];
+  /** Workbook-level names of the add-in's to delete (ones `info()` listed). */
+  removeNames: string[];
   /** Cells merged into one (a long-text input across the page width). */
   merges: { sheet: string; region: Region }[];
   columnWidths: { sheet: string; col: number; width: number }[]; // px
@@ -141,6 +143,7 @@ export const emptySpec = (): SheetSpec => ({
   validations: [],
   charts: [],
   names: [],
+  removeNames: [],
   merges: [],
   columnWidths: [],
   freezeRows: [],

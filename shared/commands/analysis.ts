@@ -152,6 +152,7 @@ export function detect(wb: Workbook, options: { sheet?: string; at?: { row: numb
 
 const TOTAL_LABEL = /^\s*(grand\s+total|sub-?total|totals?|eindtotaal|subtotaal|totaal|generaal\s+totaal|sum|som)\s*[:.]?\s*(\d{4})?\s*$/i;
 const isBlankCell = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
+const cellIn = (v: SheetValues, row: number, col: number): Cell => v.values[row - v.origin.row]?.[col - v.origin.col] ?? null;
 
 interface Rows {
   /** Absolute rows counted in the analysis, with their amount and account. */
@@ -162,8 +163,8 @@ interface Rows {
 }
 
 /** Sorts every data row into counted or left out (and why). */
-function classifyRows(values: SheetValues, table: Table, account: number, amount: number): Rows {
-  const cell = (r: number, c: number): Cell => values.values[r - values.origin.row]?.[c - values.origin.col] ?? null;
+function classifyRows(values: SheetValues, table: Table, accountCol: number, amountCol: number): Rows {
+  const cell = (r: number, c: number): Cell => cellIn(values, r, c);
   const out: Rows = { rows: [], amounts: [], keys: [], leftOut: { totalsRows: [], textRows: [], errorRows: [], missingAccountRows: [], blankRows: 0 } };
   let lastFilled = -1;
   for (let r = table.firstRow; r <= table.lastRow; r++) {
@@ -173,8 +174,8 @@ function classifyRows(values: SheetValues, table: Table, account: number, amount
       continue;
     }
     lastFilled = r;
-    const key = cell(r, account);
-    const value = cell(r, amount);
+    const key = cell(r, accountCol);
+    const value = cell(r, amountCol);
     if (cells.some((c) => typeof c === 'string' && TOTAL_LABEL.test(c))) out.leftOut.totalsRows.push(r + 1);
     else if (isError(value) || isError(key)) out.leftOut.errorRows.push(r + 1);
     else if (typeof value === 'string' && value.trim() !== '') out.leftOut.textRows.push(r + 1);
@@ -186,17 +187,14 @@ function classifyRows(values: SheetValues, table: Table, account: number, amount
       out.keys.push(key);
     } else out.leftOut.blankRows++;
   }
-  // A last row without a label that equals the sum of the rows above is a totals row too.
-  const last = out.rows.length - 1;
-  if (last >= 2 && out.rows[last] === lastFilled) {
-    const amount = out.amounts[last];
-    let above = 0;
-    for (let i = 0; i < last; i++) above += (out.amounts[i] as number | null) ?? 0;
+  // The last row, with an amount but no account, that equals the sum of the rows above is a totals
+  // row without a label. (A named last row is a customer, whatever its amount.)
+  const missing = out.leftOut.missingAccountRows;
+  if (missing.length && missing[missing.length - 1] === lastFilled + 1 && out.rows.length >= 2) {
+    const amount = cellIn(values, lastFilled, amountCol);
+    const above = out.amounts.reduce<number>((sum, a) => sum + ((a as number | null) ?? 0), 0);
     if (typeof amount === 'number' && amount !== 0 && Math.abs(amount - above) <= 0.005 + 1e-9 * Math.abs(above)) {
-      out.leftOut.totalsRows.push(out.rows[last] + 1);
-      out.rows.pop();
-      out.amounts.pop();
-      out.keys.pop();
+      out.leftOut.totalsRows.push(missing.pop() as number);
     }
   }
   return out;
@@ -303,7 +301,7 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
 
   const first = summary[0];
   const accountCount = summary.reduce((n, l) => n + l.accounts, 0);
-  const previous = ownRegion(info, OWN_NAMES.tiers);
+  const previous = ownRegion(info, OWN_NAMES.tiers) ?? ownRegion(info, OWN_NAMES.pareto);
   const formula = formulaAvailability(options, rows, table);
   const preview: Preview = {
     sheet: values.sheet,
@@ -388,7 +386,17 @@ const text = (c: Cell): SpecValue => (c === null || isError(c) ? '' : typeof c =
 /** How many accounts the chart shows before grouping the rest: past 100 columns it is unreadable. */
 export const CHART_ACCOUNTS = 100;
 
-function buildSpec(a: Analysis, options: AnalysisOptions): { spec: SheetSpec; tierColumns: string; paretoSheet: string } {
+/** Whether every cell of `region` outside the add-in's `own` region is empty. */
+function fitsOwnRegion(values: SheetValues, region: Region, own: Region): boolean {
+  for (let r = region.row; r < region.row + region.rows; r++) {
+    for (let c = region.col; c < region.col + region.cols; c++) {
+      if (!inside(r, c, own) && !isBlankCell(cellIn(values, r, c))) return false;
+    }
+  }
+  return true;
+}
+
+function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetValues | null): { spec: SheetSpec; tierColumns: string; paretoSheet: string } {
   const s = t(options.language).analysis;
   const spec = emptySpec();
   const sheet = a.values.sheet;
@@ -445,12 +453,14 @@ function buildSpec(a: Analysis, options: AnalysisOptions): { spec: SheetSpec; ti
     { name: SOURCE_NAMES.amounts, sheet, region: dataColumn(a.columns.amount.col) },
     { name: SOURCE_NAMES.tiers, sheet, region: dataColumn(col) },
   );
+  // Without a date column the names of an earlier analysis must go, or plan tabs would filter
+  // this table's amounts by another table's dates.
   if (a.columns.date) spec.names.push({ name: SOURCE_NAMES.dates, sheet, region: dataColumn(a.columns.date.col) });
+  else if (a.info.names[SOURCE_NAMES.dates]) spec.removeNames.push(SOURCE_NAMES.dates);
   if (a.categories) spec.names.push({ name: SOURCE_NAMES.categories, sheet, region: dataColumn(col + 2) });
+  else if (a.info.names[SOURCE_NAMES.categories]) spec.removeNames.push(SOURCE_NAMES.categories);
 
   // 2. The Pareto sheet: title, headline, summary per tier, chart data and chart.
-  const pareto = freeSheetName(a.info, s.paretoSheet, previousPareto?.sheet);
-  if (!a.info.sheets.includes(pareto)) spec.addSheets.push(pareto);
   const today = options.today ?? serialToday();
   const summaryHeader = [t(options.language).summary.tier, t(options.language).summary.accounts, t(options.language).summary.accountShare, t(options.language).summary.revenue, t(options.language).summary.revenueShare];
   const summaryRows: SpecValue[][] = a.preview.tiers.map((l) => [l.label, l.accounts, l.accountShare, l.revenue, l.revenueShare]);
@@ -464,20 +474,8 @@ function buildSpec(a: Analysis, options: AnalysisOptions): { spec: SheetSpec; ti
     [t(options.language).summary.total, a.preview.accounts, 1, a.preview.revenue, 1],
   ];
   if (a.categories) top.push([null, null, null, null, null], [s.categoryNote, null, null, null, null]);
-  spec.blocks.push({ sheet: pareto, row: 0, col: 0, values: top });
   const summaryTop = 4;
   const tierCount = summaryRows.length;
-  spec.styles.push({ sheet: pareto, region: { row: 0, col: 0, rows: 1, cols: 1 }, bold: true });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: 0, rows: 1, cols: 5 }, bold: true, fill: '#F3F3F3' });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop + tierCount + 1, col: 0, rows: 1, cols: 5 }, bold: true });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 2, rows: tierCount + 1, cols: 1 }, numberFormat: '0.0%' });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 4, rows: tierCount + 1, cols: 1 }, numberFormat: '0.0%' });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 3, rows: tierCount + 1, cols: 1 }, numberFormat: '#,##0' });
-  spec.conditionalColours.push({
-    sheet: pareto,
-    region: { row: summaryTop + 1, col: 0, rows: tierCount, cols: 1 },
-    rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })),
-  });
 
   // Chart data: accounts by revenue, largest first; the tail beyond CHART_ACCOUNTS as one bar.
   const order = Array.from(a.totals.keys()).filter((i) => a.totals[i] > 0).sort((x, y) => a.totals[y] - a.totals[x]);
@@ -490,6 +488,25 @@ function buildSpec(a: Analysis, options: AnalysisOptions): { spec: SheetSpec; ti
   });
   if (order.length > shown.length) chartRows.push([fill(s.otherAccounts, { count: order.length - shown.length }), positive - running, 1]);
   const dataCol = 7;
+  const paretoRegion: Region = { row: 0, col: 0, rows: Math.max(top.length, summaryTop + 1 + chartRows.length), cols: dataCol + 3 };
+
+  // The earlier Pareto sheet is reused only if the new output fits where nothing but the
+  // add-in's own output is; otherwise the analysis goes to a new sheet.
+  const reuse = previousPareto && paretoValues && fitsOwnRegion(paretoValues, paretoRegion, previousPareto.region) ? previousPareto.sheet : undefined;
+  const pareto = freeSheetName(a.info, s.paretoSheet, reuse);
+  if (!a.info.sheets.includes(pareto)) spec.addSheets.push(pareto);
+  spec.blocks.push({ sheet: pareto, row: 0, col: 0, values: top });
+  spec.styles.push({ sheet: pareto, region: { row: 0, col: 0, rows: 1, cols: 1 }, bold: true });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: 0, rows: 1, cols: 5 }, bold: true, fill: '#F3F3F3' });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop + tierCount + 1, col: 0, rows: 1, cols: 5 }, bold: true });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 2, rows: tierCount + 1, cols: 1 }, numberFormat: '0.0%' });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 4, rows: tierCount + 1, cols: 1 }, numberFormat: '0.0%' });
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 3, rows: tierCount + 1, cols: 1 }, numberFormat: '#,##0' });
+  spec.conditionalColours.push({
+    sheet: pareto,
+    region: { row: summaryTop + 1, col: 0, rows: tierCount, cols: 1 },
+    rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })),
+  });
   spec.blocks.push({ sheet: pareto, row: summaryTop, col: dataCol, values: [[s.accountHeader, s.revenueHeader, s.shareHeader], ...chartRows] });
   spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: dataCol, rows: 1, cols: 3 }, bold: true, fill: '#F3F3F3' });
   spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: dataCol + 1, rows: chartRows.length, cols: 1 }, numberFormat: '#,##0' });
@@ -508,7 +525,6 @@ function buildSpec(a: Analysis, options: AnalysisOptions): { spec: SheetSpec; ti
     width: 640,
     height: 320,
   });
-  const paretoRegion: Region = { row: 0, col: 0, rows: Math.max(top.length, summaryTop + 1 + chartRows.length), cols: dataCol + 3 };
   spec.names.push({ name: OWN_NAMES.pareto, sheet: pareto, region: paretoRegion });
   spec.columnWidths.push({ sheet: pareto, col: 0, width: 120 }, { sheet: pareto, col: dataCol, width: 200 });
   return { spec, tierColumns: `${sheet}!${a1(outRegion)}`, paretoSheet: pareto };
@@ -523,14 +539,19 @@ export function apply(wb: Workbook, options: AnalysisOptions): Awaitable<Analysi
       if (a.preview.previous && !options.replace) {
         return { status: 'confirm', message: fill(s.confirmReplace, { where: a.preview.previous }), preview: a.preview };
       }
-      const { spec, tierColumns, paretoSheet } = buildSpec(a, options);
-      return andThen(wb.write(spec), () => ({
-        status: 'written' as const,
-        message: fill(s.written, { where: tierColumns, sheet: paretoSheet }),
-        preview: a.preview,
-        tierColumns,
-        paretoSheet,
-      }));
+      // On a re-run, read the earlier Pareto sheet once, to know whether the new output still fits.
+      const previousPareto = ownRegion(info, OWN_NAMES.pareto);
+      const readPareto = previousPareto && info.sheets.includes(previousPareto.sheet) && previousPareto.sheet !== values.sheet ? wb.readSheet(previousPareto.sheet) : null;
+      return andThen(readPareto, (paretoValues) => {
+        const { spec, tierColumns, paretoSheet } = buildSpec(a, options, paretoValues);
+        return andThen(wb.write(spec), () => ({
+          status: 'written' as const,
+          message: fill(s.written, { where: tierColumns, sheet: paretoSheet }),
+          preview: a.preview,
+          tierColumns,
+          paretoSheet,
+        }));
+      });
     }),
   );
 }

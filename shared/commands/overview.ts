@@ -33,7 +33,7 @@ export const OVERVIEW_WORDS = {
 } satisfies Record<Language, unknown>;
 
 /** One overview row of native formulas reading a plan tab; "" where the plan has no such cell. */
-export function overviewRow(layout: PlanLayout): SpecValue[] {
+export function overviewRow(layout: PlanLayout, startCol = 0): SpecValue[] {
   const at = (key: string) => {
     const f = layout.fields[key];
     return f ? sheetRef(layout.sheet, { row: f.row, col: f.col, rows: 1, cols: 1 }).replace(/!([A-Z]+)(\d+)$/, '!$$$1$$$2') : null;
@@ -60,7 +60,7 @@ export function overviewRow(layout: PlanLayout): SpecValue[] {
   row[col('stage')] = show(at('stage'));
   row[col('target')] = show(at('target'));
   row[col('actual')] = show(at('actual'));
-  const here = (key: (typeof COLUMNS)[number]) => `${columnLetter(col(key))}{row}`;
+  const here = (key: (typeof COLUMNS)[number]) => `${columnLetter(startCol + col(key))}{row}`;
   row[col('gap')] = at('target') ? { formula: `=IF(${here('target')}="","",${here('target')}-N(${here('actual')}))` } : null;
   row[col('attainment')] = at('target') ? { formula: `=IF(N(${here('target')})=0,"",N(${here('actual')})/${here('target')})` } : null;
   row[col('nextReview')] = nextReview ? { formula: nextReview } : null;
@@ -97,9 +97,6 @@ export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, l
       if (typeof name === 'string' && name) listed.add(name.toLowerCase());
     }
     nextRow = own.region.row + own.region.rows;
-    // Never write over something the manager put under the overview.
-    const occupied = (r: number) => COLUMNS.some((_, c) => cellIn(existing, r, own.region.col + c) !== null);
-    while (occupied(nextRow)) nextRow++;
   } else {
     spec.addSheets.push(sheet);
     spec.blocks.push({ sheet, row: 0, col: 0, values: rectangle([[w.title], [w.note], [null], w.headers]) });
@@ -113,9 +110,15 @@ export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, l
   }
   const fresh = layouts.filter((l) => !listed.has(l.sheet.toLowerCase()));
   const startCol = own?.region.col ?? 0;
+  if (own && existing) {
+    // Never write over something the manager put under the overview: every new row must be free.
+    const occupied = (r: number) => COLUMNS.some((_, c) => cellIn(existing, r, startCol + c) !== null);
+    const blocked = () => Array.from({ length: fresh.length }, (_, k) => nextRow + k).some(occupied);
+    while (fresh.length && blocked()) nextRow++;
+  }
   const headerRow = own?.region.row ?? HEADER_ROW;
   if (fresh.length) {
-    const rows = fresh.map((l, i) => overviewRow(l).map((v) => (v && typeof v === 'object' ? { formula: v.formula.replace(/\{row\}/g, String(nextRow + i + 1)) } : v)));
+    const rows = fresh.map((l, i) => overviewRow(l, startCol).map((v) => (v && typeof v === 'object' ? { formula: v.formula.replace(/\{row\}/g, String(nextRow + i + 1)) } : v)));
     spec.blocks.push({ sheet, row: nextRow, col: startCol, values: rows });
     const region = (key: (typeof COLUMNS)[number]): Region => ({ row: nextRow, col: startCol + col(key), rows: fresh.length, cols: 1 });
     spec.styles.push(

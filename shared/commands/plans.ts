@@ -216,14 +216,14 @@ export function renderUserTemplate(template: UserTemplate, sheet: string, facts:
     const whole = /^\s*\{\{\s*([a-z_0-9]+)\s*\}\}\s*$/i.exec(cell.text);
     let value: SpecValue;
     const key = whole?.[1].toLowerCase() as Placeholder | undefined;
-    if (key && key in values) {
+    if (key && Object.prototype.hasOwnProperty.call(values, key)) {
       value = values[key];
       layout.fields[FIELD_OF[key]] = { row: cell.row, col: cell.col };
       if (key === 'plan_start' || key.startsWith('review_')) dateCells.push({ row: cell.row, col: cell.col, rows: 1, cols: 1 });
     } else {
       value = cell.text.replace(PLACEHOLDER, (all, name: string) => {
         const k = name.toLowerCase() as Placeholder;
-        if (!(k in values)) return all; // unknown placeholders stay, so the user sees them
+        if (!Object.prototype.hasOwnProperty.call(values, k)) return all; // unknown placeholders stay, so the user sees them
         const v = values[k];
         if (v === null) return '';
         return k === 'plan_start' || k.startsWith('review_') ? isoDate(v as number) : String(v);
@@ -257,7 +257,14 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
         const made: PlansResult['made'] = [];
         const skipped: PlansResult['skipped'] = [];
         const layouts: PlanLayout[] = [];
-        const present = (name: string) => Boolean(info.names[name] && info.sheets.includes(info.names[name].sheet));
+        // A name counts only beside the accounts: same sheet, same rows (a stale name from an earlier
+        // analysis of another sheet would make SUMIFS mix two tables).
+        const accountsName = info.names[SOURCE_NAMES.accounts];
+        const present = (name: string) => {
+          const n = info.names[name];
+          if (!n || !accountsName || !info.sheets.includes(n.sheet)) return false;
+          return n.sheet === accountsName.sheet && n.region.row === accountsName.region.row && n.region.rows === accountsName.region.rows;
+        };
         const source: PlanContext['source'] = {
           accounts: present(SOURCE_NAMES.accounts),
           amounts: present(SOURCE_NAMES.amounts),

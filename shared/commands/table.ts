@@ -31,14 +31,23 @@ export interface Suggestion {
 const isText = (c: Cell) => typeof c === 'string' && c.trim() !== '';
 const isEmpty = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
 
-/** A row that can head a table: at least two text cells and no numbers. */
+/**
+ * A row that can head a table: a run of adjacent cells with at least two texts and no numbers.
+ * Runs, not the whole row: a note such as "Fiscal year | 2025" further right is another matter.
+ */
 function looksLikeHeader(row: readonly Cell[]): boolean {
   let text = 0;
-  for (const c of row) {
-    if (isText(c)) text++;
-    else if (!isEmpty(c)) return false;
+  let numbers = false;
+  for (let i = 0; i <= row.length; i++) {
+    const c = i < row.length ? row[i] : null;
+    if (isEmpty(c)) {
+      if (text >= 2 && !numbers) return true;
+      text = 0;
+      numbers = false;
+    } else if (isText(c)) text++;
+    else numbers = true;
   }
-  return text >= 2;
+  return false;
 }
 
 const filled = (row: readonly Cell[]) => row.reduce<number>((n, c) => n + (isEmpty(c) ? 0 : 1), 0);
@@ -82,6 +91,14 @@ export function findTable(sheet: SheetValues, at?: { row: number; col: number })
   const slice = (row: readonly Cell[]) => row.slice(start - origin.col, end - origin.col + 1);
   const width = filled(slice(header));
 
+  // Another table starts at a header-like row that fills at most half the columns, when it
+  // follows a blank row or the row under it is just as narrow (its own data). A narrow text-only
+  // row among full data rows is a data row whose amount is not in yet.
+  const narrow = (r: number) => filled(slice(rowAt(r))) <= width / 2;
+  const nextFilled = (r: number) => {
+    for (let k = r + 1; k <= lastSheetRow; k++) if (filled(slice(rowAt(k))) > 0) return k;
+    return -1;
+  };
   let lastRow = headerRow;
   let blanks = 0;
   for (let r = headerRow + 1; r <= lastSheetRow; r++) {
@@ -91,7 +108,10 @@ export function findTable(sheet: SheetValues, at?: { row: number; col: number })
       if (++blanks >= 2) break;
       continue;
     }
-    if (looksLikeHeader(row) && n <= width / 2) break;
+    if (looksLikeHeader(row) && n <= width / 2) {
+      const next = nextFilled(r);
+      if (blanks > 0 || (next >= 0 && narrow(next))) break;
+    }
     blanks = 0;
     lastRow = r;
   }

@@ -111,7 +111,9 @@ export function planPhase(target: number, weights: Weights, roundTo?: number): n
   if (roundTo === undefined) return weights.values.map((w) => (target * w) / weights.total);
   if (!(roundTo > 0)) throw numError(`round_to is ${roundTo}: it must be above 0 (for example 1, 100 or 1000)`);
   const sign = target < 0 ? -1 : 1;
-  const units = Math.round(Math.abs(target) / roundTo);
+  // 0.15 / 0.1 is 1.4999999999999998 in binary: nudge by a few ulps so halves round up as MROUND does.
+  const quotient = Math.abs(target) / roundTo;
+  const units = Math.round(quotient + 1e-14 * Math.max(1, quotient));
   const ideal = weights.values.map((w) => (units * w) / weights.total);
   const parts = ideal.map((x) => Math.floor(x + 1e-9));
   let spare = units - parts.reduce((a, b) => a + b, 0);
@@ -151,7 +153,8 @@ export function reviewDates(start: number, horizonDays = 90, everyDays = 30): nu
   const count = Math.floor(horizonDays / everyDays + 1e-9);
   if (count === 0) throw numError(`horizon_days (${horizonDays}) is shorter than every_days (${everyDays}), so no review falls in the plan`);
   if (count > MAX_REVIEWS) throw numError(`that makes ${count} reviews; at most ${MAX_REVIEWS} are listed`);
-  const dates = Array.from({ length: count }, (_, k) => start + (k + 1) * everyDays);
+  // A start with a time of day counts as its day, like every date here.
+  const dates = Array.from({ length: count }, (_, k) => Math.floor(start) + (k + 1) * everyDays);
   if (dates[dates.length - 1] > LAST_SERIAL) throw numError('the last review date falls after the year 9999');
   return dates;
 }

@@ -33,7 +33,7 @@ export function excelBridge(displayLanguage: () => string = () => Office.context
         try {
           await context.sync();
         } catch (e) {
-          if ((e as { code?: unknown })?.code === 'ItemNotFound') throw new Error(fill(t(language).pane.sheetGone, { sheet: name }));
+          if ((e as { code?: unknown })?.code === 'ItemNotFound') throw new Error(fill(t(language).host.sheetGone, { sheet: name }));
           throw e;
         }
       }),

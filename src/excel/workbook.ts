@@ -274,6 +274,8 @@ export class ExcelWorkbook implements Workbook {
       await batch.room(COMMAND_BYTES);
       addParetoChart(sheet(chart.sheet), chart);
     }
+    // A null object ignores delete, so a name that went meanwhile is no error.
+    for (const name of spec.removeNames) workbook.names.getItemOrNullObject(name).delete();
     for (const named of spec.names) {
       await batch.room(COMMAND_BYTES);
       // names.add refuses an existing name: delete it first (a null object ignores delete).

@@ -20,7 +20,7 @@ const userLanguage = () => {
 };
 
 export function onOpen(): void {
-  const s = t(userLanguage()).pane;
+  const s = t(userLanguage()).host;
   SpreadsheetApp.getUi().createMenu(s.title).addItem(s.menuOpen, 'showSidebar').addToUi();
 }
 
@@ -30,7 +30,7 @@ export function onInstall(): void {
 }
 
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(userLanguage()).pane.title);
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(userLanguage()).host.title);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -94,7 +94,7 @@ export function activateSheet(request: { sheet: string; language?: Language }): 
   return forSidebar(() => {
     const name = String(request?.sheet ?? '');
     const sheet = SpreadsheetApp.getActive().getSheetByName(name);
-    if (!sheet) throw new Error(fill(t(languageOf(request)).pane.sheetGone, { sheet: name }));
+    if (!sheet) throw new Error(fill(t(languageOf(request)).host.sheetGone, { sheet: name }));
     sheet.activate();
     return null;
   });

@@ -374,6 +374,7 @@ export class SheetsWorkbook implements Workbook {
 
     // setNamedRange on a name that exists moves that name to the new range.
     for (const n of spec.names) this.spreadsheet.setNamedRange(n.name, rangeOf(n.sheet, n.region));
+    for (const name of spec.removeNames) this.spreadsheet.removeNamedRange(name);
 
     for (const [name, widths] of groupBy(spec.columnWidths, (w) => w.sheet)) {
       const byCol = new Map(widths.map((w) => [w.col, w.width]));

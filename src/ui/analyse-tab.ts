@@ -2,11 +2,12 @@
 // Each action goes idle → working (its button disabled, a progress line, aria-busy) → done or
 // error, and the error is always on screen. Everything from the sheet is set as text.
 import type { AnalysisResult, Detection, LeftOut, Preview } from '../../shared/commands/analysis';
-import { Language, fill, formatNumber, formatPercent, t } from '../../shared/i18n/strings';
+import { Language, fill, formatNumber, formatPercent } from '../../shared/i18n/strings';
 import { tierColour } from '../../shared/tier-colours';
 import { AnalysisRequest, Bridge } from './bridge';
 import { Child, debounce, h, messageOf, replace, uid } from './dom';
 import type { TabView } from './pane';
+import { PaneStrings, paneText } from '../../shared/i18n/pane';
 
 type Status = { kind: 'idle' } | { kind: 'working' | 'done' | 'error' | 'confirm'; text: string };
 const IDLE: Status = { kind: 'idle' };
@@ -16,7 +17,6 @@ export const PREVIEW_DELAY_MS = 300;
 const ROWS_SHOWN = 5;
 const MAX_TIERS = 5;
 
-type PaneStrings = ReturnType<typeof t>['pane'];
 
 export function analyseTab(bridge: Bridge, initial: Language): TabView {
   let language = initial;
@@ -52,7 +52,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
   const useSelection = h('button', { type: 'button', class: 'secondary', onclick: () => void detectTable() });
   const actionStatus = h('div', { class: 'action-status' });
 
-  const s = (): PaneStrings => t(language).pane;
+  const s = (): PaneStrings => paneText(language);
 
   // --- requests ----------------------------------------------------------------------------
 

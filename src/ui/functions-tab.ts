@@ -2,10 +2,11 @@
 // example. Excel inserts the example into the active cell; Sheets selects it for the user to copy
 // (a sidebar cannot write into the cell the user is editing).
 import { EXCEL_NAMESPACE, FUNCTIONS, FunctionSpec, exampleFormula } from '../../shared/catalog';
-import { Language, fill, t } from '../../shared/i18n/strings';
+import { Language, fill } from '../../shared/i18n/strings';
 import { Bridge } from './bridge';
 import { h, messageOf, replace } from './dom';
 import type { TabView } from './pane';
+import { paneText } from '../../shared/i18n/pane';
 
 /** The first sentence of a help text: the list shows one line, the button's tooltip the rest. */
 // No lookbehind: Safari before 16.4 (Excel on older Macs) rejects the whole script over one.
@@ -20,7 +21,7 @@ export function functionsTab(bridge: Bridge, initial: Language): TabView {
 
   // The one status line moves under the function last clicked, where the user is looking.
   async function insert(f: FunctionSpec, button: HTMLButtonElement) {
-    const s = t(language).pane;
+    const s = paneText(language);
     button.parentElement!.appendChild(status);
     const formula = exampleFormula(f, bridge.host);
     button.disabled = true;
@@ -41,7 +42,7 @@ export function functionsTab(bridge: Bridge, initial: Language): TabView {
   }
 
   function item(f: FunctionSpec) {
-    const s = t(language).pane;
+    const s = paneText(language);
     const help = firstSentence(f.help[language]);
     const formula = exampleFormula(f, bridge.host);
     if (bridge.insertFormula) {
@@ -73,7 +74,7 @@ export function functionsTab(bridge: Bridge, initial: Language): TabView {
 
   function render(lang: Language) {
     language = lang;
-    const s = t(language).pane;
+    const s = paneText(language);
     replace(status);
     replace(
       element,

@@ -1,12 +1,13 @@
 // The pane shared by the Excel task pane and the Sheets sidebar: a title with the language switch,
 // three tabs (Analyse, Plans, ƒx) as an accessible tablist, and their panels. It reaches the host
 // only through the bridge.
-import { Language, languageFrom, t } from '../../shared/i18n/strings';
+import { Language, languageFrom } from '../../shared/i18n/strings';
 import { analyseTab } from './analyse-tab';
 import { Bridge } from './bridge';
 import { h, replace } from './dom';
 import { functionsTab } from './functions-tab';
 import { plansTab } from './plans-tab';
+import { paneText } from '../../shared/i18n/pane';
 
 /** A tab's panel: built once, told when the language changes so that it keeps its state. */
 export interface TabView {
@@ -62,7 +63,7 @@ export function mount(bridge: Bridge, root: HTMLElement): void {
   }
 
   function render() {
-    const s = t(language).pane;
+    const s = paneText(language);
     document.documentElement.lang = language;
     const choice = (lang: Language, text: string, name: string) =>
       h('button', { type: 'button', lang, title: name, 'aria-pressed': String(language === lang), class: 'lang-option', onclick: () => setLanguage(lang) }, text);

@@ -6,10 +6,11 @@
 // tab, every action goes idle → working → done or error, and the error is on screen.
 import type { OverviewResult } from '../../shared/commands/overview';
 import type { AccountChoice, AccountFacts, PlansResult, TemplateChoice, TemplateOption } from '../../shared/commands/plans';
-import { Language, fill, formatNumber, t } from '../../shared/i18n/strings';
+import { Language, fill, formatNumber } from '../../shared/i18n/strings';
 import { Bridge } from './bridge';
 import { Child, debounce, h, messageOf, replace, uid } from './dom';
 import type { TabView } from './pane';
+import { PaneStrings, paneText } from '../../shared/i18n/pane';
 
 /** Plans per bridge call: small enough for progress, few enough round-trips. */
 export const PLAN_BATCH = 5;
@@ -46,7 +47,6 @@ type Action =
   | { kind: 'error'; text: string }
   | { kind: 'done'; outcome: Outcome };
 
-type PaneStrings = ReturnType<typeof t>['pane'];
 
 const EPOCH = Date.UTC(1899, 11, 30);
 
@@ -97,7 +97,7 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
   let countRun = 0;
   let templatesRun = 0;
   let lastFocusRefresh = 0;
-  const s = (): PaneStrings => t(language).pane;
+  const s = (): PaneStrings => paneText(language);
   const element = h('section');
   const scheduleCount = debounce(() => void count(), COUNT_DELAY_MS);
 

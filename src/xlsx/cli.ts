@@ -92,6 +92,9 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
     fail(`${basename(path)} could not be read as an .xlsx workbook (it may be damaged): ${(e as Error).message.split('\n')[0]}`);
   }
   if (!book.worksheets.length) fail(`${basename(path)} has no sheets`);
+  // The commands count dates in the 1900 system. ExcelJS reads 1904-system date cells as dates, so
+  // switching the file to 1900 keeps every date cell right and the new ones too.
+  if (book.properties.date1904) book.properties.date1904 = false;
   return book;
 }
 
@@ -100,6 +103,7 @@ function outputPath(input: string, out: string | undefined, inPlace: boolean): s
   if (out) {
     if (resolve(out) === resolve(input)) fail('--out is the input file: add --in-place to write into it');
     if (extname(out).toLowerCase() !== '.xlsx') fail(`--out must end in .xlsx: ${out}`);
+    if (!existsSync(dirname(resolve(out)))) fail(`--out: the folder ${dirname(out)} does not exist`);
     return out;
   }
   return join(dirname(input), `${basename(input, extname(input))}.planned.xlsx`);
@@ -192,7 +196,8 @@ async function save(wb: XlsxWorkbook, target: string): Promise<void> {
 function isoToSerial(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const time = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || new Date(time).getUTCDate() !== Number(m[3])) fail(`--start must be a date written as YYYY-MM-DD, not ${text}`);
+  // Date.UTC rolls 2026-13-01 over into 2027: a real date reads back as written.
+  if (!m || !Number.isFinite(time) || new Date(time).toISOString().slice(0, 10) !== text) fail(`--start must be a date written as YYYY-MM-DD, not ${text}`);
   return Math.round((time - Date.UTC(1899, 11, 30)) / 86400000);
 }
 

@@ -185,10 +185,10 @@ export class XlsxWorkbook implements Workbook {
       ws.pageSetup = { ...ws.pageSetup, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     }
     if (spec.charts.length) this.skipped.push('chart');
-    if (spec.names.length) {
+    if (spec.names.length || spec.removeNames.length) {
       // All names in one go through the model: ExcelJS's add() expands a name into one entry per
       // cell, and a 100,000-row name then costs a gigabyte.
-      const replaced = new Set(spec.names.map((n) => n.name));
+      const replaced = new Set([...spec.names.map((n) => n.name), ...spec.removeNames]);
       const kept = (this.book.definedNames.model as { name: string; ranges: string[] }[]).filter((m) => !replaced.has(m.name));
       this.book.definedNames.model = [...kept, ...spec.names.map((n) => ({ name: n.name, ranges: [absolute(n.sheet, n.region)] }))] as never;
     }

@@ -177,3 +177,94 @@ describe('categories from dates', () => {
     expect(p.categories).toEqual([1, 0, 1, 1, 0]);
   });
 });
+
+describe('finding the table (edge cases from review)', () => {
+  it('keeps a data row that only has text (amount not in yet) inside the table', () => {
+    const rows = [
+      ['Customer', 'Region', 'Sales', 'Rep'],
+      ['Acme', 'North', 9000, 'Jan'],
+      ['Beta', 'South', 500, 'Piet'],
+      ['Gamma', 'North', null, null],
+      ['Delta', 'East', 20000, 'Jan'],
+      ['Epsilon', 'West', 300, 'Piet'],
+      ['Zeta', 'North', 7000, 'Jan'],
+    ];
+    const p = preview(new MemoryWorkbook({ S: rows }), { host: 'xlsx', language: 'en' }) as Awaited<ReturnType<typeof preview>>;
+    expect(p.address).toBe('A1:D7');
+    expect(p.revenue).toBe(36800);
+  });
+
+  it('ends the table at a second table pasted right under it, without a blank row', () => {
+    const rows = [
+      ['Order', 'Customer', 'Region', 'Sales'],
+      [1, 'Acme', 'North', 100],
+      [2, 'Beta', 'South', 50],
+      ['Person', 'Region', null, null],
+      ['Anna', 'West', null, null],
+      ['Chuck', 'East', null, null],
+    ];
+    const p = preview(new MemoryWorkbook({ S: rows }), { host: 'xlsx', language: 'en' }) as Awaited<ReturnType<typeof preview>>;
+    expect(p.address).toBe('A1:D3');
+  });
+
+  it('finds a header even with a number elsewhere on its row', () => {
+    const rows = [['Customer', 'Sales', null, null, 'Fiscal year', 2025], ['Acme', 100], ['Beta', 50], ['Gamma', 10]];
+    const d = detect(new MemoryWorkbook({ S: rows }), { language: 'en' }) as Awaited<ReturnType<typeof detect>>;
+    expect(d.address).toBe('A1:B4');
+  });
+
+  it('takes an unnamed last row equal to the sum as the totals row, but never a named customer', () => {
+    const named = [['Customer', 'Sales'], ['Acme', 2500], ['Beta', 1500], ['Gamma', 1000], ['Delta', 5000]];
+    const p = preview(new MemoryWorkbook({ S: named }), { host: 'xlsx', language: 'en' }) as Awaited<ReturnType<typeof preview>>;
+    expect([p.accounts, p.revenue, p.leftOut.totalsRows]).toEqual([4, 10000, []]);
+    const unnamed = [['Customer', 'Sales'], ['Acme', 2500], ['Beta', 1500], ['Gamma', 1000], [null, 5000]];
+    const q = preview(new MemoryWorkbook({ S: unnamed }), { host: 'xlsx', language: 'en' }) as Awaited<ReturnType<typeof preview>>;
+    expect([q.accounts, q.revenue, q.leftOut.totalsRows, q.leftOut.missingAccountRows]).toEqual([3, 5000, [5], []]);
+  });
+});
+
+describe('analysing another table after one with dates', () => {
+  it('removes the date and category names the new table does not have, so plans never mix tables', () => {
+    const wb = new MemoryWorkbook({
+      'Sales 2024': [['Customer', 'Date', 'Sales'], ['Acme', serialOf(2024, 3, 1), 9000], ['Beta', serialOf(2024, 5, 1), 1000]],
+      'Sales 2025': [['Customer', 'Sales'], ['Acme', 10000], ['Beta', 500]],
+    });
+    apply(wb, { host: 'excel', language: 'en', sheet: 'Sales 2024' });
+    expect(wb.names.AccountPlanner_Dates.sheet).toBe('Sales 2024');
+    apply(wb, { host: 'excel', language: 'en', sheet: 'Sales 2025', replace: true });
+    expect(wb.names.AccountPlanner_Accounts.sheet).toBe('Sales 2025');
+    expect(wb.names.AccountPlanner_Dates).toBeUndefined();
+    expect(wb.names.AccountPlanner_CategoryColumn).toBeUndefined();
+  });
+
+  it('asks before replacing the Pareto sheet even when only its name is left', () => {
+    const wb = new MemoryWorkbook({ S: [['Customer', 'Sales'], ['Acme', 100], ['Beta', 50]] });
+    apply(wb, { host: 'excel', language: 'en' });
+    delete wb.names.AccountPlanner_Tiers;
+    expect((apply(wb, { host: 'excel', language: 'en' }) as { status: string }).status).toBe('confirm');
+  });
+});
+
+describe('re-running with more accounts', () => {
+  it('never writes the larger Pareto output over cells the user added beside the old one', () => {
+    const rows = (n: number) => [['Customer', 'Sales'], ...Array.from({ length: n }, (_, i) => [`C${i}`, 1000 - i])];
+    const wb = new MemoryWorkbook({ S: rows(3) });
+    apply(wb, { host: 'excel', language: 'en' });
+    const old = wb.names.AccountPlanner_Pareto.region;
+    wb.sheet('Pareto').cells.set(`${old.rows + 1},7`, { value: 'Call C0 about the renewal' });
+    // The same sheet, now with 7 more customers: the chart data grows past the old region
+    for (const [i, r] of rows(10).entries()) r.forEach((v, j) => wb.sheet('S').cells.set(`${i},${j}`, { value: v }));
+    const result = apply(wb, { host: 'excel', language: 'en', replace: true }) as Awaited<ReturnType<typeof apply>>;
+    expect(wb.get('Pareto', old.rows + 1, 7)).toBe('Call C0 about the renewal');
+    expect(result.paretoSheet).toBe('Pareto 2');
+    // and the old output on Pareto was cleared, the user's note kept
+    expect(wb.get('Pareto', 0, 0)).toBe(null);
+  });
+
+  it('reuses the Pareto sheet when the new output fits', () => {
+    const wb = new MemoryWorkbook({ S: [['Customer', 'Sales'], ['A', 10], ['B', 5]] });
+    apply(wb, { host: 'excel', language: 'en' });
+    const again = apply(wb, { host: 'excel', language: 'en', replace: true }) as Awaited<ReturnType<typeof apply>>;
+    expect(again.paretoSheet).toBe('Pareto');
+  });
+});

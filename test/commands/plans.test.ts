@@ -273,3 +273,34 @@ describe('refreshing the overview', () => {
     expect((refreshOverview(wb, { language: 'en' }) as { added: number }).added).toBe(0);
   });
 });
+
+describe('the overview keeps the manager\'s cells (from review)', () => {
+  it('never writes new rows over notes under the overview', () => {
+    const wb = new MemoryWorkbook({ Sales: invoiceLines(50, 5) });
+    generatePlans(wb, { host: 'excel', language: 'en', accounts: { names: ['A1'] }, template: 'quick' });
+    // A note two rows under the overview's last row
+    wb.sheet('Plans overview').cells.set('6,0', { value: 'Note: Q3 targets agreed' });
+    generatePlans(wb, { host: 'excel', language: 'en', accounts: { names: ['B1', 'B2', 'B3'] }, template: 'quick' });
+    expect(wb.get('Plans overview', 6, 0)).toBe('Note: Q3 targets agreed');
+    const listed = [...Array(20).keys()].map((r) => wb.get('Plans overview', r, 0)).filter((v) => typeof v === 'string' && v.startsWith('Plan – '));
+    expect(listed).toEqual(['Plan – A1', 'Plan – B1', 'Plan – B2', 'Plan – B3']);
+  });
+
+  it('writes new rows\' own formulas in the overview\'s columns, wherever the overview starts', () => {
+    const wb = new MemoryWorkbook({ Sales: invoiceLines(50, 5) });
+    generatePlans(wb, { host: 'excel', language: 'en', accounts: { names: ['A1'] }, template: 'quick' });
+    // The manager inserted a column left of the overview: its name moved one column right
+    const o = wb.names[OVERVIEW_NAME];
+    wb.names[OVERVIEW_NAME] = { ...o, region: { ...o.region, col: 1 } };
+    const sheet = wb.sheet('Plans overview');
+    sheet.cells = new Map(
+      [...sheet.cells].map(([k, v]) => {
+        const [r, c] = k.split(',').map(Number);
+        return [r >= 3 ? `${r},${c + 1}` : k, v];
+      }),
+    );
+    generatePlans(wb, { host: 'excel', language: 'en', accounts: { names: ['B1'] }, template: 'quick' });
+    expect(wb.get('Plans overview', 5, 1)).toBe('Plan – B1');
+    expect(wb.get('Plans overview', 5, 8)).toBe('=IF(G6="","",G6-N(H6))'); // gap = target (G) − actual (H)
+  });
+});

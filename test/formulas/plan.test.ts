@@ -176,3 +176,13 @@ describe('chaining', () => {
     expectError(call('PLAN_GAP', one(1000), one(100), undefined, undefined, undefined, row(1, 2, 3)), '#VALUE!', /weights need as_of/);
   });
 });
+
+describe('rounding and times of day (from review)', () => {
+  it('rounds halves up like MROUND, despite binary fractions', () => {
+    expect(call('PLAN_PHASE', one(0.15), row(1), one(0.1))).toEqual([[0.2]]);
+    expect(call('PLAN_PHASE', one(1.005), row(1), one(0.01))).toEqual([[1.01]]);
+  });
+  it('counts a start with a time of day as its day', () => {
+    expect(column(call('PLAN_REVIEW_DATES', one(46027.75)))).toEqual([46057, 46087, 46117]);
+  });
+});

@@ -108,7 +108,7 @@ describe('dist/sheets/Code.js on the stand-in spreadsheet', () => {
     const s = appsScript({ Verkoop: verkoop() });
     s.server.showSidebar();
     expect(s.htmlFiles).toEqual(['Sidebar']);
-    expect(s.ui.sidebars).toEqual([expect.objectContaining({ file: 'Sidebar', title: nl.pane.title })]);
+    expect(s.ui.sidebars).toEqual([expect.objectContaining({ file: 'Sidebar', title: nl.host.title })]);
   });
 
   it('detects the table and suggests the account, amount and date columns', () => {

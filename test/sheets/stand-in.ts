@@ -737,6 +737,10 @@ export function standInSpreadsheet(options: StandInOptions) {
     getNamedRanges: () => [...named.keys()].map(namedRangeFacade),
     getRangeByName: (name: string) => (named.has(name) ? rangeFacade(named.get(name)!) : null),
     setNamedRange: (name: string, range: unknown) => void named.set(name, modelOfRange(range)),
+    // Apps Script throws for a name that does not exist.
+    removeNamedRange: (name: string) => {
+      if (!named.delete(name)) throw new Error(`Named range ${name} not found.`);
+    },
   }) as unknown as Spreadsheet;
 
   const app = counted('SpreadsheetApp', {

@@ -128,6 +128,7 @@ export class MemoryWorkbook implements Workbook {
     for (const name of spec.fitToPageWidth) this.sheet(name).fitToPageWidth = true;
     for (const chart of spec.charts) this.sheet(chart.sheet).charts.push(chart);
     for (const n of spec.names) this.names[n.name] = { sheet: n.sheet, region: n.region };
+    for (const name of spec.removeNames) delete this.names[name];
     for (const w of spec.columnWidths) this.sheet(w.sheet).widths.set(w.col, w.width);
     for (const f of spec.freezeRows) this.sheet(f.sheet).frozenRows = f.rows;
   }

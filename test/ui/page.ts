@@ -87,7 +87,7 @@ const bridge: Bridge = {
   refreshOverview: (o) => call('refreshOverview', o, () => refreshOverview(workbook, o)),
   activateSheet: (name, language = 'en') =>
     call('activateSheet', { name }, () => {
-      if (!workbook.sheets.has(name)) throw new Error(fill(t(language).pane.sheetGone, { sheet: name }));
+      if (!workbook.sheets.has(name)) throw new Error(fill(t(language).host.sheetGone, { sheet: name }));
       workbook.active = { sheet: name, row: 0, col: 0 };
       workbook.selection = undefined;
       return null;

@@ -163,3 +163,47 @@ describe('account-planner plans and overview', () => {
     expect(r.err).toMatch(message);
   });
 });
+
+describe('more bad input (from review)', () => {
+  it.each([
+    ['a month 13', ['plans', input, '--accounts', 'X', '--start', '2026-13-01'], /--start must be a date written as YYYY-MM-DD, not 2026-13-01/],
+    ['a month 0', ['plans', input, '--accounts', 'X', '--start', '2026-00-10'], /not 2026-00-10/],
+    ['--out into a missing folder', ['analyze', input, '--out', '/no/such/folder/out.xlsx'], /--out: the folder \/no\/such\/folder does not exist/],
+  ])('rejects %s', async (_, argv, message) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(message);
+  });
+
+  it('keeps the dates of a 1904-system workbook right', async () => {
+    const path = join(dir, 'mac-1904.xlsx');
+    const book = new ExcelJS.Workbook();
+    book.properties.date1904 = true;
+    const ws = book.addWorksheet('Sales');
+    ws.addRow(['Customer', 'Invoice date', 'Sales']);
+    ws.addRow(['Acme', new Date(Date.UTC(2025, 11, 1)), 10000]);
+    ws.addRow(['Beta', new Date(Date.UTC(2025, 11, 2)), 500]);
+    await book.xlsx.writeFile(path);
+    const out = join(dir, 'mac-1904-plans.xlsx');
+    expect((await run('plans', path, '--accounts', 'Acme', '--start', '2026-01-05', '--out', out, '--lang', 'en')).code).toBe(0);
+    const result = new ExcelJS.Workbook();
+    await result.xlsx.readFile(out);
+    const plan = result.getWorksheet('Plan – Acme')!;
+    const start = plan.getColumn(1).values.findIndex((v) => v === 'Plan start');
+    expect(plan.getCell(start, 2).value).toEqual(new Date(Date.UTC(2026, 0, 5)));
+    expect(result.getWorksheet('Sales')!.getCell('B2').value).toEqual(new Date(Date.UTC(2025, 11, 1)));
+  });
+});
+
+describe('placeholders (from review)', () => {
+  it('leaves {{constructor}} and {{__proto__}} as written', async () => {
+    const path = join(dir, 'proto.xlsx');
+    await writeXlsx(path, { Verkoop: dutchInvoices(), 'Template x': [['Notes: {{constructor}} {{__proto__}}', '{{constructor}}']] }, { Verkoop: [2] });
+    const out = join(dir, 'proto-out.xlsx');
+    expect((await run('plans', path, '--accounts', 'Acme', '--template', 'Template x', '--out', out)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.getWorksheet('Plan – Acme')!.getCell('A1').value).toBe('Notes: {{constructor}} {{__proto__}}');
+    expect(book.getWorksheet('Plan – Acme')!.getCell('B1').value).toBe('{{constructor}}');
+  });
+});
