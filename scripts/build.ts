@@ -57,6 +57,7 @@ export const SERVER_ENTRY_POINTS = [
   'analysisPreview',
   'analysisApply',
   'plansTemplates',
+  'plansTiers',
   'plansAccounts',
   'plansGenerate',
   'overviewRefresh',

@@ -46,6 +46,29 @@ export function listTemplates(wb: Workbook, language: Language): Awaitable<Templ
   ]);
 }
 
+/**
+ * The tier labels the last analysis wrote, in tier order (by the smallest cumulative share in
+ * each), so a pane offers the user's own labels ("Gold", "Silver"...). Empty without an analysis.
+ */
+export function listTiers(wb: Workbook): Awaitable<string[]> {
+  return andThen(wb.info(), (info) => {
+    const tiers = info.names[SOURCE_NAMES.tiers];
+    if (!tiers || !info.sheets.includes(tiers.sheet)) return [];
+    return andThen(wb.readSheet(tiers.sheet), (values) => {
+      const first = new Map<string, number>();
+      for (let r = tiers.region.row; r < tiers.region.row + tiers.region.rows; r++) {
+        const label = cellIn(values, r, tiers.region.col);
+        // The cumulative share sits right of the tier: the analysis writes them side by side.
+        const share = cellIn(values, r, tiers.region.col + 1);
+        if (typeof label !== 'string' || !label) continue;
+        const at = typeof share === 'number' ? share : Infinity;
+        if (!first.has(label) || at < first.get(label)!) first.set(label, at);
+      }
+      return [...first].sort((a, b) => a[1] - b[1]).map(([label]) => label);
+    });
+  });
+}
+
 /** The accounts a choice stands for, so a pane can show the count and generate in batches. */
 export function listAccounts(wb: Workbook, options: Pick<PlanOptions, 'accounts' | 'language'>): Awaitable<AccountFacts[]> {
   return andThen(wb.info(), (info) => andThen(resolveAccounts(wb, info, options), (r) => r.accounts));

@@ -2,7 +2,7 @@
 // insert into the active cell, and showing a sheet. Host globals used here: Excel, Office.
 import { AnalysisOptions, apply, detect, preview } from '../../shared/commands/analysis';
 import { refreshOverview } from '../../shared/commands/overview';
-import { generatePlans, listAccounts, listTemplates } from '../../shared/commands/plans';
+import { generatePlans, listAccounts, listTemplates, listTiers } from '../../shared/commands/plans';
 import { Language, fill, t } from '../../shared/i18n/strings';
 import type { AccountsRequest, AnalysisRequest, Bridge, DetectRequest, OverviewRequest, PlanProgress, PlansRequest } from '../ui/bridge';
 import { ExcelWorkbook } from './workbook';
@@ -23,6 +23,7 @@ export function excelBridge(displayLanguage: () => string = () => Office.context
         await context.sync();
       }),
     listTemplates: async (language: Language) => listTemplates(new ExcelWorkbook(), language),
+    listTiers: async () => listTiers(new ExcelWorkbook()),
     listAccounts: async (o: AccountsRequest) => listAccounts(new ExcelWorkbook(), o),
     // Excel can report each plan as it is made; the pane also generates in batches, as for Sheets.
     generatePlans: async (o: PlansRequest, onProgress?: PlanProgress) => generatePlans(new ExcelWorkbook(), { ...o, host: 'excel', onProgress }),

@@ -19,6 +19,7 @@ export type EntryPoint =
   | 'analysisDetect'
   | 'analysisPreview'
   | 'analysisApply'
+  | 'plansTiers'
   | 'plansTemplates'
   | 'plansAccounts'
   | 'plansGenerate'
@@ -47,6 +48,7 @@ export function sheetsBridge(displayLanguage: () => string = () => navigator.lan
     preview: (o: AnalysisRequest) => callServer<Preview>('analysisPreview', o),
     apply: (o: AnalysisRequest) => callServer<AnalysisResult>('analysisApply', o),
     listTemplates: (language: Language) => callServer<TemplateOption[]>('plansTemplates', { language }),
+    listTiers: () => callServer<string[]>('plansTiers', {}),
     listAccounts: (o: AccountsRequest) => callServer<AccountFacts[]>('plansAccounts', o),
     // One answer per call: the pane's batches are the progress Sheets can show.
     generatePlans: (o: PlansRequest) => callServer<PlansResult>('plansGenerate', o),

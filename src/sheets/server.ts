@@ -4,7 +4,7 @@
 import { AnalysisOptions, AnalysisResult, Detection, Preview, apply, detect, preview } from '../../shared/commands/analysis';
 import { isUserError } from '../../shared/commands/errors';
 import { OverviewResult, refreshOverview } from '../../shared/commands/overview';
-import { AccountFacts, PlanOptions, PlansResult, TemplateOption, generatePlans, listAccounts, listTemplates } from '../../shared/commands/plans';
+import { AccountFacts, PlanOptions, PlansResult, TemplateOption, generatePlans, listAccounts, listTemplates, listTiers } from '../../shared/commands/plans';
 import { Language, fill, languageFrom, t } from '../../shared/i18n/strings';
 import { Awaitable } from '../../shared/workbook';
 import { SheetsWorkbook } from './workbook';
@@ -74,6 +74,10 @@ export function analysisApply(request: SidebarRequest): AnalysisResult {
 
 export function plansTemplates(request: { language?: Language }): TemplateOption[] {
   return forSidebar(() => listTemplates(new SheetsWorkbook(), languageOf(request)));
+}
+
+export function plansTiers(): string[] {
+  return forSidebar(() => listTiers(new SheetsWorkbook()));
 }
 
 export function plansAccounts(request: Pick<PlanOptions, 'accounts' | 'language'>): AccountFacts[] {

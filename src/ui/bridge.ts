@@ -30,6 +30,8 @@ export interface Bridge {
   insertFormula?(formula: string): Promise<void>;
   /** The built-in templates and the workbook's own "Template …" sheets, named in `language`. */
   listTemplates(language: Language): Promise<TemplateOption[]>;
+  /** The tier labels of the last analysis, in tier order; empty without one. */
+  listTiers(): Promise<string[]>;
   listAccounts(o: AccountsRequest): Promise<AccountFacts[]>;
   generatePlans(o: PlansRequest, onProgress?: PlanProgress): Promise<PlansResult>;
   refreshOverview(o: OverviewRequest): Promise<OverviewResult>;

@@ -16,7 +16,7 @@ import { PaneStrings, paneText } from '../../shared/i18n/pane';
 export const PLAN_BATCH = 5;
 /** How long the pane waits after the last change before it counts the accounts again. */
 export const COUNT_DELAY_MS = 300;
-/** The tiers offered: the analysis makes up to five, named A–E unless renamed. */
+/** The tiers offered before an analysis has named its own (listTiers). */
 const TIERS = ['A', 'B', 'C', 'D', 'E'];
 /** Account names shown beside the count. */
 const NAMES_SHOWN = 3;
@@ -158,8 +158,9 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
   async function loadTemplates() {
     const run = ++templatesRun;
     try {
-      const templates = await bridge.listTemplates(language);
+      const [templates, tiers] = await Promise.all([bridge.listTemplates(language), bridge.listTiers()]);
       if (run !== templatesRun) return;
+      setTiers(tiers.length ? tiers : TIERS);
       state.templates = templates;
       state.templatesError = null;
       if (!templates.some((x) => x.id === state.templateId)) state.templateId = templates[0]?.id ?? 'key';
@@ -168,6 +169,15 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
       state.templatesError = messageOf(e);
     }
     renderTemplates();
+  }
+
+  /** The tier list follows the analysis' own labels ("Gold", "Silver"...), keeping the choice when it still exists. */
+  function setTiers(tiers: string[]) {
+    const current = Array.from(tierSelect.options, (o) => o.value);
+    if (current.join('\u0000') === tiers.join('\u0000')) return;
+    tierSelect.replaceChildren(...tiers.map((tier) => h('option', { value: tier }, tier)));
+    if (!tiers.includes(state.tier)) state.tier = tiers[0];
+    tierSelect.value = state.tier;
   }
 
   function choose(choice: Choice, now = false) {

@@ -304,3 +304,13 @@ describe('the overview keeps the manager\'s cells (from review)', () => {
     expect(wb.get('Plans overview', 5, 8)).toBe('=IF(G6="","",G6-N(H6))'); // gap = target (G) − actual (H)
   });
 });
+
+describe('listing the tiers for the pane', () => {
+  it('gives the analysis\' own labels in tier order, and none before an analysis', async () => {
+    const { listTiers } = await import('../../shared/commands/plans');
+    const wb = new MemoryWorkbook({ Sales: invoiceLines(300, 30) });
+    expect(listTiers(wb)).toEqual([]);
+    apply(wb, { host: 'excel', language: 'en', cutoffs: [0.5, 0.8, 0.95], labels: ['Gold', 'Silver', 'Bronze', 'Rest'] });
+    expect(listTiers(wb)).toEqual(['Gold', 'Silver', 'Bronze', 'Rest']);
+  });
+});

@@ -5,7 +5,7 @@ import { Cell } from '../../shared/cells';
 import { AnalysisOptions, apply, detect, preview } from '../../shared/commands/analysis';
 import { UserError } from '../../shared/commands/errors';
 import { refreshOverview } from '../../shared/commands/overview';
-import { generatePlans, listAccounts, listTemplates } from '../../shared/commands/plans';
+import { generatePlans, listAccounts, listTemplates, listTiers } from '../../shared/commands/plans';
 import { fill, t } from '../../shared/i18n/strings';
 import { emptySpec } from '../../shared/sheet-spec';
 import { Bridge } from '../../src/ui/bridge';
@@ -39,7 +39,7 @@ declare global {
   }
 }
 
-type Kind = 'detect' | 'preview' | 'apply' | 'listTemplates' | 'listAccounts' | 'generatePlans' | 'refreshOverview' | 'activateSheet';
+type Kind = 'detect' | 'preview' | 'apply' | 'listTemplates' | 'listTiers' | 'listAccounts' | 'generatePlans' | 'refreshOverview' | 'activateSheet';
 
 const config: PageConfig = { host: 'sheets', displayLanguage: 'en-US', delay: 10, ...window.__config };
 const verkoop = dutchInvoices();
@@ -80,6 +80,7 @@ const bridge: Bridge = {
         }
       : undefined,
   listTemplates: (language) => call('listTemplates', { language }, () => listTemplates(workbook, language)),
+  listTiers: () => call('listTiers', {}, () => listTiers(workbook)),
   listAccounts: (o) => call('listAccounts', o, () => listAccounts(workbook, o)),
   // As the hosts: Excel reports each plan, Sheets answers once per call.
   generatePlans: (o, onProgress) =>

@@ -70,6 +70,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await analyse(page);
     await expect.poll(() => countText(page)).toBe('2 accounts: Bakkerij Jansen, Van Dijk BV');
     expect(await page.locator(`${panel} select.tier-select`).inputValue()).toBe('A');
+    // The tier list is the analysis' own: A, B, C here, not a fixed A–E
+    expect(await page.locator(`${panel} select.tier-select option`).allTextContents()).toEqual(['A', 'B', 'C']);
     expect(await page.locator(`${panel} select.template-select option`).allTextContents()).toEqual(['Key account plan', 'Quick account plan']);
     expect(await text(page, `${panel} .template-description`)).toMatch(/^The full plan for a key account/);
 
