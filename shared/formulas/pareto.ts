@@ -2,7 +2,7 @@
 // The rule, from FUNCTIONS.md: an account's tier is the first tier whose cutoff is greater than
 // the share of total revenue held by accounts strictly larger than it; ties share a tier;
 // totals <= 0 sit in the last tier and do not count towards the total.
-import { Cell, Matrix, divError, isBlank, isError, numError, valueError } from '../cells';
+import { Cell, FormulaError, Matrix, divError, isBlank, isError, numError, valueError } from '../cells';
 import { Language, t } from '../i18n/strings';
 import {
   Vector,
@@ -48,6 +48,20 @@ function clean(total: number): number {
   return Number.isFinite(cleaned) ? cleaned : total;
 }
 
+function blankKey(keys: Vector, values: Vector, i: number): FormulaError {
+  return valueError(`${describePlace(placeInVector(keys, i))} is blank but ${describePlace(placeInVector(values, i))} has an amount`);
+}
+
+function firstRowWithAmount(rowGroup: Int32Array, group: number, values: Vector): number {
+  for (let i = 0; i < rowGroup.length; i++) if (rowGroup[i] === group && numberAt(values, i) !== null) return i;
+  return 0;
+}
+
+function grown<T extends Float64Array | Uint8Array>(old: T, bigger: T): T {
+  bigger.set(old);
+  return bigger;
+}
+
 /** Groups rows into accounts: by key when keys are given, otherwise one account per amount. */
 export function groupAccounts(values: Vector, keys?: Vector): Accounts {
   if (keys) sameShape(values, keys);
@@ -66,39 +80,64 @@ export function groupAccounts(values: Vector, keys?: Vector): Accounts {
       names.push(amount);
     }
   } else {
-    // Invoice sheets repeat the same key text thousands of times: look up the raw cell first and
-    // normalise only what has not been seen. Two maps, not one: the raw map is hit on every row
-    // and stays half the size (measured: one shared map is 40% slower over 1M rows).
-    const byRaw = new Map<Cell, number>();
-    const byKey = new Map<string, number>();
+    // Two passes, measured faster than normalising as we go (and twice as fast on fresh strings):
+    // 1. group the rows by their key cell exactly as written — invoice sheets repeat the same
+    //    text thousands of times, and a Map lookup of it is the cheapest step there is;
+    // 2. merge those groups whose keys are the same once trimmed and lower-cased, like SUMIF.
+    const byCell = new Map<Cell, number>();
+    const cells: Cell[] = [];
+    const rowGroup = new Int32Array(n).fill(-1);
+    let groupTotals = new Float64Array(1024);
+    let groupHas = new Uint8Array(1024);
     for (let i = 0; i < n; i++) {
       const raw = keys.at(i);
       const amount = numberAt(values, i);
-      let account = byRaw.get(raw);
-      if (account === undefined) {
+      let g = byCell.get(raw);
+      if (g === undefined) {
         if (isError(raw)) throw propagated(raw, placeInVector(keys, i));
-        const key = accountKey(raw);
-        if (key === null) {
-          if (amount !== null) {
-            throw valueError(`${describePlace(placeInVector(keys, i))} is blank but ${describePlace(placeInVector(values, i))} has an amount`);
-          }
+        if (isBlank(raw)) {
+          if (amount !== null) throw blankKey(keys, values, i);
           continue;
         }
-        account = byKey.get(key);
-        if (account === undefined) {
-          account = totals.length;
-          byKey.set(key, account);
-          totals.push(0);
-          hasAmount.push(0);
-          names.push(raw);
+        g = cells.length;
+        byCell.set(raw, g);
+        cells.push(raw);
+        if (g === groupTotals.length) {
+          groupTotals = grown(groupTotals, new Float64Array(g * 2));
+          groupHas = grown(groupHas, new Uint8Array(g * 2));
         }
-        byRaw.set(raw, account);
       }
-      rowAccount[i] = account;
+      rowGroup[i] = g;
       if (amount !== null) {
-        totals[account] += amount;
-        if (hasAmount[account] === 0) hasAmount[account] = 1;
+        groupTotals[g] += amount;
+        groupHas[g] = 1;
       }
+    }
+    const byKey = new Map<string, number>();
+    const accountOfGroup = new Int32Array(cells.length);
+    for (let g = 0; g < cells.length; g++) {
+      const key = accountKey(cells[g]);
+      if (key === null) {
+        // A key of spaces only: blank, which is wrong only where the row has an amount.
+        accountOfGroup[g] = -1;
+        if (groupHas[g]) throw blankKey(keys, values, firstRowWithAmount(rowGroup, g, values));
+        continue;
+      }
+      let account = byKey.get(key);
+      if (account === undefined) {
+        account = totals.length;
+        byKey.set(key, account);
+        totals.push(0);
+        hasAmount.push(0);
+        names.push(cells[g]);
+      }
+      accountOfGroup[g] = account;
+      totals[account] += groupTotals[g];
+      if (groupHas[g]) hasAmount[account] = 1;
+    }
+    for (let i = 0; i < n; i++) {
+      const g = rowGroup[i];
+      rowAccount[i] = g < 0 ? -1 : accountOfGroup[g];
     }
   }
   return {

@@ -70,6 +70,7 @@ describe('PARETO_TIER', () => {
       ['keys of another shape', [col(1, 2, 3), col('a', 'b')], '#VALUE!', /keys \(2×1\) must have the same shape as values \(3×1\)/],
       ['keys as a row against values as a column', [col(1, 2), row('a', 'b')], '#VALUE!', /same shape/],
       ['a blank key with an amount', [col(10, 5), col('a', null)], '#VALUE!', 'row 2 of keys is blank but row 2 of values has an amount'],
+      ['a key of spaces with an amount', [col(10, null, 5), col('a', '  ', '  ')], '#VALUE!', 'row 3 of keys is blank but row 3 of values has an amount'],
       ['cutoff written as a percentage number', [col(1, 2), undefined, one(80)], '#NUM!', /write 0.8 or 80%/],
       ['cutoffs not increasing', [col(1, 2), undefined, row(0.9, 0.8)], '#NUM!', /strictly increasing/],
       ['a cutoff of 1', [col(1, 2), undefined, one(1)], '#NUM!', /fraction between 0 and 1/],
