@@ -4,7 +4,9 @@ import { createServer } from 'node:https';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import { getHttpsServerOptions } from 'office-addin-dev-certs';
+import { caCertificatePath, localhostCertificatePath, localhostKeyPath } from 'office-addin-dev-certs/lib/defaults.js';
 
 const root = join(fileURLToPath(new URL('..', import.meta.url)), 'dist', 'excel');
 const port = Number(process.env.PORT ?? 3000);
@@ -17,8 +19,21 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/** The trusted development certificates; where trusting them needs an admin (Linux without sudo),
+ * the certificates already made are used and the user is told how to trust them. */
+async function certificates() {
+  try {
+    return await getHttpsServerOptions();
+  } catch (e) {
+    if (![caCertificatePath, localhostCertificatePath, localhostKeyPath].every((f) => existsSync(f))) throw e;
+    console.warn(`Could not trust the development certificate automatically (${(e as Error).message.split('\n')[0].trim()}).`);
+    console.warn(`Serving anyway: trust ${caCertificatePath} in your browser or system to load the add-in (see README).`);
+    return { ca: readFileSync(caCertificatePath), cert: readFileSync(localhostCertificatePath), key: readFileSync(localhostKeyPath) };
+  }
+}
+
 async function main(): Promise<void> {
-  const options = await getHttpsServerOptions();
+  const options = await certificates();
   createServer(options, async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'https://localhost').pathname));
     const file = join(root, path === sep || path === '/' ? 'taskpane.html' : path);
