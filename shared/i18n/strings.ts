@@ -14,11 +14,6 @@ const en = {
     revenueShare: 'Share of revenue',
     total: 'Total',
   },
-  category: {
-    growth: 'growth',
-    stable: 'stable',
-    none: 'none',
-  },
   analysis: {
     tierHeader: 'Tier',
     shareHeader: 'Cumulative share',
@@ -63,11 +58,6 @@ const nl: Strings = {
     revenue: 'Omzet',
     revenueShare: 'Aandeel omzet',
     total: 'Totaal',
-  },
-  category: {
-    growth: 'groei',
-    stable: 'stabiel',
-    none: 'geen',
   },
   analysis: {
     tierHeader: 'Klasse',
