@@ -66,7 +66,11 @@ function computedValue(what: Computed, ctx: PlanContext, ref: (key: string) => s
   const account = ref('account');
   const start = ref('plan_start');
   const revenue = s.accounts && s.amounts;
-  const lookup = (name: string) => ({ formula: `=IFERROR(INDEX(${name},MATCH(${account},${SOURCE_NAMES.accounts},0)),"")` });
+  // The account is written as text; a numeric code (1001) in the revenue table only matches its
+  // number in Excel, so the lookup tries the text, then the number.
+  const lookup = (name: string) => ({
+    formula: `=IFERROR(INDEX(${name},MATCH(${account},${SOURCE_NAMES.accounts},0)),IFERROR(INDEX(${name},MATCH(VALUE(${account}),${SOURCE_NAMES.accounts},0)),""))`,
+  });
   switch (what) {
     case 'account':
       return { value: ctx.account, input: false };

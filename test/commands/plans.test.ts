@@ -62,7 +62,9 @@ describe('templates to sheet specs', () => {
     const v = spec.blocks[0].values;
     const f = (key: string) => v[layout.fields[key].row][1];
     const account = `$B$${layout.fields.account.row + 1}`;
-    expect(f('tier')).toEqual({ formula: `=IFERROR(INDEX(AccountPlanner_TierColumn,MATCH(${account},AccountPlanner_Accounts,0)),"")` });
+    expect(f('tier')).toEqual({
+      formula: `=IFERROR(INDEX(AccountPlanner_TierColumn,MATCH(${account},AccountPlanner_Accounts,0)),IFERROR(INDEX(AccountPlanner_TierColumn,MATCH(VALUE(${account}),AccountPlanner_Accounts,0)),""))`,
+    });
     expect(isFormula(f('revenue_12m')) && f('revenue_12m')).toMatchObject({ formula: expect.stringContaining(`=SUMIFS(AccountPlanner_Amounts,AccountPlanner_Accounts,${account},AccountPlanner_Dates,">="&`) });
     // Without the names the same cells are plain inputs
     const plain = renderPlan(KEY_ACCOUNT_PLAN, { sheet: 'P', account: 'Acme', owner: '', planStart: 46000, language: 'en', source: noSource, tier: 'B' });
