@@ -126,6 +126,8 @@ export interface SheetSpec {
   /** Cells merged into one (a long-text input across the page width). */
   merges: { sheet: string; region: Region }[];
   columnWidths: { sheet: string; col: number; width: number }[]; // px
+  /** Heights of row runs, for wrapped text that needs more than one line. */
+  rowHeights: { sheet: string; row: number; rows: number; height: number }[]; // px
   freezeRows: { sheet: string; rows: number }[];
   protections: Protection[];
   /** Print each sheet one page wide (portrait). */
@@ -146,6 +148,7 @@ export const emptySpec = (): SheetSpec => ({
   removeNames: [],
   merges: [],
   columnWidths: [],
+  rowHeights: [],
   freezeRows: [],
   protections: [],
   fitToPageWidth: [],

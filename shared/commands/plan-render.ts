@@ -30,6 +30,8 @@ const LABEL_COL = 0;
 const INPUT_COL = 1;
 export const PLAN_WIDTH = 7; // columns A–G: fits a portrait page when printed one page wide
 const INPUT_FILL = '#FFF8E1';
+const TWO_LINES = 34; // px
+const TALL_ROW = 52; // px: three lines of long text
 const SECTION_FILL = '#E8F1EC';
 
 const WORDS: Record<string, Localized> = {
@@ -179,7 +181,12 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
   function renderField(field: Field, row: number) {
     put(row, LABEL_COL, field.label[lang]);
     const cell: Region = { row, col: INPUT_COL, rows: 1, cols: field.input === 'longtext' ? PLAN_WIDTH - 1 : 1 };
-    if (cell.cols > 1) spec.merges.push({ sheet, region: cell });
+    if (cell.cols > 1) {
+      spec.merges.push({ sheet, region: cell });
+      spec.rowHeights.push({ sheet, row, rows: 1, height: TALL_ROW });
+      style(cell, { verticalAlign: 'top' });
+      style({ row, col: LABEL_COL, rows: 1, cols: 1 }, { verticalAlign: 'top', wrap: true });
+    }
     if (field.formula) {
       put(row, INPUT_COL, { formula: expand(field.formula, row) });
       const format = numberFormat(field.format, lang);
@@ -199,6 +206,11 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
 
   function renderTable(table: Table, headerRow: number) {
     table.columns.forEach((c, i) => put(headerRow, i, c.label[lang]));
+    // Rows whose first column holds a sentence, or whose input is long text, get room for two lines.
+    if (table.preset || table.columns.some((c) => c.input === 'longtext')) {
+      spec.rowHeights.push({ sheet, row: headerRow + 1, rows: table.rows, height: TWO_LINES });
+      style({ row: headerRow + 1, col: 0, rows: table.rows, cols: table.columns.length }, { verticalAlign: 'top' });
+    }
     style({ row: headerRow, col: 0, rows: 1, cols: table.columns.length }, { bold: true, fill: '#F2F2F2', wrap: true });
     for (let k = 0; k < table.rows; k++) {
       const row = headerRow + 1 + k;

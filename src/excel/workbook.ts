@@ -282,6 +282,9 @@ export class ExcelWorkbook implements Workbook {
       workbook.names.getItemOrNullObject(named.name).delete();
       workbook.names.add(named.name, range(named.sheet, named.region));
     }
+    for (const { sheet: name, row, rows, height } of spec.rowHeights) {
+      sheet(name).getRange(`${row + 1}:${row + rows}`).format.rowHeight = height * POINTS_PER_PIXEL;
+    }
     for (const { sheet: name, col, width } of spec.columnWidths) {
       await batch.room(COMMAND_BYTES);
       const letter = columnLetter(col);

@@ -389,6 +389,16 @@ export class SheetsWorkbook implements Workbook {
       }
     }
 
+    // One call per run of neighbouring rows of one height (setRowHeights: start, count, height).
+    for (const [name, heights] of groupBy(spec.rowHeights, (h) => h.sheet)) {
+      const runs = [...heights].sort((a, b) => a.row - b.row).reduce<{ row: number; rows: number; height: number }[]>((acc, h) => {
+        const last = acc[acc.length - 1];
+        if (last && last.height === h.height && last.row + last.rows === h.row) last.rows += h.rows;
+        else acc.push({ row: h.row, rows: h.rows, height: h.height });
+        return acc;
+      }, []);
+      for (const run of runs) sheet(name).setRowHeights(run.row + 1, run.rows, run.height);
+    }
     for (const f of spec.freezeRows) sheet(f.sheet).setFrozenRows(f.rows);
 
     // Sheets has no password protection, and protect() alone keeps the spreadsheet's editors (so
@@ -776,6 +786,7 @@ function regionsOf(spec: SheetSpec): Region[] {
     ...spec.charts.flatMap((c) => [c.categories, c.columns, c.line, { ...c.anchor, rows: 1, cols: 1 }]),
     ...spec.names.map((n) => n.region),
     ...spec.columnWidths.map((w) => ({ row: 0, col: w.col, rows: 1, cols: 1 })),
+    ...spec.rowHeights.map((h) => ({ row: h.row, col: 0, rows: h.rows, cols: 1 })),
   ];
 }
 
@@ -794,6 +805,7 @@ function sheetNamesOf(spec: SheetSpec): Set<string> {
       spec.names,
       spec.merges,
       spec.columnWidths,
+      spec.rowHeights,
       spec.freezeRows,
       spec.protections,
     ]

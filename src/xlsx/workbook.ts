@@ -193,6 +193,8 @@ export class XlsxWorkbook implements Workbook {
       this.book.definedNames.model = [...kept, ...spec.names.map((n) => ({ name: n.name, ranges: [absolute(n.sheet, n.region)] }))] as never;
     }
     for (const w of spec.columnWidths) this.worksheet(w.sheet).getColumn(w.col + 1).width = Math.round(w.width / 7);
+    // Row heights are in points in the file; the spec says pixels (96 per inch, 72 points).
+    for (const h of spec.rowHeights) for (let r = h.row; r < h.row + h.rows; r++) this.worksheet(h.sheet).getRow(r + 1).height = h.height * 0.75;
     for (const f of spec.freezeRows) this.worksheet(f.sheet).views = [{ state: 'frozen', ySplit: f.rows }];
     // Protection without a password: inputs unlocked, the rest guarded against slips.
     const protecting = spec.protections.map((p) => {

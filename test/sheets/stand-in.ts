@@ -144,6 +144,7 @@ interface SheetModel {
   charts: ChartState[];
   frozenRows: number;
   widths: Map<number, number>;
+  heights: Map<number, number>;
   merges: Omit<Area, 'sheet'>[];
   /** setDataValidation(s) calls in order. */
   validations: ValidationEntry[];
@@ -210,7 +211,7 @@ export function standInSpreadsheet(options: StandInOptions) {
   const ui = { menus: [] as { title: string; items: [string, string][] }[], sidebars: [] as unknown[], alerts: [] as unknown[] };
 
   function addSheet(name: string, index = sheets.length): SheetModel {
-    const model: SheetModel = { name, id: nextId++, grid: [], formats: [], rules: [], charts: [], frozenRows: 0, widths: new Map(), merges: [], validations: [], protection: null };
+    const model: SheetModel = { name, id: nextId++, grid: [], formats: [], rules: [], charts: [], frozenRows: 0, widths: new Map(), heights: new Map(), merges: [], validations: [], protection: null };
     sheets.splice(index, 0, model);
     return model;
   }
@@ -622,6 +623,7 @@ export function standInSpreadsheet(options: StandInOptions) {
     copy.charts = s.charts.map((c) => ({ ...c, ranges: c.ranges.map(area), options: { ...c.options } }));
     copy.frozenRows = s.frozenRows;
     copy.widths = new Map(s.widths);
+    copy.heights = new Map(s.heights);
     copy.merges = s.merges.map((x) => ({ ...x }));
     copy.validations = s.validations.map((v) => ({ area: { ...v.area }, rule: v.rule && { ...v.rule }, grid: v.grid?.map((row) => [...row]) }));
     return copy;
@@ -661,6 +663,10 @@ export function standInSpreadsheet(options: StandInOptions) {
       setFrozenRows: (rows: number) => void (s.frozenRows = rows),
       getColumnWidth: (col: number) => s.widths.get(col - 1) ?? 100,
       setColumnWidth: (col: number, width: number) => (s.widths.set(col - 1, width), facade),
+      setRowHeights(start: number, count: number, height: number) {
+        for (let r = start - 1; r < start - 1 + count; r++) s.heights.set(r, height);
+        return facade;
+      },
       setColumnWidths(start: number, count: number, width: number) {
         for (let c = start - 1; c < start - 1 + count; c++) s.widths.set(c, width);
         return facade;

@@ -809,7 +809,8 @@ describe('SheetsWorkbook.write: formats and validations in a few calls per sheet
         expect(spec.styles.length + spec.validations.length + spec.protections[0].unlocked.length).toBeGreaterThan(150);
         const s = host({ sheets: { Sales: revenue(5) } });
         s.workbook.write(spec);
-        expect(s.calls.count, `${language}, linked ${linked}`).toBeLessThanOrEqual(60);
+        // 60, plus one setRowHeights per run of tall rows (SWOT block, conditions, checklist, review log)
+        expect(s.calls.count, `${language}, linked ${linked}`).toBeLessThanOrEqual(64);
       }
 
     // Through the command: the analysis first (so the plans' formulas refer to its names), then n plans and the overview.

@@ -21,6 +21,7 @@ export interface MemorySheet {
   charts: SheetSpec['charts'];
   frozenRows: number;
   widths: Map<number, number>;
+  heights: Map<number, number>;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -53,6 +54,7 @@ export class MemoryWorkbook implements Workbook {
       charts: [],
       frozenRows: 0,
       widths: new Map(),
+      heights: new Map(),
     };
     this.sheets.set(name, sheet);
     return sheet;
@@ -95,7 +97,7 @@ export class MemoryWorkbook implements Workbook {
     for (const name of spec.addSheets) if (!this.sheets.has(name)) this.addSheet(name);
     for (const { from, to } of spec.copySheets) {
       const original = this.sheet(from);
-      const copy: MemorySheet = structuredClone({ ...original, widths: new Map(original.widths) });
+      const copy: MemorySheet = structuredClone({ ...original, widths: new Map(original.widths), heights: new Map(original.heights) });
       copy.cells = new Map([...original.cells].map(([k, v]) => [k, { ...v }]));
       copy.widths = new Map(original.widths);
       this.sheets.set(to, copy);
@@ -130,6 +132,7 @@ export class MemoryWorkbook implements Workbook {
     for (const n of spec.names) this.names[n.name] = { sheet: n.sheet, region: n.region };
     for (const name of spec.removeNames) delete this.names[name];
     for (const w of spec.columnWidths) this.sheet(w.sheet).widths.set(w.col, w.width);
+    for (const h of spec.rowHeights) for (let r = h.row; r < h.row + h.rows; r++) this.sheet(h.sheet).heights.set(r, h.height);
     for (const f of spec.freezeRows) this.sheet(f.sheet).frozenRows = f.rows;
   }
 
