@@ -34,6 +34,8 @@ declare global {
   interface Window {
     __config?: Partial<PageConfig>;
     __workbook: MemoryWorkbook;
+    /** An empty SheetSpec, for tests that write straight into the workbook. */
+    __emptySpec: typeof emptySpec;
     __calls: { kind: string; options: unknown }[];
     __inserted: string[];
   }
@@ -49,6 +51,7 @@ const workbook = new MemoryWorkbook(
   config.emptySheet ? { sheet: 'Leeg', row: 0, col: 0 } : { sheet: 'Verkoop', row: 5, col: 1 },
 );
 window.__workbook = workbook;
+window.__emptySpec = emptySpec;
 window.__calls = [];
 window.__inserted = [];
 

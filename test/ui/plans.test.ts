@@ -264,8 +264,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.waitForSelector(`${panel} .message.done`);
     // A plan tab copied by hand: Refresh overview adds it.
     await page.evaluate(() => {
-      const none = { addSheets: [], clear: [], blocks: [], styles: [], conditionalColours: [], conditionalFormulas: [], validations: [], merges: [], protections: [], fitToPageWidth: [], charts: [], names: [], removeNames: [], columnWidths: [], freezeRows: [] };
-      window.__workbook.write({ ...none, copySheets: [{ from: 'Plan – Acme', to: 'Plan – Globex' }] } as never);
+      window.__workbook.write({ ...window.__emptySpec(), copySheets: [{ from: 'Plan – Acme', to: 'Plan – Globex' }] });
     });
     await page.getByRole('button', { name: 'Refresh overview' }).click();
     await expect.poll(() => text(page, `${panel} .message.done`)).toBe('Overview: 1 new, 2 plans in all.');
