@@ -5,32 +5,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Cell } from '../../shared/cells';
 import { Preview, preview } from '../../shared/commands/analysis';
+import { parseCsvLine } from '../support/fixtures';
 import { MemoryWorkbook } from '../support/memory-workbook';
 
 const file = join(__dirname, '../../../shared/data/superstore.csv');
 
 function parseCsv(text: string): Cell[][] {
-  const rows: Cell[][] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (!line) continue;
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
-        else if (ch === '"') quoted = false;
-        else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') cells.push(cell), (cell = '');
-      else cell += ch;
-    }
-    cells.push(cell);
-    // As a spreadsheet opens a CSV: numbers become numbers
-    rows.push(cells.map((c) => (c === '' ? null : /^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
-  }
-  return rows;
+  // As a spreadsheet opens a CSV: numbers become numbers, empty cells blanks.
+  return text
+    .split(/\r?\n/)
+    .filter(Boolean)
+    .map((line) => parseCsvLine(line).map((c) => (c === '' ? null : /^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
 }
 
 describe.skipIf(!existsSync(file))('the Superstore dataset (../shared/data/superstore.csv)', () => {

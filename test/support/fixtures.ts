@@ -25,3 +25,22 @@ export function midnightIn(timeZone: string, y: number, m: number, d: number): D
   };
   return new Date(guess - (wall(guess) - guess));
 }
+
+/** One CSV line into its cells: commas, double quotes around a cell, "" for a quote inside one. */
+export function parseCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') cells.push(cell), (cell = '');
+    else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}

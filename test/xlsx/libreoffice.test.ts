@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/xlsx/cli';
 import { dutchInvoices } from '../support/revenue-sheets';
+import { parseCsvLine } from '../support/fixtures';
 import { writeXlsx } from '../support/xlsx-files';
 
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -29,23 +30,6 @@ function recalculated(path: string, dir: string): Record<string, string[][]> {
   return sheets;
 }
 
-function parseCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') cells.push(cell), (cell = '');
-    else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
-}
 
 const rowWith = (rows: string[][], label: string) => rows.find((r) => r[0] === label) ?? [];
 
