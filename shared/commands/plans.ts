@@ -30,6 +30,12 @@ export interface PlanOptions {
   onProgress?: (done: number, total: number, account: string) => void;
   /** Leave the overview for a separate refreshOverview call (a pane generating in batches). */
   skipOverview?: boolean;
+  /**
+   * The names are the revenue table's own spelling (a pane passing back what listAccounts gave):
+   * with a built-in template, whose facts are live formulas, the revenue table need not be read
+   * again for each batch.
+   */
+  exactNames?: boolean;
 }
 
 /** What the pane offers as templates: the built-in ones and the workbook's "Template …" sheets. */
@@ -151,10 +157,14 @@ function uniqueNames(cells: Cell[]): string[] {
 }
 
 /** The accounts to plan, largest first when chosen by tier. Reads at most two sheets. */
-export function resolveAccounts(wb: Workbook, info: WorkbookInfo, options: Pick<PlanOptions, 'accounts' | 'language'>): Awaitable<{ accounts: AccountFacts[]; source: Map<string, AccountFacts> }> {
+export function resolveAccounts(
+  wb: Workbook,
+  info: WorkbookInfo,
+  options: Pick<PlanOptions, 'accounts' | 'language'> & { needFacts?: boolean },
+): Awaitable<{ accounts: AccountFacts[]; source: Map<string, AccountFacts> }> {
   const w = WORDS[options.language];
   const sourceName = info.names[SOURCE_NAMES.accounts];
-  const source = sourceName && info.sheets.includes(sourceName.sheet) ? sourceName : null;
+  const source = sourceName && info.sheets.includes(sourceName.sheet) && options.needFacts !== false ? sourceName : null;
   return andThen(source ? wb.readSheet(source.sheet) : null, (sourceValues) => {
     const facts = sourceValues ? factsFromSource(info, sourceValues) : new Map<string, AccountFacts>();
     const withFacts = (names: string[]) => names.map((n) => facts.get(accountKey(n) ?? '') ?? { name: n });
@@ -273,8 +283,9 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
     }
     const builtIn = typeof choice === 'string' ? templateById(choice) : undefined;
     if (typeof choice === 'string' && !builtIn) throw new UserError(fill(w.noTemplate, { sheet: choice }));
+    const needFacts = !(options.exactNames && builtIn && 'names' in options.accounts);
     return andThen(readTemplate, (userTemplate) =>
-      andThen(resolveAccounts(wb, info, options), ({ accounts }) => {
+      andThen(resolveAccounts(wb, info, { ...options, needFacts }), ({ accounts }) => {
         const existing = new Set(info.sheets.map((s) => s.toLowerCase()));
         const taken = new Set(existing);
         const made: PlansResult['made'] = [];

@@ -235,7 +235,7 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
       setAction({ kind: 'working', step: 'plans', done: first, total });
       try {
         const result = await bridge.generatePlans(
-          { language: planLanguage, accounts: { names }, template, planStart, owner, skipOverview: true },
+          { language: planLanguage, accounts: { names }, template, planStart, owner, skipOverview: true, exactNames: true },
           (done) => setAction({ kind: 'working', step: 'plans', done: first + done, total }),
         );
         outcome.made.push(...result.made);

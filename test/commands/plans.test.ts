@@ -316,3 +316,18 @@ describe('listing the tiers for the pane', () => {
     expect(listTiers(wb)).toEqual(['Gold', 'Silver', 'Bronze', 'Rest']);
   });
 });
+
+describe('generating in batches from the pane', () => {
+  it('does not read the revenue table again for names the pane already resolved (built-in template)', () => {
+    const wb = new MemoryWorkbook({ Sales: invoiceLines(300, 30) });
+    apply(wb, { host: 'excel', language: 'en' });
+    const before = wb.calls.readSheet;
+    const result = generatePlans(wb, { host: 'sheets', language: 'en', accounts: { names: ['Customer 1', 'Customer 2'] }, template: 'key', skipOverview: true, exactNames: true }) as PlansResult;
+    expect(result.made.map((m) => m.sheet)).toEqual(['Plan – Customer 1', 'Plan – Customer 2']);
+    expect(wb.calls.readSheet - before).toBe(0);
+    // Typed names (not exact) are still matched to the table's spelling, which needs the read
+    generatePlans(wb, { host: 'sheets', language: 'en', accounts: { names: ['customer 3'] }, template: 'key', skipOverview: true });
+    expect(wb.calls.readSheet - before).toBe(1);
+    expect(wb.sheets.has('Plan – Customer 3')).toBe(true);
+  });
+});

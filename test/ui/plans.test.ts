@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await generateButton(page).click();
     await page.waitForSelector(`${panel} .message.done`);
     const [options] = (await calls(page, 'generatePlans')) as Record<string, unknown>[];
-    expect(options).toEqual({ language: 'nl', accounts: { names: ['Bakkerij Jansen', 'Van Dijk BV'] }, template: 'quick', planStart: serialOf(2026, 3, 2), owner: 'Sam de Wit', skipOverview: true });
+    expect(options).toEqual({ language: 'nl', accounts: { names: ['Bakkerij Jansen', 'Van Dijk BV'] }, template: 'quick', planStart: serialOf(2026, 3, 2), owner: 'Sam de Wit', skipOverview: true, exactNames: true });
     // The plan and the overview in Dutch; the pane stays English.
     const made = await page.evaluate(() => ({ sheets: [...window.__workbook.sheets.keys()], title: window.__workbook.get('Plan – Bakkerij Jansen', 0, 0) }));
     expect(made.sheets).toContain('Plannen-overzicht');
