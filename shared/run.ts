@@ -1,6 +1,6 @@
 // Calls a catalog function the way a host does: arguments as blocks of cells, a result block or
 // one FormulaError back. Argument count and left-out arguments are handled here, once.
-import { FormulaError, Matrix, Result, valueError } from './cells';
+import { FormulaError, Matrix, Result, numError, valueError } from './cells';
 import { Arg, FunctionSpec, functionNamed } from './catalog';
 
 const isLeftEmpty = (m: Matrix): boolean =>
@@ -19,12 +19,22 @@ export function callFunction(spec: FunctionSpec, args: readonly (Matrix | null |
   const missing = spec.params.find((p, i) => !p.optional && given[i] === undefined);
   if (missing) return valueError(`${missing.name} is required`);
   try {
-    return spec.run(given);
+    return finite(spec.run(given), spec.name);
   } catch (e) {
     // Only the core's own FormulaErrors become results; anything else is a bug and must surface.
     if (e instanceof FormulaError) return e;
     throw e;
   }
+}
+
+/** A result too large (or too small) for a number, such as 1e300 / 5e-324, is #NUM!, never Infinity. */
+function finite(result: Matrix, name: string): Result {
+  for (const row of result) {
+    for (const v of row) {
+      if (typeof v === 'number' && !Number.isFinite(v)) return numError(`${name}: the result is too large to show as a number`);
+    }
+  }
+  return result;
 }
 
 export function callByName(name: string, args: readonly (Matrix | null | undefined)[]): Result {

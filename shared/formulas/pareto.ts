@@ -86,7 +86,8 @@ export function groupAccounts(values: Vector, keys?: Vector): Accounts {
     // 2. merge those groups whose keys are the same once trimmed and lower-cased, like SUMIF.
     const byCell = new Map<Cell, number>();
     const cells: Cell[] = [];
-    const rowGroup = new Int32Array(n).fill(-1);
+    // Rows hold their group first, then (rewritten in place) their account: one array, not two.
+    const rowGroup = rowAccount;
     let groupTotals = new Float64Array(1024);
     let groupHas = new Uint8Array(1024);
     for (let i = 0; i < n; i++) {
@@ -137,7 +138,7 @@ export function groupAccounts(values: Vector, keys?: Vector): Accounts {
     }
     for (let i = 0; i < n; i++) {
       const g = rowGroup[i];
-      rowAccount[i] = g < 0 ? -1 : accountOfGroup[g];
+      if (g >= 0) rowAccount[i] = accountOfGroup[g];
     }
   }
   return {

@@ -186,3 +186,9 @@ describe('rounding and times of day (from review)', () => {
     expect(column(call('PLAN_REVIEW_DATES', one(46027.75)))).toEqual([46057, 46087, 46117]);
   });
 });
+
+describe('numbers beyond the float range', () => {
+  it('gives #NUM! instead of Infinity', () => {
+    expectError(call('PLAN_ATTAINMENT', one(5e-324), one(1e300)), '#NUM!', /too large/);
+  });
+});
