@@ -13,14 +13,14 @@ const dist = join(root, 'dist');
 export const DEV_BASE_URL = 'https://localhost:3000/';
 
 /** Excel's functions.json: every parameter a matrix of any, so ranges and single cells both fit. */
-export function excelMetadata(functions: readonly FunctionSpec[]) {
+export function excelMetadata(functions: readonly FunctionSpec[], baseUrl = DEV_BASE_URL) {
   return {
     allowErrorForDataTypeAny: true,
     functions: functions.map((f) => ({
       id: f.name,
       name: f.name,
       description: f.help.en,
-      helpUrl: `${DEV_BASE_URL}taskpane.html`,
+      helpUrl: `${baseUrl}taskpane.html`,
       result: { type: 'any', dimensionality: 'matrix' },
       parameters: f.params.map((p) => ({
         name: p.name,
@@ -101,8 +101,7 @@ async function buildExcel(target: string, baseUrl: string): Promise<void> {
   const out = join(target, 'excel');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'functions.js'), await bundle('src/excel/functions.ts'));
-  const metadata = excelMetadata(FUNCTIONS);
-  metadata.functions.forEach((f) => (f.helpUrl = `${baseUrl}taskpane.html`));
+  const metadata = excelMetadata(FUNCTIONS, baseUrl);
   writeFileSync(join(out, 'functions.json'), JSON.stringify(metadata, null, 2) + '\n');
   // The pane loads on every open: minified. ES2019 also suits older Office webviews (Safari, EdgeHTML).
   writeFileSync(join(out, 'taskpane.js'), await bundle('src/excel/taskpane.ts', { minify: true }));

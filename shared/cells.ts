@@ -25,6 +25,8 @@ export type Result = Matrix | FormulaError;
 export const ERROR_CODES: readonly ErrorCode[] = ['#VALUE!', '#NUM!', '#DIV/0!', '#N/A', '#REF!', '#NAME?', '#NULL!'];
 
 export const isBlank = (cell: Cell | undefined): cell is Blank | undefined => cell === null || cell === undefined;
+/** A cell that shows nothing: blank, or text of spaces only. */
+export const isEmptyCell = (cell: Cell | undefined): boolean => isBlank(cell) || (typeof cell === 'string' && cell.trim() === '');
 export const isError = (value: unknown): value is FormulaError => value instanceof FormulaError;
 
 export const valueError = (message: string) => new FormulaError('#VALUE!', message);

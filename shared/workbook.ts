@@ -7,7 +7,7 @@
 // Apps Script is synchronous and cannot hand a Promise back to the sidebar, so a host may answer
 // directly or with a Promise (Awaitable); commands chain with `andThen` below and stay synchronous
 // where the host is.
-import { Matrix } from './cells';
+import { Cell, Matrix } from './cells';
 import { Region, SheetSpec } from './sheet-spec';
 
 export type Awaitable<T> = T | Promise<T>;
@@ -50,6 +50,6 @@ export function andThen<T, U>(value: Awaitable<T>, next: (value: T) => Awaitable
 }
 
 /** The value of a cell in a sheet's values, by absolute position (null outside the used range). */
-export function cellAt(sheet: SheetValues, row: number, col: number) {
+export function cellAt(sheet: SheetValues, row: number, col: number): Cell {
   return sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null;
 }

@@ -19,4 +19,4 @@ export function expectError(result: Result, code: ErrorCode, message?: RegExp | 
 }
 
 /** Serial number of a date in the 1900 date system, as Excel and Sheets count. */
-export const serial = (y: number, m: number, d: number): number => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
+export { serialOf as serial } from './support/revenue-sheets';

@@ -1,7 +1,8 @@
 // The Pareto analysis of a revenue sheet, host-free: read the sheet through the Workbook port,
 // find the table, leave out what cannot be counted (and say why), tier the accounts, and describe
 // the output as a SheetSpec. Three round-trips at most: info, read, write.
-import { Cell, FormulaError, isError } from '../cells';
+import { Cell, FormulaError, isEmptyCell, isError } from '../cells';
+import { dateOfSerial, isoDate, todaySerial } from '../dates';
 import { accountCategory } from '../formulas/category';
 import { vectorFrom } from '../formulas/args';
 import { accountShares, accountTiers, defaultLabel, groupAccounts, readCutoffs, readLabels, summariseTiers } from '../formulas/pareto';
@@ -9,8 +10,9 @@ import { EXCEL_NAMESPACE } from '../catalog';
 import { Language, fill, formatPercent, t } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, a1, emptySpec, sheetRef } from '../sheet-spec';
 import { tierColour } from '../tier-colours';
-import { SheetValues, Workbook, WorkbookInfo, andThen, Awaitable } from '../workbook';
+import { SheetValues, Workbook, WorkbookInfo, andThen, Awaitable, cellAt } from '../workbook';
 import { UserError } from './errors';
+import { freeSheetName } from './sheet-names';
 import { Column, Suggestion, Table, findTable, suggestColumns } from './table';
 
 export type Host = 'excel' | 'sheets' | 'xlsx';
@@ -151,8 +153,6 @@ export function detect(wb: Workbook, options: { sheet?: string; at?: { row: numb
 // --- the analysis ---------------------------------------------------------------------------
 
 const TOTAL_LABEL = /^\s*(grand\s+total|sub-?total|totals?|eindtotaal|subtotaal|totaal|generaal\s+totaal|sum|som)\s*[:.]?\s*(\d{4})?\s*$/i;
-const isBlankCell = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
-const cellIn = (v: SheetValues, row: number, col: number): Cell => v.values[row - v.origin.row]?.[col - v.origin.col] ?? null;
 
 interface Rows {
   /** Absolute rows counted in the analysis, with their amount and account. */
@@ -164,12 +164,12 @@ interface Rows {
 
 /** Sorts every data row into counted or left out (and why). */
 function classifyRows(values: SheetValues, table: Table, accountCol: number, amountCol: number): Rows {
-  const cell = (r: number, c: number): Cell => cellIn(values, r, c);
+  const cell = (r: number, c: number): Cell => cellAt(values, r, c);
   const out: Rows = { rows: [], amounts: [], keys: [], leftOut: { totalsRows: [], textRows: [], errorRows: [], missingAccountRows: [], blankRows: 0 } };
   let lastFilled = -1;
   for (let r = table.firstRow; r <= table.lastRow; r++) {
     const cells = table.columns.map((c) => cell(r, c.col));
-    if (cells.every(isBlankCell)) {
+    if (cells.every((c) => isEmptyCell(c))) {
       out.leftOut.blankRows++;
       continue;
     }
@@ -180,8 +180,8 @@ function classifyRows(values: SheetValues, table: Table, accountCol: number, amo
     else if (isError(value) || isError(key)) out.leftOut.errorRows.push(r + 1);
     else if (typeof value === 'string' && value.trim() !== '') out.leftOut.textRows.push(r + 1);
     else if (typeof value === 'boolean') out.leftOut.textRows.push(r + 1);
-    else if (isBlankCell(key) && typeof value === 'number') out.leftOut.missingAccountRows.push(r + 1);
-    else if (!isBlankCell(key)) {
+    else if (isEmptyCell(key) && typeof value === 'number') out.leftOut.missingAccountRows.push(r + 1);
+    else if (!isEmptyCell(key)) {
       out.rows.push(r);
       out.amounts.push(typeof value === 'number' ? value : null);
       out.keys.push(key);
@@ -191,7 +191,7 @@ function classifyRows(values: SheetValues, table: Table, accountCol: number, amo
   // row without a label. (A named last row is a customer, whatever its amount.)
   const missing = out.leftOut.missingAccountRows;
   if (missing.length && missing[missing.length - 1] === lastFilled + 1 && out.rows.length >= 2) {
-    const amount = cellIn(values, lastFilled, amountCol);
+    const amount = cellAt(values, lastFilled, amountCol);
     const above = out.amounts.reduce<number>((sum, a) => sum + ((a as number | null) ?? 0), 0);
     if (typeof amount === 'number' && amount !== 0 && Math.abs(amount - above) <= 0.005 + 1e-9 * Math.abs(above)) {
       out.leftOut.totalsRows.push(missing.pop() as number);
@@ -200,10 +200,8 @@ function classifyRows(values: SheetValues, table: Table, accountCol: number, amo
   return out;
 }
 
-const MS_PER_DAY = 86400000;
-const EPOCH = Date.UTC(1899, 11, 30);
 const quarterOf = (serial: number) => {
-  const d = new Date(EPOCH + serial * MS_PER_DAY);
+  const d = dateOfSerial(serial);
   return d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3);
 };
 
@@ -361,7 +359,7 @@ function freeColumns(values: SheetValues, table: Table, count: number, own?: Reg
     if (c > lastCol) return true;
     for (let i = 0; i < values.values.length; i++) {
       const v = values.values[i][c - values.origin.col];
-      if (!isBlankCell(v ?? null) && !inside(values.origin.row + i, c, own)) return false;
+      if (!isEmptyCell(v ?? null) && !inside(values.origin.row + i, c, own)) return false;
     }
     return true;
   };
@@ -372,15 +370,6 @@ function freeColumns(values: SheetValues, table: Table, count: number, own?: Reg
   }
 }
 
-function freeSheetName(info: WorkbookInfo, base: string, own?: string): string {
-  if (own && info.sheets.includes(own)) return own;
-  const taken = new Set(info.sheets.map((s) => s.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
-}
-
-const serialToday = () => Math.floor((Date.now() - EPOCH) / MS_PER_DAY);
-const isoDate = (serial: number) => new Date(EPOCH + serial * MS_PER_DAY).toISOString().slice(0, 10);
 const text = (c: Cell): SpecValue => (c === null || isError(c) ? '' : typeof c === 'string' ? c : String(c));
 
 /** How many accounts the chart shows before grouping the rest: past 100 columns it is unreadable. */
@@ -390,7 +379,7 @@ export const CHART_ACCOUNTS = 100;
 function fitsOwnRegion(values: SheetValues, region: Region, own: Region): boolean {
   for (let r = region.row; r < region.row + region.rows; r++) {
     for (let c = region.col; c < region.col + region.cols; c++) {
-      if (!inside(r, c, own) && !isBlankCell(cellIn(values, r, c))) return false;
+      if (!inside(r, c, own) && !isEmptyCell(cellAt(values, r, c))) return false;
     }
   }
   return true;
@@ -461,7 +450,7 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   else if (a.info.names[SOURCE_NAMES.categories]) spec.removeNames.push(SOURCE_NAMES.categories);
 
   // 2. The Pareto sheet: title, headline, summary per tier, chart data and chart.
-  const today = options.today ?? serialToday();
+  const today = options.today ?? todaySerial();
   const summaryHeader = [t(options.language).summary.tier, t(options.language).summary.accounts, t(options.language).summary.accountShare, t(options.language).summary.revenue, t(options.language).summary.revenueShare];
   const summaryRows: SpecValue[][] = a.preview.tiers.map((l) => [l.label, l.accounts, l.accountShare, l.revenue, l.revenueShare]);
   const top: SpecValue[][] = [
@@ -493,7 +482,7 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   // The earlier Pareto sheet is reused only if the new output fits where nothing but the
   // add-in's own output is; otherwise the analysis goes to a new sheet.
   const reuse = previousPareto && paretoValues && fitsOwnRegion(paretoValues, paretoRegion, previousPareto.region) ? previousPareto.sheet : undefined;
-  const pareto = freeSheetName(a.info, s.paretoSheet, reuse);
+  const pareto = freeSheetName(a.info.sheets, s.paretoSheet, reuse);
   if (!a.info.sheets.includes(pareto)) spec.addSheets.push(pareto);
   spec.blocks.push({ sheet: pareto, row: 0, col: 0, values: top });
   spec.styles.push({ sheet: pareto, region: { row: 0, col: 0, rows: 1, cols: 1 }, bold: true });

@@ -1,13 +1,12 @@
 // The plans overview: one row per plan tab, all native formulas that read the tabs, so it stays
 // true as reps fill them in. Refreshing adds rows for new plan tabs and leaves every other cell
 // (the manager's own columns, notes) as it is.
-import { Cell } from '../cells';
 import { Language, fill } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, columnLetter, emptySpec, rectangle, sheetRef } from '../sheet-spec';
 import { DONE_STATUSES } from '../templates/lists';
 import { TEMPLATES } from '../templates';
-import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen } from '../workbook';
-import { PLAN_SHEET } from './sheet-names';
+import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen, cellAt } from '../workbook';
+import { PLAN_SHEET, freeSheetName } from './sheet-names';
 import { PlanLayout, renderPlan, word } from './plan-render';
 
 export const OVERVIEW_NAME = 'AccountPlanner_Overview';
@@ -88,7 +87,7 @@ export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, l
   const w = OVERVIEW_WORDS[language];
   const spec = emptySpec();
   const own = info.names[OVERVIEW_NAME];
-  const sheet = own && info.sheets.includes(own.sheet) ? own.sheet : freeName(info, w.sheet);
+  const sheet = own && info.sheets.includes(own.sheet) ? own.sheet : freeSheetName(info.sheets, w.sheet);
   const listed = new Set<string>();
   let nextRow = HEADER_ROW + 1;
   if (own && existing) {
@@ -112,7 +111,7 @@ export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, l
   const startCol = own?.region.col ?? 0;
   if (own && existing) {
     // Never write over something the manager put under the overview: every new row must be free.
-    const occupied = (r: number) => COLUMNS.some((_, c) => cellIn(existing, r, startCol + c) !== null);
+    const occupied = (r: number) => COLUMNS.some((_, c) => holdsSomething(existing, r, startCol + c));
     const blocked = () => Array.from({ length: fresh.length }, (_, k) => nextRow + k).some(occupied);
     while (fresh.length && blocked()) nextRow++;
   }
@@ -143,16 +142,11 @@ export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, l
   return { spec, sheet, added: fresh.length, total };
 }
 
-function cellIn(values: SheetValues, row: number, col: number): Cell {
-  const v = values.values[row - values.origin.row]?.[col - values.origin.col] ?? null;
-  return v === '' ? null : v;
-}
-
-function freeName(info: WorkbookInfo, base: string): string {
-  const taken = new Set(info.sheets.map((s) => s.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
-}
+/** A cell the overview may not write over: anything but blank or "". */
+const holdsSomething = (values: SheetValues, row: number, col: number): boolean => {
+  const v = cellAt(values, row, col);
+  return v !== null && v !== '';
+};
 
 export interface OverviewResult {
   sheet: string;
@@ -173,8 +167,8 @@ export function refreshOverview(wb: Workbook, options: { language: Language; kno
       const listed = new Set<string>();
       if (hasOwn && existing) {
         for (let r = own.region.row + 1; r < own.region.row + own.region.rows; r++) {
-          const v = cellIn(existing, r, own.region.col);
-          if (typeof v === 'string') listed.add(v.toLowerCase());
+          const v = cellAt(existing, r, own.region.col);
+          if (typeof v === 'string' && v) listed.add(v.toLowerCase());
         }
       }
       const known = new Map((options.known ?? []).map((l) => [l.sheet.toLowerCase(), l]));

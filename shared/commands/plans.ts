@@ -5,10 +5,11 @@
 // made so far complete, and the overview (written last, also after a failure) lists them.
 import { Cell, isError } from '../cells';
 import { accountKey } from '../formulas/pareto';
+import { isoDate, todaySerial } from '../dates';
 import { Language, fill } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, emptySpec } from '../sheet-spec';
 import { TEMPLATES, isUserTemplateSheet, templateById } from '../templates';
-import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen } from '../workbook';
+import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen, cellAt } from '../workbook';
 import { Host, SOURCE_NAMES } from './analysis';
 import { UserError } from './errors';
 import { OverviewResult, refreshOverview } from './overview';
@@ -63,9 +64,9 @@ export function listTiers(wb: Workbook): Awaitable<string[]> {
     return andThen(wb.readSheet(tiers.sheet), (values) => {
       const first = new Map<string, number>();
       for (let r = tiers.region.row; r < tiers.region.row + tiers.region.rows; r++) {
-        const label = cellIn(values, r, tiers.region.col);
+        const label = cellAt(values, r, tiers.region.col);
         // The cumulative share sits right of the tier: the analysis writes them side by side.
-        const share = cellIn(values, r, tiers.region.col + 1);
+        const share = cellAt(values, r, tiers.region.col + 1);
         if (typeof label !== 'string' || !label) continue;
         const at = typeof share === 'number' ? share : Infinity;
         if (!first.has(label) || at < first.get(label)!) first.set(label, at);
@@ -118,9 +119,6 @@ const WORDS = {
   },
 } satisfies Record<Language, Record<string, string>>;
 
-const EPOCH = Date.UTC(1899, 11, 30);
-const todaySerial = () => Math.floor((Date.now() - EPOCH) / 86400000);
-const cellIn = (v: SheetValues, row: number, col: number): Cell => v.values[row - v.origin.row]?.[col - v.origin.col] ?? null;
 
 /** Facts per account from the analysis' names on the revenue table: tier, category, revenue. */
 function factsFromSource(info: WorkbookInfo, values: SheetValues): Map<string, AccountFacts> {
@@ -129,13 +127,13 @@ function factsFromSource(info: WorkbookInfo, values: SheetValues): Map<string, A
   const column = (name: string) => (info.names[name]?.sheet === accounts.sheet ? info.names[name].region.col : null);
   const [tierCol, categoryCol, amountCol] = [column(SOURCE_NAMES.tiers), column(SOURCE_NAMES.categories), column(SOURCE_NAMES.amounts)];
   for (let r = accounts.region.row; r < accounts.region.row + accounts.region.rows; r++) {
-    const name = cellIn(values, r, accounts.region.col);
+    const name = cellAt(values, r, accounts.region.col);
     const key = isError(name) ? null : accountKey(name);
     if (!key) continue;
     const f = facts.get(key) ?? { name: String(name).trim(), revenue: 0 };
-    const tier = tierCol === null ? null : cellIn(values, r, tierCol);
-    const category = categoryCol === null ? null : cellIn(values, r, categoryCol);
-    const amount = amountCol === null ? null : cellIn(values, r, amountCol);
+    const tier = tierCol === null ? null : cellAt(values, r, tierCol);
+    const category = categoryCol === null ? null : cellAt(values, r, categoryCol);
+    const amount = amountCol === null ? null : cellAt(values, r, amountCol);
     if (typeof tier === 'string' && tier) f.tier = tier;
     if (typeof category === 'number') f.category = category;
     if (typeof amount === 'number') f.revenue = (f.revenue ?? 0) + amount;
@@ -186,7 +184,7 @@ export function resolveAccounts(
     const read = source && source.sheet === info.active.sheet && sourceValues ? sourceValues : wb.readSheet(info.active.sheet);
     return andThen(read, (values) => {
       const cells: Cell[] = [];
-      for (let r = selection.row; r < selection.row + selection.rows; r++) for (let c = selection.col; c < selection.col + selection.cols; c++) cells.push(cellIn(values, r, c));
+      for (let r = selection.row; r < selection.row + selection.rows; r++) for (let c = selection.col; c < selection.col + selection.cols; c++) cells.push(cellAt(values, r, c));
       const names = uniqueNames(cells);
       if (!names.length) throw new UserError(w.noSelection);
       return { accounts: withFacts(names), source: facts };
@@ -220,7 +218,6 @@ export function findPlaceholders(values: SheetValues): UserTemplate['cells'] {
   return cells;
 }
 
-const isoDate = (serial: number) => new Date(EPOCH + serial * 86400000).toISOString().slice(0, 10);
 
 /** The value of each placeholder for one account. Dates are serials; in running text, ISO dates. */
 function placeholderValues(facts: AccountFacts, owner: string, start: number): Record<Placeholder, string | number | null> {
@@ -322,7 +319,7 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
           const check = (k: number): Awaitable<boolean> => {
             if (k >= candidates.length) return false;
             return andThen(wb.readSheet(candidates[k]), (values) => {
-              const title = String(cellIn(values, 0, 0) ?? '');
+              const title = String(cellAt(values, 0, 0) ?? '');
               // A user template's tab has no title to read: never risk replacing it.
               if (!/ – /.test(title)) return true;
               return title.toLowerCase().endsWith(` – ${name.toLowerCase()}`) || check(k + 1);

@@ -20,6 +20,17 @@ export const planNameIsCut = (account: string): boolean => cleanSheetName(`Plan 
 
 export const PLAN_SHEET = /^plan – /i;
 
+/**
+ * A sheet name for the add-in's own sheet: `own` when it still exists, else `base`, else
+ * "base 2", "base 3", ... (compared without case).
+ */
+export function freeSheetName(sheets: readonly string[], base: string, own?: string): string {
+  if (own && sheets.includes(own)) return own;
+  const taken = new Set(sheets.map((s) => s.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
+}
+
 /** A name not yet in `taken` (compared without case): "Name", else "Name (2)", "Name (3)", ... */
 export function uniqueSheetName(base: string, taken: Set<string>): string {
   if (!taken.has(base.toLowerCase())) return base;

@@ -1,6 +1,6 @@
 // Finding the user's revenue table in a sheet and guessing which column is which, from headers
 // in English or Dutch and from what the columns contain. Pure: works on a sheet's values.
-import { Cell, isError } from '../cells';
+import { Cell, isEmptyCell, isError } from '../cells';
 import { columnLetter, Region } from '../sheet-spec';
 import { SheetValues } from '../workbook';
 
@@ -29,7 +29,6 @@ export interface Suggestion {
 }
 
 const isText = (c: Cell) => typeof c === 'string' && c.trim() !== '';
-const isEmpty = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
 
 /**
  * A row that can head a table: a run of adjacent cells with at least two texts and no numbers.
@@ -40,7 +39,7 @@ function looksLikeHeader(row: readonly Cell[]): boolean {
   let numbers = false;
   for (let i = 0; i <= row.length; i++) {
     const c = i < row.length ? row[i] : null;
-    if (isEmpty(c)) {
+    if (isEmptyCell(c)) {
       if (text >= 2 && !numbers) return true;
       text = 0;
       numbers = false;
@@ -50,7 +49,7 @@ function looksLikeHeader(row: readonly Cell[]): boolean {
   return false;
 }
 
-const filled = (row: readonly Cell[]) => row.reduce<number>((n, c) => n + (isEmpty(c) ? 0 : 1), 0);
+const filled = (row: readonly Cell[]) => row.reduce<number>((n, c) => n + (isEmptyCell(c) ? 0 : 1), 0);
 
 /**
  * The table around `at` (or the first table of the sheet): the header row is the nearest row at or
@@ -80,11 +79,11 @@ export function findTable(sheet: SheetValues, at?: { row: number; col: number })
   // header over a column that has data.
   const header = rowAt(headerRow);
   const colHasData = (c: number) => {
-    for (let r = headerRow + 1; r <= Math.min(lastSheetRow, headerRow + 50); r++) if (!isEmpty(rowAt(r)[c - origin.col] ?? null)) return true;
+    for (let r = headerRow + 1; r <= Math.min(lastSheetRow, headerRow + 50); r++) if (!isEmptyCell(rowAt(r)[c - origin.col] ?? null)) return true;
     return false;
   };
-  const inTable = (c: number) => c >= origin.col && c < origin.col + header.length && (!isEmpty(header[c - origin.col]) || colHasData(c));
-  let start = at && at.col >= origin.col && inTable(at.col) ? at.col : origin.col + header.findIndex((c) => !isEmpty(c));
+  const inTable = (c: number) => c >= origin.col && c < origin.col + header.length && (!isEmptyCell(header[c - origin.col]) || colHasData(c));
+  let start = at && at.col >= origin.col && inTable(at.col) ? at.col : origin.col + header.findIndex((c) => !isEmptyCell(c));
   let end = start;
   while (inTable(start - 1)) start--;
   while (inTable(end + 1)) end++;
@@ -119,7 +118,7 @@ export function findTable(sheet: SheetValues, at?: { row: number; col: number })
   const columns: Column[] = [];
   for (let c = start; c <= end; c++) {
     const title = header[c - origin.col];
-    columns.push({ col: c, letter: columnLetter(c), title: isEmpty(title) ? columnLetter(c) : String(title).trim() });
+    columns.push({ col: c, letter: columnLetter(c), title: isEmptyCell(title) ? columnLetter(c) : String(title).trim() });
   }
   return {
     sheet: sheet.sheet,
@@ -150,7 +149,7 @@ function share(sheet: SheetValues, table: Table, col: number, test: (c: Cell) =>
   const last = Math.min(table.lastRow, table.firstRow + 2000);
   for (let r = table.firstRow; r <= last; r++) {
     const c = sheet.values[r - sheet.origin.row]?.[col - sheet.origin.col] ?? null;
-    if (isEmpty(c) || isError(c)) continue;
+    if (isEmptyCell(c) || isError(c)) continue;
     n++;
     if (test(c)) ok++;
     if (seen.size < 5000) seen.add(String(c));

@@ -2,8 +2,7 @@
 // in the SPREADSHEET's time zone, which need not be the script's: convert through that zone,
 // read once per call, or a date can shift by a day.
 
-const MS_PER_DAY = 86400000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30); // serial 0 of the 1900 date system, as Sheets counts
+import { EPOCH_1900, MS_PER_DAY } from '../../shared/dates';
 
 export interface Zone {
   /** Wall-clock time in the zone, as if it were UTC, in milliseconds. */

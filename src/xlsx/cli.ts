@@ -9,6 +9,7 @@ import { AnalysisOptions, Detection, Preview, apply, detect } from '../../shared
 import { UserError, isUserError } from '../../shared/commands/errors';
 import { refreshOverview } from '../../shared/commands/overview';
 import { PlanOptions, PlansResult, generatePlans } from '../../shared/commands/plans';
+import { serialOfTime } from '../../shared/dates';
 import { cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
 import { XlsxWorkbook } from './workbook';
@@ -198,7 +199,7 @@ function isoToSerial(text: string): number {
   const time = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
   // Date.UTC rolls 2026-13-01 over into 2027: a real date reads back as written.
   if (!m || !Number.isFinite(time) || new Date(time).toISOString().slice(0, 10) !== text) fail(`--start must be a date written as YYYY-MM-DD, not ${text}`);
-  return Math.round((time - Date.UTC(1899, 11, 30)) / 86400000);
+  return Math.round(serialOfTime(time));
 }
 
 async function plans(args: string[], out: (line: string) => void): Promise<void> {

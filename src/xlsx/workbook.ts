@@ -2,17 +2,17 @@
 // of tests on real files. Reading and writing are local, so every method answers directly.
 import ExcelJS from 'exceljs';
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
+import { serialOfTime } from '../../shared/dates';
 import { Region, SheetSpec, a1, isFormula } from '../../shared/sheet-spec';
 import { CellRef, SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
 
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
 /** ExcelJS cell values (dates in UTC, formulas with cached results, rich text...) as core cells. */
 export function cellFromExcelJs(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   // ExcelJS reads date cells as Date objects at UTC midnight of the serial's day.
-  if (value instanceof Date) return (value.getTime() - EPOCH_1900) / 86400000;
+  if (value instanceof Date) return serialOfTime(value.getTime());
   if ('error' in value) {
     const code = ERROR_CODES.includes(value.error as ErrorCode) ? (value.error as ErrorCode) : '#VALUE!';
     return new FormulaError(code, '');
