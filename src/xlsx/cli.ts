@@ -12,6 +12,7 @@ import { PlanOptions, PlansResult, generatePlans } from '../../shared/commands/p
 import { serialOfTime } from '../../shared/dates';
 import { cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
+import { keepNamesAsRanges, saveWorkbook } from './large-workbooks';
 import { XlsxWorkbook } from './workbook';
 
 const USAGE = `Usage: account-planner <command> <workbook.xlsx> [options]
@@ -87,6 +88,8 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
   }
   if (head.length < 4 || head.readUInt32BE(0) !== 0x504b0304) fail(`${basename(path)} is not an .xlsx workbook`);
   const book = new ExcelJS.Workbook();
+  // Before reading: a name over a whole column would otherwise be kept cell by cell.
+  keepNamesAsRanges(book);
   try {
     await book.xlsx.readFile(path);
   } catch (e) {
@@ -190,7 +193,7 @@ function oneWorkbook(positionals: string[], command: string): string {
 async function save(wb: XlsxWorkbook, target: string): Promise<void> {
   progress(`Writing ${basename(target)}…`);
   const temporary = `${target}.tmp-${process.pid}`;
-  await wb.book.xlsx.writeFile(temporary);
+  await saveWorkbook(wb.book, temporary);
   renameSync(temporary, target);
 }
 

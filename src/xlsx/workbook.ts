@@ -5,6 +5,7 @@ import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared
 import { serialOfTime } from '../../shared/dates';
 import { Region, SheetSpec, a1, isFormula } from '../../shared/sheet-spec';
 import { CellRef, SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
+import { DefinedName, keepNamesAsRanges } from './large-workbooks';
 
 
 /** ExcelJS cell values (dates in UTC, formulas with cached results, rich text...) as core cells. */
@@ -57,7 +58,13 @@ export class XlsxWorkbook implements Workbook {
   /** Parts of a spec this host cannot render (ExcelJS writes no charts). */
   readonly skipped: string[] = [];
 
-  constructor(readonly book: ExcelJS.Workbook) {}
+  constructor(readonly book: ExcelJS.Workbook) {
+    keepNamesAsRanges(book);
+  }
+
+  private names(): DefinedName[] {
+    return this.book.definedNames.model as unknown as DefinedName[];
+  }
 
   private worksheet(name: string): ExcelJS.Worksheet {
     const ws = this.book.getWorksheet(name);
@@ -73,8 +80,8 @@ export class XlsxWorkbook implements Workbook {
     const at = parseReference(`x!${activeCell}`);
     const active: CellRef = { sheet: activeSheet?.name ?? sheets[0], row: at?.region.row ?? 0, col: at?.region.col ?? 0 };
     const names: WorkbookInfo['names'] = {};
-    for (const entry of this.book.definedNames.model as { name: string; ranges: string[] }[]) {
-      const ref = entry.ranges.length === 1 ? parseReference(entry.ranges[0]) : null;
+    for (const entry of this.names()) {
+      const ref = entry.ranges.length === 1 && entry.localSheetId === undefined ? parseReference(entry.ranges[0]) : null;
       if (ref) names[entry.name] = ref;
     }
     return { sheets, active, names };
@@ -186,10 +193,9 @@ export class XlsxWorkbook implements Workbook {
     }
     if (spec.charts.length) this.skipped.push('chart');
     if (spec.names.length || spec.removeNames.length) {
-      // All names in one go through the model: ExcelJS's add() expands a name into one entry per
-      // cell, and a 100,000-row name then costs a gigabyte.
+      // The port's names are workbook names: a sheet-scoped name of the same name is another name.
       const replaced = new Set([...spec.names.map((n) => n.name), ...spec.removeNames]);
-      const kept = (this.book.definedNames.model as { name: string; ranges: string[] }[]).filter((m) => !replaced.has(m.name));
+      const kept = this.names().filter((m) => m.localSheetId !== undefined || !replaced.has(m.name));
       this.book.definedNames.model = [...kept, ...spec.names.map((n) => ({ name: n.name, ranges: [absolute(n.sheet, n.region)] }))] as never;
     }
     for (const w of spec.columnWidths) this.worksheet(w.sheet).getColumn(w.col + 1).width = Math.round(w.width / 7);
