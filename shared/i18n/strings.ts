@@ -1,6 +1,6 @@
-// Every user-visible string of the core, in English and Dutch. The function help lives with the
-// function catalog (shared/catalog.ts), the pane's own words in ./pane.ts (kept apart so the Apps
-// Script server does not carry them), the runner's in ./cli.ts.
+// Every user-visible string of the core, in English and Dutch. The function help is in
+// ./function-help.ts (kept apart so the custom functions do not carry it), the pane's own words
+// in ./pane.ts (kept apart so the Apps Script server does not carry them), the runner's in ./cli.ts.
 
 export type Language = 'en' | 'nl';
 export const LANGUAGES: readonly Language[] = ['en', 'nl'];

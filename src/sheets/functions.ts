@@ -1,5 +1,6 @@
-// Google Sheets custom functions. Apps Script calls the generated top-level wrappers in Code.js,
-// which land here. Host globals used here: SpreadsheetApp, Session.
+// Google Sheets custom functions: the core of Code.js, without the sidebar's server, so what runs
+// in cells stays small and readable. Apps Script calls the generated top-level wrappers in
+// Code.js, which land here. Host globals used here: SpreadsheetApp, Session.
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
 import { FunctionSpec, functionNamed } from '../../shared/catalog';
 import { callFunction } from '../../shared/run';

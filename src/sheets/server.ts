@@ -1,5 +1,6 @@
-// Everything Apps Script can call, in one place. The build turns each export into a top-level
-// function of Code.js (custom functions get their own generated wrappers with JSDoc).
+// Everything the menu and the sidebar can call, in one place: the sidebar's server. The build
+// bundles it as Server.js and gives each export a top-level function in Code.js that calls it
+// (the custom functions live apart, in ./functions.ts, so the code that runs in cells stays small).
 // Host globals used here: SpreadsheetApp, HtmlService, Session.
 import { AnalysisOptions, AnalysisResult, Detection, Preview, apply, detect, preview } from '../../shared/commands/analysis';
 import { isUserError } from '../../shared/commands/errors';
@@ -8,8 +9,6 @@ import { AccountFacts, PlanOptions, PlansResult, TemplateOption, generatePlans, 
 import { Language, fill, languageFrom, t } from '../../shared/i18n/strings';
 import { Awaitable } from '../../shared/workbook';
 import { SheetsWorkbook } from './workbook';
-
-export { sheetsFunctionNamed } from './functions';
 
 const userLanguage = () => {
   try {

@@ -1,7 +1,8 @@
-// The ƒx tab, generated from the function catalog: each function with one line of help and its
-// example. Excel inserts the example into the active cell; Sheets selects it for the user to copy
-// (a sidebar cannot write into the cell the user is editing).
+// The ƒx tab, generated from the function catalog and its help: each function with one line of
+// help and its example. Excel inserts the example into the active cell; Sheets selects it for the
+// user to copy (a sidebar cannot write into the cell the user is editing).
 import { EXCEL_NAMESPACE, FUNCTIONS, FunctionSpec, exampleFormula } from '../../shared/catalog';
+import { FUNCTION_HELP } from '../../shared/i18n/function-help';
 import { Language, fill } from '../../shared/i18n/strings';
 import { Bridge } from './bridge';
 import { h, messageOf, replace } from './dom';
@@ -43,12 +44,13 @@ export function functionsTab(bridge: Bridge, initial: Language): TabView {
 
   function item(f: FunctionSpec) {
     const s = paneText(language);
-    const help = firstSentence(f.help[language]);
+    const description = FUNCTION_HELP[f.name].description[language];
+    const help = firstSentence(description);
     const formula = exampleFormula(f, bridge.host);
     if (bridge.insertFormula) {
       const button: HTMLButtonElement = h(
         'button',
-        { type: 'button', class: 'fn', title: f.help[language], onclick: () => insert(f, button) },
+        { type: 'button', class: 'fn', title: description, onclick: () => insert(f, button) },
         h('span', { class: 'fn-name' }, name(f)),
         h('span', { class: 'fn-help' }, help),
         h('code', { class: 'fn-example' }, formula),
@@ -67,7 +69,7 @@ export function functionsTab(bridge: Bridge, initial: Language): TabView {
     return h(
       'li',
       {},
-      h('button', { type: 'button', class: 'fn', title: f.help[language], onclick: pick }, h('span', { class: 'fn-name' }, name(f)), h('span', { class: 'fn-help' }, help)),
+      h('button', { type: 'button', class: 'fn', title: description, onclick: pick }, h('span', { class: 'fn-name' }, name(f)), h('span', { class: 'fn-help' }, help)),
       example,
     );
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../shared/catalog';
+import { FUNCTION_HELP } from '../../shared/i18n/function-help';
 import { serial } from '../helpers';
 
 const dist = join(__dirname, '../../dist/excel');
@@ -64,7 +65,7 @@ describe('dist/excel/functions.js', () => {
     for (const spec of FUNCTIONS) {
       const f = metadata.functions.find((m: { id: string }) => m.id === spec.name);
       expect(f.name).toBe(spec.name);
-      expect(f.description).toBe(spec.help.en);
+      expect(f.description).toBe(FUNCTION_HELP[spec.name].description.en);
       expect(f.parameters.map((p: { name: string }) => p.name)).toEqual(spec.params.map((p) => p.name));
       expect(f.parameters.map((p: { optional: boolean }) => p.optional)).toEqual(spec.params.map((p) => Boolean(p.optional)));
       expect(f.result).toEqual({ type: 'any', dimensionality: 'matrix' });

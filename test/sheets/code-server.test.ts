@@ -1,19 +1,15 @@
-// The server side of the built dist/sheets/Code.js, run as Apps Script runs it (one script in a
-// vm's global scope) on the SpreadsheetApp stand-in: the menu, the sidebar, and the analysis
+// The server side of the built dist/sheets, run as Apps Script runs it (Code.js and Server.js in
+// one vm's global scope) on the SpreadsheetApp stand-in: the menu, the sidebar, and the analysis
 // entry points the sidebar calls through google.script.run. What they hand back must be plain
 // JSON, their errors readable sentences, and their service calls must not grow with the rows.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../shared/i18n/strings';
 import { dateFromSerial, zoneNamed } from '../../src/sheets/dates';
+import { BOTH_ORDERS, ScriptFile, loadAppsScript } from '../support/apps-script-project';
 import { dutchInvoices, serialOf } from '../support/revenue-sheets';
 import { StandInOptions, standInSpreadsheet } from './stand-in';
 
-const code = readFileSync(join(__dirname, '../../dist/sheets/Code.js'), 'utf8');
 const TIME_ZONE = 'Europe/Amsterdam';
-type Global = Record<string, (...args: unknown[]) => unknown>;
 const nl = t('nl');
 
 /** Rows as getValues gives them: "" for blanks, Date objects at midnight in the sheet's zone for dates. */
@@ -32,11 +28,11 @@ function dutchLines(n: number): unknown[][] {
   return asSheetsGivesIt(rows, 2, 3);
 }
 
-/** A fresh Apps Script global scope: Code.js over a stand-in spreadsheet, HtmlService and Session. */
-function appsScript(sheets: StandInOptions['sheets'], options: { locale?: string; active?: StandInOptions['active'] } = {}) {
+/** A fresh Apps Script global scope: the project's script files over a stand-in spreadsheet, HtmlService and Session. */
+function appsScript(sheets: StandInOptions['sheets'], options: { locale?: string; active?: StandInOptions['active']; files?: readonly ScriptFile[] } = {}) {
   const s = standInSpreadsheet({ sheets, timeZone: TIME_ZONE, locale: 'nl_NL', active: options.active });
   const htmlFiles: string[] = [];
-  const context = vm.createContext({
+  const services = {
     SpreadsheetApp: s.app,
     Session: { getActiveUserLocale: () => options.locale ?? 'nl_NL', getScriptTimeZone: () => TIME_ZONE },
     HtmlService: {
@@ -46,10 +42,10 @@ function appsScript(sheets: StandInOptions['sheets'], options: { locale?: string
         return html;
       },
     },
-  });
-  vm.runInContext(code, context);
+  };
+  const server = loadAppsScript(services, options.files);
   s.calls.reset();
-  return { ...s, server: context as unknown as Global, htmlFiles };
+  return { ...s, server, htmlFiles };
 }
 
 /** What google.script.run can carry: null, booleans, strings, finite numbers, arrays and plain objects of those. */
@@ -80,7 +76,7 @@ function thrown(f: () => unknown): Error {
 
 const request = { language: 'nl', sheet: 'Verkoop', account: 1, amount: 3, date: 2 } as const;
 
-describe('dist/sheets/Code.js on the stand-in spreadsheet', () => {
+describe('dist/sheets (Code.js and Server.js) on the stand-in spreadsheet', () => {
   it('(the plain-JSON check catches what google.script.run would not carry)', () => {
     class Line {
       label = 'A';
@@ -102,6 +98,18 @@ describe('dist/sheets/Code.js on the stand-in spreadsheet', () => {
     const english = appsScript({ Verkoop: verkoop() }, { locale: 'en_GB' });
     english.server.onInstall({});
     expect(english.ui.menus).toEqual([{ title: 'Account Planner', items: [['Open Account Planner', 'showSidebar']] }]);
+  });
+
+  it('answers the same whichever script file Apps Script loads first', () => {
+    const [codeFirst, serverFirst] = BOTH_ORDERS.map((files) => {
+      const s = appsScript({ Verkoop: verkoop() }, { files });
+      s.server.onOpen({});
+      const preview = s.server.analysisPreview(request);
+      return { menus: s.ui.menus, preview, log: s.calls.log };
+    });
+    expect(serverFirst.menus).toEqual([{ title: 'Account Planner', items: [['Account Planner openen', 'showSidebar']] }]);
+    expect((serverFirst.preview as Record<string, unknown>).headline).toBe('50,0% van uw klanten brengt 94,2% van de omzet');
+    expect(serverFirst).toEqual(codeFirst);
   });
 
   it('opens Sidebar.html as the sidebar, titled', () => {

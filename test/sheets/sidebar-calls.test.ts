@@ -1,18 +1,13 @@
 // The sidebar's path to the workbook: the client bridge over a stand-in google.script.run that
-// calls the entry points of the built dist/sheets/Code.js (in a vm, as Apps Script runs it) — the
-// analysis and the plans — on the SpreadsheetApp stand-in. Arguments and answers cross as JSON, as
-// they do in Sheets.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import vm from 'node:vm';
+// calls the entry points of the built dist/sheets (Code.js and Server.js in a vm, as Apps Script
+// runs them) — the analysis and the plans — on the SpreadsheetApp stand-in. Arguments and answers
+// cross as JSON, as they do in Sheets.
 import { afterEach, describe, expect, it } from 'vitest';
 import { sheetsBridge } from '../../src/sheets/client-bridge';
 import { dateFromSerial, zoneNamed } from '../../src/sheets/dates';
+import { AppsScriptGlobal, BOTH_ORDERS, loadAppsScript } from '../support/apps-script-project';
 import { dutchInvoices, serialOf } from '../support/revenue-sheets';
 import { StandInOptions, standInSpreadsheet } from './stand-in';
-
-const code = readFileSync(join(__dirname, '../../dist/sheets/Code.js'), 'utf8');
-type Global = Record<string, (...args: unknown[]) => unknown>;
 
 /** The Dutch invoice sheet as getValues gives it: "" for blanks, Date objects in the date column. */
 function verkoopAsSheetsGivesIt(): unknown[][] {
@@ -21,7 +16,7 @@ function verkoopAsSheetsGivesIt(): unknown[][] {
 }
 
 /** google.script.run as the sidebar sees it: asynchronous, JSON across, errors to the failure handler. */
-function scriptRun(server: Global, failureShape: (e: Error) => unknown = (e) => e) {
+function scriptRun(server: AppsScriptGlobal, failureShape: (e: Error) => unknown = (e) => e) {
   const runner = (success?: (v: unknown) => void, failure?: (e: unknown) => void): Record<string, unknown> =>
     new Proxy(
       {},
@@ -46,13 +41,10 @@ function scriptRun(server: Global, failureShape: (e: Error) => unknown = (e) => 
 
 function sidebar(failureShape?: (e: Error) => unknown, more: { sheets?: StandInOptions['sheets']; active?: StandInOptions['active'] } = {}) {
   const s = standInSpreadsheet({ sheets: { Verkoop: verkoopAsSheetsGivesIt(), ...more.sheets }, active: more.active ?? { sheet: 'Verkoop', row: 5, col: 1 } });
-  const context = vm.createContext({
-    SpreadsheetApp: s.app,
-    Session: { getActiveUserLocale: () => 'nl', getScriptTimeZone: () => 'Europe/Amsterdam' },
-    HtmlService: {},
-  });
-  vm.runInContext(code, context);
-  (globalThis as Record<string, unknown>).google = { script: { run: scriptRun(context as Global, failureShape) } };
+  const services = { SpreadsheetApp: s.app, Session: { getActiveUserLocale: () => 'nl', getScriptTimeZone: () => 'Europe/Amsterdam' }, HtmlService: {} };
+  // Server.js first here, the other order elsewhere: Apps Script promises none.
+  const server = loadAppsScript(services, BOTH_ORDERS[1]);
+  (globalThis as Record<string, unknown>).google = { script: { run: scriptRun(server, failureShape) } };
   return { s, bridge: sheetsBridge(() => 'nl-NL') };
 }
 
