@@ -71,6 +71,11 @@ describe('PARETO_TIER', () => {
       ['keys as a row against values as a column', [col(1, 2), row('a', 'b')], '#VALUE!', /same shape/],
       ['a blank key with an amount', [col(10, 5), col('a', null)], '#VALUE!', 'row 2 of keys is blank but row 2 of values has an amount'],
       ['a key of spaces with an amount', [col(10, null, 5), col('a', '  ', '  ')], '#VALUE!', 'row 3 of keys is blank but row 3 of values has an amount'],
+      // The first bad row is reported, whether its problem is in values or in keys
+      ['text in values above an error in keys', [col(10, 'x', 5), col('a', 'b', new FormulaError('#REF!', ''))], '#VALUE!', "row 2 of values is 'x', not a number"],
+      ['an error in keys above text in values', [col(10, 5, 'x'), col('a', new FormulaError('#REF!', ''), 'b')], '#REF!', 'row 2 of keys is #REF!'],
+      ['text in values on the row of a blank key', [col(10, 'x'), col('a', null)], '#VALUE!', "row 2 of values is 'x', not a number"],
+      ['a blank key with an amount above text in values', [col(10, 5, 'x'), col('a', ' ', 'b')], '#VALUE!', 'row 2 of keys is blank but row 2 of values has an amount'],
       ['cutoff written as a percentage number', [col(1, 2), undefined, one(80)], '#NUM!', /write 0.8 or 80%/],
       ['cutoffs not increasing', [col(1, 2), undefined, row(0.9, 0.8)], '#NUM!', /strictly increasing/],
       ['a cutoff of 1', [col(1, 2), undefined, one(1)], '#NUM!', /fraction between 0 and 1/],
