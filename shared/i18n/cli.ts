@@ -22,6 +22,21 @@ const en = {
   made: 'made',
   skipped: 'skipped',
   already: '(already there)',
+  // What ExcelJS cannot keep (src/xlsx/unkept-contents.ts): one and many.
+  unkept: {
+    chart: ['chart', 'charts'],
+    pivotTable: ['pivot table', 'pivot tables'],
+    slicer: ['slicer', 'slicers'],
+    timeline: ['timeline', 'timelines'],
+    externalLink: ['link to another workbook', 'links to other workbooks'],
+    threadedComments: ['sheet of threaded comments', 'sheets of threaded comments'],
+    control: ['form control', 'form controls'],
+    embedding: ['embedded object', 'embedded objects'],
+    connection: ['data connection', 'data connections'],
+    macros: ['macro project', 'macro projects'],
+  },
+  and: 'and',
+  unkeptNote: 'Note: the copy does not have the {list} of {file}: the .xlsx library cannot keep them. {file} itself is unchanged.',
 };
 
 const nl: typeof en = {
@@ -45,6 +60,23 @@ const nl: typeof en = {
   made: 'gemaakt',
   skipped: 'overgeslagen',
   already: '(bestond al)',
+  unkept: {
+    chart: ['grafiek', 'grafieken'],
+    pivotTable: ['draaitabel', 'draaitabellen'],
+    slicer: ['slicer', 'slicers'],
+    timeline: ['tijdlijn', 'tijdlijnen'],
+    externalLink: ['koppeling naar een andere werkmap', 'koppelingen naar andere werkmappen'],
+    threadedComments: ['blad met opmerkingen', 'bladen met opmerkingen'],
+    control: ['formulierbesturingselement', 'formulierbesturingselementen'],
+    embedding: ['ingesloten object', 'ingesloten objecten'],
+    connection: ['gegevensverbinding', 'gegevensverbindingen'],
+    macros: ['macroproject', 'macroprojecten'],
+  },
+  and: 'en',
+  unkeptNote: 'Let op: de kopie heeft de {list} van {file} niet: de .xlsx-bibliotheek kan ze niet bewaren. {file} zelf is ongewijzigd.',
 };
+
+/** A kind of workbook content the .xlsx library cannot keep. */
+export type UnkeptKind = keyof typeof en.unkept;
 
 export const cliWords = (language: Language) => (language === 'nl' ? nl : en);

@@ -13,6 +13,7 @@ import { serialOfTime } from '../../shared/dates';
 import { cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
 import { keepNamesAsRanges, saveWorkbook } from './large-workbooks';
+import { UnkeptContents, describeUnkept, unkeptContents, unkeptNote } from './unkept-contents';
 import { XlsxWorkbook } from './workbook';
 
 const USAGE = `Usage: account-planner <command> <workbook.xlsx> [options]
@@ -77,32 +78,64 @@ const progress = (message: string) => {
   if (process.stderr.isTTY) process.stderr.write(`${message}\n`);
 };
 
+/** An opened workbook, and what of the file ExcelJS will not keep. */
+interface Opened {
+  book: ExcelJS.Workbook;
+  unkept: UnkeptContents;
+}
+
 /** Opens an .xlsx, with one clear sentence for each way that can go wrong. */
-export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
+export async function openWorkbook(path: string): Promise<Opened> {
   if (!existsSync(path)) fail(`no such file: ${path}`);
   if (statSync(path).isDirectory()) fail(`${path} is a folder, not a workbook`);
-  const head = readFileSync(path).subarray(0, 8);
+  const bytes = readFileSync(path);
+  const name = basename(path);
   // An encrypted .xlsx (and an old .xls) is an OLE compound file, not a zip.
-  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) {
-    fail(`${basename(path)} is password-protected or an old .xls file: save it as an .xlsx without a password and try again`);
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
+    fail(`${name} is password-protected or an old .xls file: save it as an .xlsx without a password and try again`);
   }
-  if (head.length < 4 || head.readUInt32BE(0) !== 0x504b0304) fail(`${basename(path)} is not an .xlsx workbook`);
+  if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) fail(`${name} is not an .xlsx workbook`);
+  const unkept = unkeptContents(bytes);
   const book = new ExcelJS.Workbook();
   // Before reading: a name over a whole column would otherwise be kept cell by cell.
   keepNamesAsRanges(book);
   try {
-    await book.xlsx.readFile(path);
+    await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0]);
   } catch (e) {
-    fail(`${basename(path)} could not be read as an .xlsx workbook (it may be damaged): ${(e as Error).message.split('\n')[0]}`);
+    if (unkept.chart) {
+      fail(`${name} has ${describeUnkept({ chart: unkept.chart }, 'en')}, and the .xlsx library the runner uses cannot open a workbook with charts: run Account Planner in Excel or Google Sheets, or give the runner a copy without the charts`);
+    }
+    fail(`${name} could not be read as an .xlsx workbook (it may be damaged): ${(e as Error).message.split('\n')[0]}`);
   }
-  if (!book.worksheets.length) fail(`${basename(path)} has no sheets`);
+  if (!book.worksheets.length) fail(`${name} has no sheets`);
   // The commands count dates in the 1900 system. ExcelJS reads 1904-system date cells as dates, so
   // switching the file to 1900 keeps every date cell right and the new ones too.
   if (book.properties.date1904) book.properties.date1904 = false;
-  return book;
+  return { book, unkept };
 }
 
-function outputPath(input: string, out: string | undefined, inPlace: boolean): string {
+/** The workbook being changed, where the result goes, and what the save cannot keep. */
+interface Change {
+  wb: XlsxWorkbook;
+  input: string;
+  target: string;
+  unkept: UnkeptContents;
+}
+
+/** Opens the input for a command that writes. Writing in place is refused when the save would
+ * drop part of the file; a copy is written with a note saying what it lacks. */
+async function openForChange(input: string, options: { out?: string; 'in-place'?: boolean }): Promise<Change> {
+  const inPlace = Boolean(options['in-place']);
+  const target = outputFile(input, options.out, inPlace);
+  progress(`Reading ${basename(input)}…`);
+  const { book, unkept } = await openWorkbook(input);
+  if (inPlace && Object.keys(unkept).length) {
+    fail(`${basename(input)} has ${describeUnkept(unkept, 'en')}, which writing in place would remove (the .xlsx library cannot keep them): leave out --in-place to write a copy`);
+  }
+  return { wb: new XlsxWorkbook(book), input, target, unkept };
+}
+
+function outputFile(input: string, out: string | undefined, inPlace: boolean): string {
   if (inPlace) return input;
   if (out) {
     if (resolve(out) === resolve(input)) fail('--out is the input file: add --in-place to write into it');
@@ -190,11 +223,12 @@ function oneWorkbook(positionals: string[], command: string): string {
 }
 
 /** Writes beside the target and renames, so a failure never leaves half a workbook. */
-async function save(wb: XlsxWorkbook, target: string): Promise<void> {
-  progress(`Writing ${basename(target)}…`);
-  const temporary = `${target}.tmp-${process.pid}`;
-  await saveWorkbook(wb.book, temporary);
-  renameSync(temporary, target);
+async function save(change: Change, language: Language, out: (line: string) => void): Promise<void> {
+  progress(`Writing ${basename(change.target)}…`);
+  const temporary = `${change.target}.tmp-${process.pid}`;
+  await saveWorkbook(change.wb.book, temporary);
+  renameSync(temporary, change.target);
+  if (Object.keys(change.unkept).length) out(unkeptNote(change.unkept, basename(change.input), language));
 }
 
 function isoToSerial(text: string): number {
@@ -215,10 +249,9 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   const input = oneWorkbook(positionals, 'plans');
   const language = languageOption(values.lang);
   if (values.tier !== undefined && values.accounts !== undefined) fail('give --tier or --accounts, not both');
-  const target = outputPath(input, values.out, Boolean(values['in-place']));
   const planStart = values.start === undefined ? undefined : isoToSerial(values.start);
-  progress(`Reading ${basename(input)}…`);
-  const wb = new XlsxWorkbook(await openWorkbook(input));
+  const change = await openForChange(input, values);
+  const { wb } = change;
   const template = values.template ?? 'key';
   const options: PlanOptions = {
     host: 'xlsx',
@@ -240,9 +273,9 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   const width = Math.max(w.made.length, w.skipped.length);
   for (const m of result.made) out(`  ${w.made.padEnd(width)}  ${m.sheet}`);
   for (const k of result.skipped) out(`  ${w.skipped.padEnd(width)}  ${k.sheet} ${w.already}`);
-  await save(wb, target);
+  await save(change, language, out);
   out(`\n${result.message}`);
-  out(fill(w.written, { path: target }));
+  out(fill(w.written, { path: change.target }));
   if (result.failed) throw new CliError(`stopped at ${result.failed.account}: ${result.failed.message}`);
 }
 
@@ -251,12 +284,11 @@ async function overview(args: string[], out: (line: string) => void): Promise<vo
   if (values.help) return out(OVERVIEW_USAGE);
   const input = oneWorkbook(positionals, 'overview');
   const language = languageOption(values.lang);
-  const target = outputPath(input, values.out, Boolean(values['in-place']));
-  const wb = new XlsxWorkbook(await openWorkbook(input));
-  const result = await refreshOverview(wb, { language });
-  await save(wb, target);
+  const change = await openForChange(input, values);
+  const result = await refreshOverview(change.wb, { language });
+  await save(change, language, out);
   out(result.message);
-  out(fill(cliWords(language).written, { path: target }));
+  out(fill(cliWords(language).written, { path: change.target }));
 }
 
 async function analyze(args: string[], out: (line: string) => void): Promise<void> {
@@ -280,9 +312,8 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
   if (values.help) return out(ANALYZE_USAGE);
   const input = oneWorkbook(positionals, 'analyze');
   const language = languageOption(values.lang);
-  const target = outputPath(input, values.out, Boolean(values['in-place']));
-  progress(`Reading ${basename(input)}…`);
-  const wb = new XlsxWorkbook(await openWorkbook(input));
+  const change = await openForChange(input, values);
+  const { wb } = change;
   const detection = detect(wb, { sheet: values.sheet, language }) as Detection;
   const options: AnalysisOptions = {
     host: 'xlsx',
@@ -299,10 +330,10 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
   const result = await apply(wb, options);
   if (result.status === 'confirm') fail(`${result.message.replace(/\?$/, '')}: add --replace to replace it`);
   printSummary(result.preview, language, out);
-  await save(wb, target);
+  await save(change, language, out);
   out(`\n${result.message}`);
   if (wb.skipped.includes('chart')) out(cliWords(language).noChart);
-  out(fill(cliWords(language).written, { path: target }));
+  out(fill(cliWords(language).written, { path: change.target }));
 }
 
 /** Runs the CLI; returns the exit code. Output and errors go through the given writers. */

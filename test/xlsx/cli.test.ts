@@ -1,11 +1,12 @@
 // The command-line runner end to end on real .xlsx files.
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/xlsx/cli';
 import { cellsOf, writeXlsx } from '../support/xlsx-files';
+import { makeZip, zipParts } from '../support/zip';
 import { dutchInvoices } from '../support/revenue-sheets';
 
 const dir = mkdtempSync(join(tmpdir(), 'account-planner-'));
@@ -89,6 +90,62 @@ describe('account-planner analyze', () => {
     expect((await run('analyze', copy, '--in-place')).code).toBe(0);
     expect(existsSync(join(dir, 'inplace.planned.xlsx'))).toBe(false);
     expect([...(await cellsOf(copy)).keys()].some((k) => k.startsWith('Pareto!'))).toBe(true);
+  });
+
+  describe('a workbook with parts the .xlsx library does not keep', () => {
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    /** The input with more parts, and the first sheet pointing at a drawing when `drawing` is set. */
+    function withParts(name: string, extra: Record<string, string>, types: string[], drawing = false): string {
+      const parts = zipParts(readFileSync(input));
+      for (const [part, text] of Object.entries(extra)) parts.set(part, text);
+      const overrides = types.map((t) => `<Override PartName="/${t.split(' ')[0]}" ContentType="${t.split(' ')[1]}"/>`).join('');
+      parts.set('[Content_Types].xml', parts.get('[Content_Types].xml')!.replace('</Types>', `${overrides}</Types>`));
+      if (drawing) {
+        parts.set('xl/worksheets/sheet1.xml', parts.get('xl/worksheets/sheet1.xml')!.replace('</worksheet>', `<drawing xmlns:r="${REL}" r:id="rIdChart"/></worksheet>`));
+        const rels = parts.get('xl/worksheets/_rels/sheet1.xml.rels') ?? '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+        parts.set('xl/worksheets/_rels/sheet1.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rIdChart" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`));
+      }
+      const path = join(dir, name);
+      writeFileSync(path, makeZip(parts));
+      return path;
+    }
+    const pivot = () =>
+      withParts('pivot.xlsx', { 'xl/pivotTables/pivotTable1.xml': '<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Omzet per klant"/>' }, [
+        'xl/pivotTables/pivotTable1.xml application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml',
+      ]);
+
+    it('writes a copy and says what the copy lacks', async () => {
+      const path = pivot();
+      const r = await run('analyze', path, '--lang', 'nl');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('Let op: de kopie heeft de 1 draaitabel van pivot.xlsx niet: de .xlsx-bibliotheek kan ze niet bewaren. pivot.xlsx zelf is ongewijzigd.');
+      expect([...zipParts(readFileSync(join(dir, 'pivot.planned.xlsx'))).keys()].some((k) => k.includes('pivot'))).toBe(false);
+    });
+
+    it('refuses to write in place, leaving the file as it was', async () => {
+      const path = pivot();
+      const before = readFileSync(path);
+      const r = await run('analyze', path, '--in-place');
+      expect(r.code).toBe(1);
+      expect(r.err).toBe('account-planner: pivot.xlsx has 1 pivot table, which writing in place would remove (the .xlsx library cannot keep them): leave out --in-place to write a copy');
+      expect(readFileSync(path).equals(before)).toBe(true);
+    });
+
+    it('says a workbook with a chart cannot be opened, rather than calling it damaged', async () => {
+      const path = withParts(
+        'chart.xlsx',
+        {
+          'xl/drawings/drawing1.xml': `<wsDr xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${REL}"><oneCellAnchor><from><col>3</col><colOff>0</colOff><row>1</row><rowOff>0</rowOff></from><ext cx="5400000" cy="2700000"/><graphicFrame><nvGraphicFramePr><cNvPr id="1" name="Chart 1"/><cNvGraphicFramePr/></nvGraphicFramePr><xfrm/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></graphicFrame><clientData/></oneCellAnchor></wsDr>`,
+          'xl/drawings/_rels/drawing1.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/chart" Target="../charts/chart1.xml"/></Relationships>`,
+          'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:layout/></c:plotArea></c:chart></c:chartSpace>',
+        },
+        ['xl/drawings/drawing1.xml application/vnd.openxmlformats-officedocument.drawing+xml', 'xl/charts/chart1.xml application/vnd.openxmlformats-officedocument.drawingml.chart+xml'],
+        true,
+      );
+      const r = await run('analyze', path);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe('account-planner: chart.xlsx has 1 chart, and the .xlsx library the runner uses cannot open a workbook with charts: run Account Planner in Excel or Google Sheets, or give the runner a copy without the charts');
+    });
   });
 
   it('prints help for the runner and for analyze', async () => {
