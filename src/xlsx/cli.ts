@@ -12,7 +12,7 @@ import { PlanOptions, PlansResult, generatePlans } from '../../shared/commands/p
 import { serialOfTime } from '../../shared/dates';
 import { cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
-import { keepNamesAsRanges, saveWorkbook } from './large-workbooks';
+import { readWorkbook, saveWorkbook } from './large-workbooks';
 import { UnkeptContents, describeUnkept, unkeptContents, unkeptNote } from './unkept-contents';
 import { XlsxWorkbook } from './workbook';
 
@@ -81,7 +81,8 @@ const progress = (message: string) => {
 /** An opened workbook, and what of the file ExcelJS will not keep. */
 interface Opened {
   book: ExcelJS.Workbook;
-  unkept: UnkeptContents;
+  /** null when the file's parts could not be listed. */
+  unkept: UnkeptContents | null;
 }
 
 /** Opens an .xlsx, with one clear sentence for each way that can go wrong. */
@@ -95,18 +96,20 @@ export async function openWorkbook(path: string): Promise<Opened> {
     fail(`${name} is password-protected or an old .xls file: save it as an .xlsx without a password and try again`);
   }
   if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) fail(`${name} is not an .xlsx workbook`);
+  // null: the file's parts could not be listed (a ZIP64 file), so what it would lose is unknown.
   const unkept = unkeptContents(bytes);
   const book = new ExcelJS.Workbook();
-  // Before reading: a name over a whole column would otherwise be kept cell by cell.
-  keepNamesAsRanges(book);
+  let leftOutNames: string[] = [];
   try {
-    await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0]);
+    ({ leftOutNames } = await readWorkbook(book, bytes));
   } catch (e) {
-    if (unkept.chart) {
-      fail(`${name} has ${describeUnkept({ chart: unkept.chart }, 'en')}, and the .xlsx library the runner uses cannot open a workbook with charts: run Account Planner in Excel or Google Sheets, or give the runner a copy without the charts`);
+    const reason = (e as Error).message.split('\n')[0];
+    if (unkept?.chart) {
+      fail(`${name} could not be read, perhaps because of its ${describeUnkept({ chart: unkept.chart }, 'en')}: the .xlsx library the runner uses cannot open some workbooks with charts (${reason}). Run Account Planner in Excel or Google Sheets, or give the runner a copy without the charts`);
     }
-    fail(`${name} could not be read as an .xlsx workbook (it may be damaged): ${(e as Error).message.split('\n')[0]}`);
+    fail(`${name} could not be read as an .xlsx workbook (it may be damaged): ${reason}`);
   }
+  if (unkept && leftOutNames.length) unkept.formulaName = leftOutNames.length;
   if (!book.worksheets.length) fail(`${name} has no sheets`);
   // The commands count dates in the 1900 system. ExcelJS reads 1904-system date cells as dates, so
   // switching the file to 1900 keeps every date cell right and the new ones too.
@@ -129,10 +132,11 @@ async function openForChange(input: string, options: { out?: string; 'in-place'?
   const target = outputFile(input, options.out, inPlace);
   progress(`Reading ${basename(input)}…`);
   const { book, unkept } = await openWorkbook(input);
-  if (inPlace && Object.keys(unkept).length) {
-    fail(`${basename(input)} has ${describeUnkept(unkept, 'en')}, which writing in place would remove (the .xlsx library cannot keep them): leave out --in-place to write a copy`);
+  if (inPlace && !unkept) fail(`the parts of ${basename(input)} could not be listed, so writing in place might lose some: leave out --in-place to write a copy`);
+  if (inPlace && Object.keys(unkept ?? {}).length) {
+    fail(`${basename(input)} has ${describeUnkept(unkept ?? {}, 'en')}, which writing in place would remove (the .xlsx library cannot keep them): leave out --in-place to write a copy`);
   }
-  return { wb: new XlsxWorkbook(book), input, target, unkept };
+  return { wb: new XlsxWorkbook(book), input, target, unkept: unkept ?? {} };
 }
 
 function outputFile(input: string, out: string | undefined, inPlace: boolean): string {

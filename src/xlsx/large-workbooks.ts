@@ -3,7 +3,7 @@
 // 1. Defined names. ExcelJS keeps a name as one entry per cell it covers, on reading and on
 //    writing. The analysis names six 100,000-row columns: 200 MB. Here the book keeps each name as
 //    the ranges it is written as (and keeps a sheet's own names scoped to that sheet, which
-//    ExcelJS's bookkeeping would make workbook-wide).
+//    ExcelJS's bookkeeping would make workbook-wide; see readWorkbook for names it cannot keep).
 // 2. Saving. ExcelJS renders a sheet's XML into one array with an entry per tag, attribute and
 //    bracket, and joins it at the end: for 100,000 rows of seven columns about 20 million small
 //    strings, 600 MB of memory for 29 MB of XML. Here the same renderers write into an array that
@@ -16,6 +16,7 @@
 // test/xlsx/large-workbooks.test.ts checks the files against ExcelJS's own writer, part by part.
 import type ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
+import { zipEntries, zipPart } from './zip-entries';
 
 const require = createRequire(import.meta.url);
 
@@ -131,6 +132,55 @@ export function keepNamesAsRanges(book: ExcelJS.Workbook): void {
   const internal = book as unknown as { _definedNames: unknown };
   if (internal._definedNames instanceof NamesAsRanges) return;
   internal._definedNames = new NamesAsRanges(book.definedNames.model as unknown as DefinedName[]);
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const xmlText = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(parseInt(e.slice(e[1] === 'x' || e[1] === 'X' ? 2 : 1), e[1] === 'x' || e[1] === 'X' ? 16 : 10)) : (XML_ENTITIES[e] ?? whole),
+  );
+
+/** Each defined name's text as written in the file's workbook.xml, by name and sheet scope. */
+function namesAsWritten(file: Buffer): Map<string, string> {
+  const entry = zipEntries(file)?.find((e) => e.name === 'xl/workbook.xml');
+  const xml = entry ? zipPart(file, entry)?.toString('utf8') ?? '' : '';
+  const written = new Map<string, string>();
+  for (const m of xml.matchAll(/<definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/definedName>)/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
+    const scope = /\blocalSheetId="(\d+)"/.exec(m[1])?.[1] ?? '';
+    if (name !== undefined) written.set(`${xmlText(name)}|${scope}`, xmlText(m[2] ?? ''));
+  }
+  return written;
+}
+
+/**
+ * Reads an .xlsx into the book, names kept as ranges. ExcelJS reads a name's text as a list of
+ * references split at commas and drops the pieces it cannot read, so a name holding a formula
+ * comes out mangled (LAMBDA(x,x*2) becomes "x*2)", TRUE becomes nothing). Each name is checked
+ * against its text in the file: one that would not be written back as it was is left out and
+ * returned, for the caller to say so. A sheet's own names are renumbered to the sheets ExcelJS keeps (it drops chart sheets),
+ * and left out when their sheet is gone.
+ */
+export async function readWorkbook(book: ExcelJS.Workbook, file: Buffer): Promise<{ leftOutNames: string[] }> {
+  keepNamesAsRanges(book);
+  await book.xlsx.load(file as unknown as Parameters<typeof book.xlsx.load>[0]);
+  const written = namesAsWritten(file);
+  const sheets = book.worksheets;
+  const kept: DefinedName[] = [];
+  const leftOutNames: string[] = [];
+  for (const n of book.definedNames.model as unknown as DefinedName[]) {
+    const scope = n.localSheetId === undefined ? '' : String(n.localSheetId);
+    const asWritten = written.get(`${n.name}|${scope}`);
+    // ExcelJS's position for a sheet's name is the sheet's place among all sheets of the file.
+    const sheet = n.localSheetId === undefined ? -1 : sheets.findIndex((ws) => (ws as unknown as { orderNo: number }).orderNo === n.localSheetId);
+    if (!n.ranges.length || asWritten === undefined || asWritten !== n.ranges.join(',') || (n.localSheetId !== undefined && sheet < 0)) {
+      leftOutNames.push(n.name);
+      continue;
+    }
+    kept.push(n.localSheetId === undefined ? n : { ...n, localSheetId: sheet });
+  }
+  book.definedNames.model = kept as never;
+  return { leftOutNames };
 }
 
 /** Writes the workbook to a file byte for byte as ExcelJS would, in a fraction of the memory. */

@@ -1,38 +1,70 @@
 // What a workbook holds that ExcelJS does not keep. ExcelJS reads cells, styles, names, tables,
-// images, notes and validations, and writes back only those: every other part of the file is
-// gone from what it saves. A chart even stops it reading the file (exceljs issue #2591). The
+// pictures, notes and validations, and writes back only those: every other part of the file is
+// gone from what it saves, and a chart even stops it reading the file (exceljs issue #2591). The
 // runner looks at the file's parts first, so it can say so instead of losing them unannounced.
 import { UnkeptKind, cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber } from '../../shared/i18n/strings';
-import { zipEntries } from './zip-entries';
+import { zipEntries, zipPart } from './zip-entries';
 
-// One pattern per kind, counting one part per thing the user made.
-const PARTS: [UnkeptKind, RegExp][] = [
-  ['chart', /^xl\/(charts\/chart|chartsheets\/sheet)\d+\.xml$/],
-  ['pivotTable', /^xl\/pivotTables\/pivotTable\d+\.xml$/],
-  ['slicer', /^xl\/slicers\/slicer\d+\.xml$/],
-  ['timeline', /^xl\/timelines\/timeline\d+\.xml$/],
-  ['externalLink', /^xl\/externalLinks\/externalLink\d+\.xml$/],
-  ['threadedComments', /^xl\/threadedComments\/threadedComment\d+\.xml$/],
-  ['control', /^xl\/(ctrlProps\/ctrlProp|activeX\/activeX)\d+\.xml$/],
-  ['embedding', /^xl\/embeddings\/[^/]+$/],
-  ['connection', /^xl\/connections\.xml$/],
-  ['macros', /^xl\/vbaProject\.bin$/],
+// The parts ExcelJS reads and writes back, and those it may drop without loss (Excel rebuilds the
+// calculation chain; printer settings and the preview picture are conveniences).
+const KEPT = [
+  /^\[Content_Types\]\.xml$/,
+  /^_rels\/\.rels$/,
+  /^docProps\/(app|core)\.xml$/,
+  /^docProps\/thumbnail\.\w+$/,
+  /^xl\/(workbook|styles|sharedStrings|calcChain)\.xml$/,
+  /^xl\/_rels\/workbook\.xml\.rels$/,
+  /^xl\/theme\/theme\d+\.xml$/,
+  /^xl\/worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?$/,
+  /^xl\/drawings\/(_rels\/)?(drawing\d+\.xml|vmlDrawing\d+\.vml)(\.rels)?$/,
+  /^xl\/(media|printerSettings)\/[^/]+$/,
+  /^xl\/comments\d+\.xml$/,
+  /^xl\/tables\/(_rels\/)?table\d+\.xml(\.rels)?$/,
+];
+
+// What else there may be: all parts of a kind (`family`), and one part per thing the user made
+// (`one`). Parts of no kind count as "other parts".
+const KINDS: { kind: UnkeptKind; family: RegExp; one: RegExp }[] = [
+  { kind: 'chart', family: /^xl\/(charts|chartsheets)\//, one: /^xl\/charts\/chart(Ex)?\d+\.xml$/ },
+  { kind: 'pivotTable', family: /^xl\/pivot(Tables|Cache)\//, one: /^xl\/pivotTables\/pivotTable\d+\.xml$/ },
+  { kind: 'slicer', family: /^xl\/slicer(s|Caches)\//, one: /^xl\/slicers\/slicer\d+\.xml$/ },
+  { kind: 'timeline', family: /^xl\/timeline(s|Caches)\//, one: /^xl\/timelines\/timeline\d+\.xml$/ },
+  { kind: 'externalLink', family: /^xl\/externalLinks\//, one: /^xl\/externalLinks\/externalLink\d+\.xml$/ },
+  { kind: 'threadedComments', family: /^xl\/(threadedComments|persons)\//, one: /^xl\/threadedComments\/threadedComment\d+\.xml$/ },
+  { kind: 'control', family: /^xl\/(ctrlProps|activeX)\//, one: /^xl\/(ctrlProps\/ctrlProp|activeX\/activeX)\d+\.xml$/ },
+  { kind: 'embedding', family: /^xl\/embeddings\//, one: /^xl\/embeddings\/[^/]+$/ },
+  { kind: 'connection', family: /^xl\/(connections\.xml|queryTables\/)/, one: /^xl\/connections\.xml$/ },
+  { kind: 'macros', family: /^xl\/(vbaProject\.bin|macrosheets\/|dialogsheets\/)/, one: /^xl\/(vbaProject\.bin|macrosheets\/sheet\d+\.xml|dialogsheets\/sheet\d+\.xml)$/ },
+  { kind: 'customProperties', family: /^(docProps\/custom\.xml|customXml\/)/, one: /^docProps\/custom\.xml$/ },
 ];
 
 export type UnkeptContents = Partial<Record<UnkeptKind, number>>;
 
-/** How many of each kind of thing ExcelJS would drop; empty when there is none (or no zip). */
-export function unkeptContents(file: Buffer): UnkeptContents {
+/** A drawing's shapes (text boxes, arrows...): ExcelJS keeps a drawing's pictures only. */
+const shapesIn = (xml: string) => (xml.match(/<(\w+:)?sp[\s/>]/g) ?? []).length;
+
+/** How many of each kind of thing ExcelJS would drop; null when the file's parts cannot be listed. */
+export function unkeptContents(file: Buffer): UnkeptContents | null {
+  const entries = zipEntries(file);
+  if (!entries) return null;
   const found: UnkeptContents = {};
-  for (const { name } of zipEntries(file) ?? []) {
-    const kind = PARTS.find(([, pattern]) => pattern.test(name))?.[0];
-    if (kind) found[kind] = (found[kind] ?? 0) + 1;
+  const add = (kind: UnkeptKind, n = 1) => {
+    if (n > 0) found[kind] = (found[kind] ?? 0) + n;
+  };
+  for (const entry of entries) {
+    const { name } = entry;
+    if (name.endsWith('/')) continue;
+    if (/^xl\/drawings\/drawing\d+\.xml$/.test(name)) add('shape', shapesIn(zipPart(file, entry)?.toString('utf8') ?? ''));
+    if (KEPT.some((pattern) => pattern.test(name))) continue;
+    const kind = KINDS.find((k) => k.family.test(name));
+    if (!kind) add('other');
+    else if (kind.one.test(name)) add(kind.kind);
   }
   return found;
 }
 
-/** "2 charts and 1 pivot table", in the given language. */
+/** "2 charts, 1 pivot table and 3 slicers", in the given language. */
 export function describeUnkept(found: UnkeptContents, language: Language): string {
   const w = cliWords(language);
   const parts = (Object.entries(found) as [UnkeptKind, number][]).map(([kind, n]) => `${formatNumber(n, language)} ${w.unkept[kind][n === 1 ? 0 : 1]}`);

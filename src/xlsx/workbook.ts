@@ -37,6 +37,13 @@ export function parseReference(reference: string): { sheet: string; region: Regi
 const absolute = (sheet: string, region: Region) =>
   `'${sheet.replace(/'/g, "''")}'!${a1(region).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
 
+/** A reference moved from one sheet to another when it is on the first: 'Plan'!$B$2 → 'Plan 2'!$B$2. */
+function onSheet(reference: string, from: string, to: string): string {
+  const m = /^('(?:[^']|'')+'|[^'!]+)!(.+)$/.exec(reference);
+  const sheet = m?.[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m?.[1];
+  return m && sheet === from ? `'${to.replace(/'/g, "''")}'!${m[2]}` : reference;
+}
+
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 /** A cell style with a Styling's settings laid over it. */
@@ -212,12 +219,20 @@ export class XlsxWorkbook implements Workbook {
   }
 
   /** ExcelJS has no sheet copy: a new sheet takes the original's model (cells, styles, merges,
-   * validations, formatting), keeping its own id and name. */
+   * validations, formatting), keeping its own id and name. The sheet's own names go along, scoped
+   * to the copy and pointing into it, as Excel's sheet copy does: a template's formulas that use
+   * them then work in every plan. */
   private copySheet(from: string, to: string): void {
     const original = this.worksheet(from);
     const copy = this.book.addWorksheet(to);
     const model = structuredClone(original.model) as ExcelJS.WorksheetModel;
     copy.model = { ...model, id: copy.id, name: to } as ExcelJS.WorksheetModel;
+    const [fromAt, toAt] = [original, copy].map((ws) => this.book.worksheets.indexOf(ws));
+    const names = this.names();
+    const own = names.filter((n) => n.localSheetId === fromAt);
+    if (own.length) {
+      this.book.definedNames.model = [...names, ...own.map((n) => ({ ...n, localSheetId: toAt, ranges: n.ranges.map((r) => onSheet(r, from, to)) }))] as never;
+    }
   }
 
   private eachCell(ws: ExcelJS.Worksheet, region: Region, f: (cell: ExcelJS.Cell) => void): void {

@@ -1,5 +1,6 @@
 // The entries of a zip file (an .xlsx is one), from its central directory: enough to see which
-// parts a workbook holds before handing it to ExcelJS, without unpacking anything.
+// parts a workbook holds before handing it to ExcelJS, and to unpack one part when needed.
+import { inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -40,4 +41,19 @@ export function zipEntries(zip: Buffer): ZipEntry[] | null {
     at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
   return entries;
+}
+
+/** One part's bytes, unpacked; null when the zip has no such part or it cannot be read. */
+export function zipPart(zip: Buffer, entry: ZipEntry): Buffer | null {
+  const at = entry.localHeader;
+  if (at + 30 > zip.length || zip.readUInt32LE(at) !== 0x04034b50) return null;
+  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+  const data = zip.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) return null;
+  try {
+    return inflateRawSync(data);
+  } catch {
+    return null;
+  }
 }

@@ -122,6 +122,24 @@ describe('account-planner analyze', () => {
       expect([...zipParts(readFileSync(join(dir, 'pivot.planned.xlsx'))).keys()].some((k) => k.includes('pivot'))).toBe(false);
     });
 
+    it('counts a name holding a formula among what the copy lacks', async () => {
+      const parts = zipParts(readFileSync(input));
+      const xml = parts.get('xl/workbook.xml')!;
+      // A constant reads back as written and is kept; a formula would come back mangled
+      const names = '<definedName name="Rate">0.21</definedName><definedName name="Pick">IF(TRUE,1,2)</definedName>';
+      const named = xml.includes('</definedNames>') ? xml.replace('</definedNames>', `${names}</definedNames>`) : xml.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`);
+      parts.set('xl/workbook.xml', named);
+      const path = join(dir, 'rate.xlsx');
+      writeFileSync(path, makeZip(parts));
+      const r = await run('analyze', path, '--lang', 'en');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('Note: the copy does not have the 1 name holding a formula or constant of rate.xlsx');
+      const written = zipParts(readFileSync(join(dir, 'rate.planned.xlsx'))).get('xl/workbook.xml')!;
+      expect(written).toContain('<definedName name="Rate">0.21</definedName>');
+      expect(written).not.toContain('Pick');
+      expect((await run('analyze', path, '--in-place')).err).toMatch(/rate\.xlsx has 1 name holding a formula or constant, which writing in place would remove/);
+    });
+
     it('refuses to write in place, leaving the file as it was', async () => {
       const path = pivot();
       const before = readFileSync(path);
@@ -144,7 +162,7 @@ describe('account-planner analyze', () => {
       );
       const r = await run('analyze', path);
       expect(r.code).toBe(1);
-      expect(r.err).toBe('account-planner: chart.xlsx has 1 chart, and the .xlsx library the runner uses cannot open a workbook with charts: run Account Planner in Excel or Google Sheets, or give the runner a copy without the charts');
+      expect(r.err).toMatch(/^account-planner: chart\.xlsx could not be read, perhaps because of its 1 chart: the \.xlsx library the runner uses cannot open some workbooks with charts \(.+\)\. Run Account Planner in Excel or Google Sheets, or give the runner a copy without the charts$/);
     });
   });
 

@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CompactXmlStream, keepNamesAsRanges, saveWorkbook } from '../../src/xlsx/large-workbooks';
+import { CompactXmlStream, keepNamesAsRanges, readWorkbook, saveWorkbook } from '../../src/xlsx/large-workbooks';
 import { XlsxWorkbook } from '../../src/xlsx/workbook';
 import { emptySpec } from '../../shared/sheet-spec';
-import { zipParts } from '../support/zip';
+import { makeZip, zipParts } from '../support/zip';
 
 const dir = mkdtempSync(join(tmpdir(), 'account-planner-large-'));
 const FIXED = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
@@ -119,4 +119,80 @@ describe('keepNamesAsRanges', () => {
     expect(workbookXml).toContain('<definedName name="Target" localSheetId="1">&apos;Notes&apos;!$B$2</definedName>');
     expect(workbookXml).toContain('<definedName name="Target">&apos;Sales&apos;!$C$2</definedName>');
   });
+});
+
+describe('readWorkbook', () => {
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  /** The sample workbook's file with its workbook.xml (and more parts) changed. */
+  async function sampleFile(edit: (workbookXml: string) => string, more: Record<string, string> = {}): Promise<Buffer> {
+    const path = join(dir, 'sample.xlsx');
+    await saveWorkbook(sampleBook(), path);
+    const parts = zipParts(readFileSync(path));
+    parts.set('xl/workbook.xml', edit(parts.get('xl/workbook.xml')!));
+    for (const [name, text] of Object.entries(more)) parts.set(name, text);
+    return makeZip(parts);
+  }
+  const names = (book: ExcelJS.Workbook) => book.definedNames.model as unknown as { name: string; ranges: string[]; localSheetId?: number }[];
+
+  it('leaves out names that hold a formula or a constant, which ExcelJS would write back mangled', async () => {
+    const file = await sampleFile((xml) =>
+      xml.replace(
+        '</definedNames>',
+        '<definedName name="Flag">TRUE</definedName><definedName name="Double">LAMBDA(x,x*2)</definedName>' +
+          '<definedName name="Pick">CHOOSE(2,Sales!$A$1,Sales!$B$1,3)</definedName><definedName name="Both">Sales!$A$1,Sales!$B$2</definedName></definedNames>',
+      ),
+    );
+    const book = new ExcelJS.Workbook();
+    const { leftOutNames } = await readWorkbook(book, file);
+    expect(leftOutNames.sort()).toEqual(['Double', 'Flag', 'Pick']);
+    expect(names(book).map((n) => [n.name, n.ranges.join(',')])).toEqual([
+      ['Amounts', 'Sales!$C$2:$C$12000'],
+      ['Both', 'Sales!$A$1,Sales!$B$2'],
+    ]);
+    const path = join(dir, 'names-out.xlsx');
+    await saveWorkbook(book, path);
+    expect(zipParts(readFileSync(path)).get('xl/workbook.xml')).not.toMatch(/x\*2\)|Flag|Pick/);
+  });
+
+  it("renumbers a sheet's own name past a chart sheet ExcelJS drops, and leaves out the chart sheet's own", async () => {
+    const file = await sampleFile(
+      (xml) =>
+        xml
+          .replace(/(<sheet [^>]*name="Notes"[^>]*\/>)/, `<sheet name="Grafiek" sheetId="9" r:id="rIdChartSheet"/>$1`)
+          .replace('</definedNames>', `<definedName name="Local" localSheetId="2">Notes!$B$2</definedName><definedName name="OnChart" localSheetId="1">Sales!$A$1</definedName></definedNames>`),
+      { 'xl/chartsheets/sheet1.xml': '<chartsheet/>' },
+    );
+    const rels = zipParts(file).get('xl/_rels/workbook.xml.rels')!;
+    const withRel = zipParts(file);
+    withRel.set('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rIdChartSheet" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`));
+    const book = new ExcelJS.Workbook();
+    const { leftOutNames } = await readWorkbook(book, makeZip(withRel));
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(['Sales', 'Notes']);
+    expect(leftOutNames).toEqual(['OnChart']);
+    expect(names(book).find((n) => n.name === 'Local')).toEqual({ name: 'Local', ranges: ['Notes!$B$2'], localSheetId: 1 });
+  });
+});
+
+describe("a template sheet's own names", () => {
+  it('go along with each copy, scoped to it and pointing into it', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Sales');
+    const template = book.addWorksheet("Jan's template");
+    template.getCell('B2').value = 1000;
+    template.getCell('B3').value = { formula: 'Goal*2' };
+    keepNamesAsRanges(book);
+    book.definedNames.model = [{ name: 'Goal', ranges: ["'Jan''s template'!$B$2"], localSheetId: 1 }, { name: 'Elsewhere', ranges: ['Sales!$A$1'], localSheetId: 1 }] as never;
+    const wb = new XlsxWorkbook(book);
+    const spec = emptySpec();
+    spec.copySheets.push({ from: "Jan's template", to: 'Plan – Acme' });
+    await wb.write(spec);
+    expect(names(book)).toEqual([
+      { name: 'Goal', ranges: ["'Jan''s template'!$B$2"], localSheetId: 1 },
+      { name: 'Elsewhere', ranges: ['Sales!$A$1'], localSheetId: 1 },
+      { name: 'Goal', ranges: ["'Plan – Acme'!$B$2"], localSheetId: 2 },
+      { name: 'Elsewhere', ranges: ['Sales!$A$1'], localSheetId: 2 },
+    ]);
+    expect(book.getWorksheet('Plan – Acme')!.getCell('B3').formula).toBe('Goal*2');
+  });
+  const names = (book: ExcelJS.Workbook) => book.definedNames.model as unknown as { name: string; ranges: string[]; localSheetId?: number }[];
 });

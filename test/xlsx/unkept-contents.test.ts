@@ -7,12 +7,16 @@ import { makeZip } from '../support/zip';
 const workbookWith = (...names: string[]) => makeZip(new Map(['xl/workbook.xml', ...names].map((n) => [n, '<x/>'])));
 
 describe('unkeptContents', () => {
-  it('counts charts, chart sheets, pivot tables and slicers, and nothing ExcelJS keeps', () => {
+  it('counts charts, pivot tables, slicers and the rest, and nothing ExcelJS keeps', () => {
     const file = workbookWith(
       'xl/charts/chart1.xml',
-      'xl/charts/chart2.xml',
+      'xl/charts/chartEx1.xml',
       'xl/charts/colors1.xml',
       'xl/chartsheets/sheet1.xml',
+      'docProps/custom.xml',
+      'customXml/item1.xml',
+      'xl/richData/richValue.xml',
+      'xl/calcChain.xml',
       'xl/pivotTables/pivotTable1.xml',
       'xl/pivotCache/pivotCacheDefinition1.xml',
       'xl/slicers/slicer1.xml',
@@ -25,18 +29,25 @@ describe('unkeptContents', () => {
       'xl/comments1.xml',
       'xl/printerSettings/printerSettings1.bin',
     );
-    expect(unkeptContents(file)).toEqual({ chart: 3, pivotTable: 1, slicer: 1, externalLink: 1, macros: 1 });
+    // A chart sheet's chart is one chart; pictures in cells (richData) are an "other part"
+    expect(unkeptContents(file)).toEqual({ chart: 2, customProperties: 1, other: 1, pivotTable: 1, slicer: 1, externalLink: 1, macros: 1 });
   });
 
-  it('finds nothing in a plain workbook, or in a file that is not a zip', () => {
-    expect(unkeptContents(workbookWith('xl/worksheets/sheet1.xml', 'xl/styles.xml'))).toEqual({});
-    expect(unkeptContents(Buffer.from('not a zip at all, but long enough to be searched'))).toEqual({});
+  it("counts a drawing's shapes, which ExcelJS leaves out (it keeps pictures)", () => {
+    const drawing = '<xdr:wsDr><xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp></xdr:twoCellAnchor><xdr:twoCellAnchor><xdr:pic/></xdr:twoCellAnchor><xdr:oneCellAnchor><xdr:sp/></xdr:oneCellAnchor></xdr:wsDr>';
+    const file = makeZip(new Map([['xl/workbook.xml', '<x/>'], ['xl/drawings/drawing1.xml', drawing]]));
+    expect(unkeptContents(file)).toEqual({ shape: 2 });
+  });
+
+  it('finds nothing in a plain workbook, and cannot tell for a file that is not a zip', () => {
+    expect(unkeptContents(workbookWith('xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/theme/theme1.xml', 'xl/media/image1.png'))).toEqual({});
+    expect(unkeptContents(Buffer.from('not a zip at all, but long enough to be searched'))).toBeNull();
     expect(zipEntries(Buffer.alloc(10))).toBeNull();
   });
 
   it('says what it found in English and Dutch', () => {
     expect(describeUnkept({ chart: 2, pivotTable: 1, slicer: 3 }, 'en')).toBe('2 charts, 1 pivot table and 3 slicers');
     expect(describeUnkept({ chart: 1, externalLink: 2 }, 'nl')).toBe('1 grafiek en 2 koppelingen naar andere werkmappen');
-    expect(describeUnkept({ macros: 1 }, 'en')).toBe('1 macro project');
+    expect(describeUnkept({ formulaName: 1 }, 'en')).toBe('1 name holding a formula or constant');
   });
 });
