@@ -7,7 +7,7 @@
 //   node --import tsx bench/hosts.ts --excel-syncs analysis|plans
 // which prints the counts as JSON.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,20 +133,24 @@ export function benchPlans(): Line[] {
 
 export function benchCli(root: string): Line[] {
   const dir = mkdtempSync(join(tmpdir(), 'account-planner-bench-'));
-  const file = join(dir, 'sales-100k.xlsx');
-  const made = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/make-workbook.ts'), file, '100000', '5000'], { cwd: root, encoding: 'utf8' });
-  if (made.status !== 0) throw new Error(`could not make the workbook: ${made.stderr.slice(0, 200)}`);
-  // The runner as users run it (the built dist/cli), reporting its own peak memory on exit.
-  const reporter = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
-  const t0 = now();
-  const run = spawnSync(process.execPath, ['--import', reporter, join(root, 'dist/cli/account-planner.mjs'), 'analyze', file, '--out', join(dir, 'out.xlsx')], { encoding: 'utf8' });
-  const wall = now() - t0;
-  if (run.status !== 0) throw new Error(`analyze failed: ${run.stderr.slice(0, 200)}`);
-  const rssMb = Number(/MAXRSS (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024;
-  return [
-    { what: `f. account-planner analyze, 100,000-row workbook (${(statSync(file).size / 1e6).toFixed(1)} MB), wall time`, result: ms(wall), goal: '< 10 s', verdict: verdict(wall < 10_000) },
-    { what: 'f. account-planner analyze, peak memory (max RSS)', result: `${rssMb.toFixed(0)} MB`, goal: '< 1 GB', verdict: verdict(rssMb < 1024) },
-  ];
+  try {
+    const file = join(dir, 'sales-100k.xlsx');
+    const made = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/make-workbook.ts'), file, '100000', '5000'], { cwd: root, encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`could not make the workbook: ${made.stderr.slice(0, 200)}`);
+    // The runner as users run it (the built dist/cli), reporting its own peak memory on exit.
+    const reporter = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
+    const t0 = now();
+    const run = spawnSync(process.execPath, ['--import', reporter, join(root, 'dist/cli/account-planner.mjs'), 'analyze', file, '--out', join(dir, 'out.xlsx')], { encoding: 'utf8' });
+    const wall = now() - t0;
+    if (run.status !== 0) throw new Error(`analyze failed: ${run.stderr.slice(0, 200)}`);
+    const rssMb = Number(/MAXRSS (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024;
+    return [
+      { what: `f. account-planner analyze, 100,000-row workbook (${(statSync(file).size / 1e6).toFixed(1)} MB), wall time`, result: ms(wall), goal: '< 10 s', verdict: verdict(wall < 10_000) },
+      { what: 'f. account-planner analyze, peak memory (max RSS)', result: `${rssMb.toFixed(0)} MB`, goal: '< 1 GB', verdict: verdict(rssMb < 1024) },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // Run as a script: the Excel counts (see the top of this file).

@@ -1,15 +1,16 @@
 // The command-line runner end to end on real .xlsx files.
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/xlsx/cli';
 import { cellsOf, writeXlsx } from '../support/xlsx-files';
 import { makeZip, zipParts } from '../support/zip';
 import { dutchInvoices } from '../support/revenue-sheets';
 
 const dir = mkdtempSync(join(tmpdir(), 'account-planner-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const input = join(dir, 'verkoop.xlsx');
 
 async function run(...argv: string[]) {

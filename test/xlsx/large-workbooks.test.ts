@@ -1,17 +1,18 @@
 // The two memory savings of src/xlsx/large-workbooks.ts change nothing in the files: the saved
 // workbook is ExcelJS's own, part by part, and defined names come back as written.
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CompactXmlStream, keepNamesAsRanges, readWorkbook, saveWorkbook } from '../../src/xlsx/large-workbooks';
 import { XlsxWorkbook } from '../../src/xlsx/workbook';
 import { emptySpec } from '../../shared/sheet-spec';
 import { makeZip, zipParts } from '../support/zip';
 
 const dir = mkdtempSync(join(tmpdir(), 'account-planner-large-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const FIXED = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
 
 /** A workbook with more XML than one chunk and the features whose renderers roll back. */

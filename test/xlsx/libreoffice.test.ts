@@ -2,10 +2,10 @@
 // runner's output, recalculates its native formulas, and they give the expected numbers.
 import { execFileSync, spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/xlsx/cli';
 import { dutchInvoices } from '../support/revenue-sheets';
 import { parseCsvLine } from '../support/fixtures';
@@ -33,9 +33,13 @@ function recalculated(path: string, dir: string): Record<string, string[][]> {
 
 const rowWith = (rows: string[][], label: string) => rows.find((r) => r[0] === label) ?? [];
 
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 describe.skipIf(!soffice)('generated workbooks recalculated by LibreOffice (libreoffice-calc-nogui)', () => {
   it('tiers, plan facts, review dates and the overview compute to the expected numbers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'account-planner-lo-'));
+    dirs.push(dir);
     const input = join(dir, 'verkoop.xlsx');
     // Invoices dated relative to today, so "this year" and "last 12 months" are known
     const rows = dutchInvoices().map((r, i) => (i >= 3 && typeof r[2] === 'number' ? [r[0], r[1], today - 10 * i, r[3], r[4]] : r));
