@@ -13,7 +13,7 @@ import { serialOfTime } from '../../shared/dates';
 import { cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
 import { readWorkbook, saveWorkbook } from './large-workbooks';
-import { UnkeptContents, describeUnkept, unkeptContents, unkeptNote } from './unkept-contents';
+import { UnkeptContents, describeUnkept, unkeptContents, unkeptNote, readableByExcelJs } from './unkept-contents';
 import { XlsxWorkbook } from './workbook';
 
 const USAGE = `Usage: account-planner <command> <workbook.xlsx> [options]
@@ -101,7 +101,7 @@ export async function openWorkbook(path: string): Promise<Opened> {
   const book = new ExcelJS.Workbook();
   let leftOutNames: string[] = [];
   try {
-    ({ leftOutNames } = await readWorkbook(book, bytes));
+    ({ leftOutNames } = await readWorkbook(book, readableByExcelJs(bytes)));
   } catch (e) {
     const reason = (e as Error).message.split('\n')[0];
     if (unkept?.chart) {

@@ -16,7 +16,7 @@
 // test/xlsx/large-workbooks.test.ts checks the files against ExcelJS's own writer, part by part.
 import type ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
-import { zipEntries, zipPart } from './zip-entries';
+import { zipEntries, zipPart } from './zip';
 
 const require = createRequire(import.meta.url);
 

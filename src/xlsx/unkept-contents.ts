@@ -4,7 +4,7 @@
 // runner looks at the file's parts first, so it can say so instead of losing them unannounced.
 import { UnkeptKind, cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber } from '../../shared/i18n/strings';
-import { zipEntries, zipPart } from './zip-entries';
+import { zipEntries, zipOf, zipPart } from './zip';
 
 // The parts ExcelJS reads and writes back, and those it may drop without loss (Excel rebuilds the
 // calculation chain; printer settings and the preview picture are conveniences).
@@ -74,3 +74,45 @@ export function describeUnkept(found: UnkeptContents, language: Language): strin
 /** The note for a copy that lacks some of the input's contents. */
 export const unkeptNote = (found: UnkeptContents, file: string, language: Language): string =>
   fill(cliWords(language).unkeptNote, { list: describeUnkept(found, language), file });
+
+// A drawing's anchors: one per picture, shape or chart; they do not nest.
+const ANCHOR = /<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1\2>/g;
+const DRAWING_NAMESPACE = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+
+/** A drawing as ExcelJS can read it: without chart anchors, and with the xdr: prefix. */
+function readableDrawing(xml: string): string {
+  const withoutCharts = xml.replace(ANCHOR, (anchor) => (/graphicFrame/.test(anchor) ? '' : anchor));
+  if (!new RegExp(`<wsDr\\b[^>]*xmlns="${DRAWING_NAMESPACE}"`).test(withoutCharts)) return withoutCharts;
+  // Written with a default namespace (openpyxl does): ExcelJS only knows the tags as xdr:...
+  return withoutCharts
+    .replace(`xmlns="${DRAWING_NAMESPACE}"`, `xmlns:xdr="${DRAWING_NAMESPACE}"`)
+    .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, '<$1xdr:$2');
+}
+
+/**
+ * The file as ExcelJS can read it. Charts are taken out of its drawings, pictures left in: ExcelJS
+ * would not keep a chart anyway, and writes its anchor back empty, which Excel then repairs.
+ * Drawings written without the xdr: prefix get it, since ExcelJS stops on them otherwise
+ * (exceljs issue #2591). Only the copy the runner writes is made from this; the file the user
+ * gave is never changed. Returns the file itself when no drawing needs either.
+ */
+export function readableByExcelJs(file: Buffer): Buffer {
+  const entries = zipEntries(file);
+  if (!entries) return file;
+  const parts = new Map<string, Buffer | string>();
+  let changed = false;
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const data = zipPart(file, entry);
+    if (!data) return file;
+    if (!/^xl\/drawings\/drawing\d+\.xml$/.test(entry.name)) {
+      parts.set(entry.name, data);
+      continue;
+    }
+    const xml = data.toString('utf8');
+    const readable = readableDrawing(xml);
+    changed ||= readable !== xml;
+    parts.set(entry.name, readable);
+  }
+  return changed ? zipOf(parts) : file;
+}

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CompactXmlStream, keepNamesAsRanges, readWorkbook, saveWorkbook } from '../../src/xlsx/large-workbooks';
 import { XlsxWorkbook } from '../../src/xlsx/workbook';
 import { emptySpec } from '../../shared/sheet-spec';
-import { makeZip, zipParts } from '../support/zip';
+import { zipOf, zipParts } from '../support/zip';
 
 const dir = mkdtempSync(join(tmpdir(), 'account-planner-large-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,7 +131,7 @@ describe('readWorkbook', () => {
     const parts = zipParts(readFileSync(path));
     parts.set('xl/workbook.xml', edit(parts.get('xl/workbook.xml')!));
     for (const [name, text] of Object.entries(more)) parts.set(name, text);
-    return makeZip(parts);
+    return zipOf(parts);
   }
   const names = (book: ExcelJS.Workbook) => book.definedNames.model as unknown as { name: string; ranges: string[]; localSheetId?: number }[];
 
@@ -167,7 +167,7 @@ describe('readWorkbook', () => {
     const withRel = zipParts(file);
     withRel.set('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rIdChartSheet" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`));
     const book = new ExcelJS.Workbook();
-    const { leftOutNames } = await readWorkbook(book, makeZip(withRel));
+    const { leftOutNames } = await readWorkbook(book, zipOf(withRel));
     expect(book.worksheets.map((ws) => ws.name)).toEqual(['Sales', 'Notes']);
     expect(leftOutNames).toEqual(['OnChart']);
     expect(names(book).find((n) => n.name === 'Local')).toEqual({ name: 'Local', ranges: ['Notes!$B$2'], localSheetId: 1 });

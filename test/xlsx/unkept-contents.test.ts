@@ -1,10 +1,10 @@
 // What of a workbook the .xlsx library cannot keep, found from the file's part names alone.
 import { describe, expect, it } from 'vitest';
-import { describeUnkept, unkeptContents } from '../../src/xlsx/unkept-contents';
-import { zipEntries } from '../../src/xlsx/zip-entries';
-import { makeZip } from '../support/zip';
+import { describeUnkept, readableByExcelJs, unkeptContents } from '../../src/xlsx/unkept-contents';
+import { zipEntries } from '../../src/xlsx/zip';
+import { zipOf, zipParts } from '../support/zip';
 
-const workbookWith = (...names: string[]) => makeZip(new Map(['xl/workbook.xml', ...names].map((n) => [n, '<x/>'])));
+const workbookWith = (...names: string[]) => zipOf(new Map(['xl/workbook.xml', ...names].map((n) => [n, '<x/>'])));
 
 describe('unkeptContents', () => {
   it('counts charts, pivot tables, slicers and the rest, and nothing ExcelJS keeps', () => {
@@ -35,7 +35,7 @@ describe('unkeptContents', () => {
 
   it("counts a drawing's shapes, which ExcelJS leaves out (it keeps pictures)", () => {
     const drawing = '<xdr:wsDr><xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp></xdr:twoCellAnchor><xdr:twoCellAnchor><xdr:pic/></xdr:twoCellAnchor><xdr:oneCellAnchor><xdr:sp/></xdr:oneCellAnchor></xdr:wsDr>';
-    const file = makeZip(new Map([['xl/workbook.xml', '<x/>'], ['xl/drawings/drawing1.xml', drawing]]));
+    const file = zipOf(new Map([['xl/workbook.xml', '<x/>'], ['xl/drawings/drawing1.xml', drawing]]));
     expect(unkeptContents(file)).toEqual({ shape: 2 });
   });
 
@@ -49,5 +49,32 @@ describe('unkeptContents', () => {
     expect(describeUnkept({ chart: 2, pivotTable: 1, slicer: 3 }, 'en')).toBe('2 charts, 1 pivot table and 3 slicers');
     expect(describeUnkept({ chart: 1, externalLink: 2 }, 'nl')).toBe('1 grafiek en 2 koppelingen naar andere werkmappen');
     expect(describeUnkept({ formulaName: 1 }, 'en')).toBe('1 name holding a formula or constant');
+  });
+});
+
+describe('readableByExcelJs', () => {
+  const NS = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
+  const picture = '<xdr:twoCellAnchor><xdr:from/><xdr:to/><xdr:pic><xdr:blipFill/></xdr:pic><xdr:clientData/></xdr:twoCellAnchor>';
+  const chart = '<xdr:twoCellAnchor><xdr:from/><xdr:to/><xdr:graphicFrame><a:graphic/></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>';
+  const drawingOf = (file: Buffer) => zipParts(file).get('xl/drawings/drawing1.xml');
+
+  it('takes the charts out of a drawing and leaves its pictures and the other parts', () => {
+    const file = zipOf(new Map([['xl/workbook.xml', '<workbook/>'], ['xl/drawings/drawing1.xml', `<xdr:wsDr ${NS}>${chart}${picture}</xdr:wsDr>`]]));
+    const readable = readableByExcelJs(file);
+    expect(drawingOf(readable)).toBe(`<xdr:wsDr ${NS}>${picture}</xdr:wsDr>`);
+    expect(zipParts(readable).get('xl/workbook.xml')).toBe('<workbook/>');
+  });
+
+  it('gives a drawing written without the xdr: prefix (as openpyxl does) the prefix ExcelJS reads', () => {
+    const drawing = '<wsDr xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><oneCellAnchor><from><col>3</col></from><pic><a:blip/></pic><clientData /></oneCellAnchor></wsDr>';
+    const readable = readableByExcelJs(zipOf(new Map([['xl/drawings/drawing1.xml', drawing]])));
+    expect(drawingOf(readable)).toBe(
+      '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:oneCellAnchor><xdr:from><xdr:col>3</xdr:col></xdr:from><xdr:pic><a:blip/></xdr:pic><xdr:clientData /></xdr:oneCellAnchor></xdr:wsDr>',
+    );
+  });
+
+  it('hands back the very same file when no drawing needs a change', () => {
+    const file = zipOf(new Map([['xl/workbook.xml', '<workbook/>'], ['xl/drawings/drawing1.xml', `<xdr:wsDr ${NS}>${picture}</xdr:wsDr>`]]));
+    expect(readableByExcelJs(file)).toBe(file);
   });
 });
