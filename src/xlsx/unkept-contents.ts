@@ -99,20 +99,22 @@ function readableDrawing(xml: string): string {
 export function readableByExcelJs(file: Buffer): Buffer {
   const entries = zipEntries(file);
   if (!entries) return file;
+  // Drawings first, and only they: a large workbook's sheets are unpacked only if a drawing changes.
+  const changed = new Map<string, string>();
+  for (const entry of entries) {
+    if (!/^xl\/drawings\/drawing\d+\.xml$/.test(entry.name)) continue;
+    const xml = zipPart(file, entry)?.toString('utf8');
+    if (xml === undefined) return file;
+    const readable = readableDrawing(xml);
+    if (readable !== xml) changed.set(entry.name, readable);
+  }
+  if (!changed.size) return file;
   const parts = new Map<string, Buffer | string>();
-  let changed = false;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
-    const data = zipPart(file, entry);
-    if (!data) return file;
-    if (!/^xl\/drawings\/drawing\d+\.xml$/.test(entry.name)) {
-      parts.set(entry.name, data);
-      continue;
-    }
-    const xml = data.toString('utf8');
-    const readable = readableDrawing(xml);
-    changed ||= readable !== xml;
-    parts.set(entry.name, readable);
+    const data = changed.get(entry.name) ?? zipPart(file, entry);
+    if (data === null) return file;
+    parts.set(entry.name, data);
   }
-  return changed ? zipOf(parts) : file;
+  return zipOf(parts);
 }
