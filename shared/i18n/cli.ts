@@ -35,11 +35,12 @@ const en = {
     connection: ['data connection', 'data connections'],
     macros: ['macro project or sheet', 'macro projects or sheets'],
     customProperties: ['set of custom document properties', 'sets of custom document properties'],
-    shape: ['shape', 'shapes'],
+    shape: ['shape, line or group', 'shapes, lines or groups'],
     formulaName: ['name holding a formula or constant', 'names holding formulas or constants'],
     other: ['other part of the file', 'other parts of the file'],
   },
   and: 'and',
+  backup: '{file} as it was is kept as {backup}.',
   unkeptNote: 'Note: the copy does not have the {list} of {file}: the .xlsx library cannot keep them. {file} itself is unchanged.',
 };
 
@@ -76,11 +77,12 @@ const nl: typeof en = {
     connection: ['gegevensverbinding', 'gegevensverbindingen'],
     macros: ['macroproject of -blad', 'macroprojecten of -bladen'],
     customProperties: ['set aangepaste documenteigenschappen', 'sets aangepaste documenteigenschappen'],
-    shape: ['vorm', 'vormen'],
+    shape: ['vorm, lijn of groep', 'vormen, lijnen of groepen'],
     formulaName: ['naam met een formule of constante', 'namen met formules of constanten'],
     other: ['ander deel van het bestand', 'andere delen van het bestand'],
   },
   and: 'en',
+  backup: '{file} zoals het was staat in {backup}.',
   unkeptNote: 'Let op: de kopie heeft de {list} van {file} niet: de .xlsx-bibliotheek kan ze niet bewaren. {file} zelf is ongewijzigd.',
 };
 

@@ -2,7 +2,7 @@
 // the user can fix is one line on stderr and a non-zero exit; the input is never modified unless
 // --in-place is given.
 import ExcelJS from 'exceljs';
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnalysisOptions, Detection, Preview, apply, detect } from '../../shared/commands/analysis';
@@ -226,11 +226,27 @@ function oneWorkbook(positionals: string[], command: string): string {
   return positionals[0];
 }
 
-/** Writes beside the target and renames, so a failure never leaves half a workbook. */
+/** A free name beside the input for the file as it was: verkoop.backup.xlsx, verkoop.backup 2.xlsx... */
+function backupPath(input: string): string {
+  const base = join(dirname(input), basename(input, extname(input)));
+  for (let n = 1; ; n++) {
+    const path = `${base}.backup${n === 1 ? '' : ` ${n}`}.xlsx`;
+    if (!existsSync(path)) return path;
+  }
+}
+
+/** Writes beside the target and renames, so a failure never leaves half a workbook. Writing in
+ * place first keeps the file as it was beside it: ExcelJS drops a few things no list of parts
+ * shows (pictures' alt text, sparklines, workbook protection), and the user's file must survive. */
 async function save(change: Change, language: Language, out: (line: string) => void): Promise<void> {
   progress(`Writing ${basename(change.target)}…`);
   const temporary = `${change.target}.tmp-${process.pid}`;
   await saveWorkbook(change.wb.book, temporary);
+  if (change.target === change.input) {
+    const backup = backupPath(change.input);
+    copyFileSync(change.input, backup, constants.COPYFILE_EXCL);
+    out(fill(cliWords(language).backup, { file: basename(change.input), backup }));
+  }
   renameSync(temporary, change.target);
   if (Object.keys(change.unkept).length) out(unkeptNote(change.unkept, basename(change.input), language));
 }

@@ -145,12 +145,43 @@ function namesAsWritten(file: Buffer): Map<string, string> {
   const entry = zipEntries(file)?.find((e) => e.name === 'xl/workbook.xml');
   const xml = entry ? zipPart(file, entry)?.toString('utf8') ?? '' : '';
   const written = new Map<string, string>();
-  for (const m of xml.matchAll(/<definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/definedName>)/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
-    const scope = /\blocalSheetId="(\d+)"/.exec(m[1])?.[1] ?? '';
-    if (name !== undefined) written.set(`${xmlText(name)}|${scope}`, xmlText(m[2] ?? ''));
+  // Attribute values may hold ">" and use either quote: comment="rate > 0", name='Rate'.
+  for (const m of xml.matchAll(/<definedName\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/definedName>)/g)) {
+    const attribute = (key: string) => {
+      const a = new RegExp(`\\b${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(m[1]);
+      return a ? (a[1] ?? a[2]) : undefined;
+    };
+    const name = attribute('name');
+    if (name !== undefined) written.set(`${xmlText(name)}|${attribute('localSheetId') ?? ''}`, xmlText(m[2] ?? ''));
   }
   return written;
+}
+
+/**
+ * Print areas and titles on the right sheets. ExcelJS places them by the file's sheet number among
+ * the sheets it keeps, so after a chart sheet it drops, each lands on the next sheet: placed again
+ * here from the names as written, the way ExcelJS reads them (the first print area range, the
+ * first rows and columns of the titles).
+ */
+function placePrintSettings(sheets: ExcelJS.Worksheet[], written: Map<string, string>, sheetAt: (orderNo: number) => number): void {
+  for (const ws of sheets) {
+    delete ws.pageSetup.printArea;
+    delete ws.pageSetup.printTitlesRow;
+    delete ws.pageSetup.printTitlesColumn;
+  }
+  for (const [key, text] of written) {
+    const [name, scope] = key.split('|');
+    const ws = scope === '' ? undefined : sheets[sheetAt(Number(scope))];
+    if (!ws) continue;
+    const cells = text.split(/!/).slice(1).map((part) => part.replace(/,.*$/, '').replace(/\$/g, ''));
+    if (name === '_xlnm.Print_Area' && cells[0]) ws.pageSetup.printArea = cells[0];
+    if (name === '_xlnm.Print_Titles') {
+      const rows = /\$\d+:\$\d+/.exec(text)?.[0];
+      const columns = /\$[A-Z]+:\$[A-Z]+/.exec(text)?.[0];
+      if (rows) ws.pageSetup.printTitlesRow = rows.replace(/\$/g, '');
+      if (columns) ws.pageSetup.printTitlesColumn = columns.replace(/\$/g, '');
+    }
+  }
 }
 
 /**
@@ -166,14 +197,17 @@ export async function readWorkbook(book: ExcelJS.Workbook, file: Buffer): Promis
   await book.xlsx.load(file as unknown as Parameters<typeof book.xlsx.load>[0]);
   const written = namesAsWritten(file);
   const sheets = book.worksheets;
+  const sheetAt = (orderNo: number) => sheets.findIndex((ws) => (ws as unknown as { orderNo: number }).orderNo === orderNo);
+  if (sheets.some((_, i) => sheetAt(i) !== i)) placePrintSettings(sheets, written, sheetAt);
   const kept: DefinedName[] = [];
   const leftOutNames: string[] = [];
   for (const n of book.definedNames.model as unknown as DefinedName[]) {
-    const scope = n.localSheetId === undefined ? '' : String(n.localSheetId);
-    const asWritten = written.get(`${n.name}|${scope}`);
-    // ExcelJS's position for a sheet's name is the sheet's place among all sheets of the file.
-    const sheet = n.localSheetId === undefined ? -1 : sheets.findIndex((ws) => (ws as unknown as { orderNo: number }).orderNo === n.localSheetId);
-    if (!n.ranges.length || asWritten === undefined || asWritten !== n.ranges.join(',') || (n.localSheetId !== undefined && sheet < 0)) {
+    // ExcelJS's number for a sheet's name is the sheet's place among all sheets of the file.
+    const sheet = n.localSheetId === undefined ? -1 : sheetAt(n.localSheetId);
+    // A name of a sheet ExcelJS dropped (a chart sheet) goes with it; that sheet is reported.
+    if (n.localSheetId !== undefined && sheet < 0) continue;
+    const asWritten = written.get(`${n.name}|${n.localSheetId ?? ''}`);
+    if (!n.ranges.length || asWritten !== n.ranges.join(',')) {
       leftOutNames.push(n.name);
       continue;
     }

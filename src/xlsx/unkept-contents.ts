@@ -4,7 +4,7 @@
 // runner looks at the file's parts first, so it can say so instead of losing them unannounced.
 import { UnkeptKind, cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber } from '../../shared/i18n/strings';
-import { zipEntries, zipOf, zipPart } from './zip';
+import { ZipEntry, zipEntries, zipOf, zipPart } from './zip';
 
 // The parts ExcelJS reads and writes back, and those it may drop without loss (Excel rebuilds the
 // calculation chain; printer settings and the preview picture are conveniences).
@@ -39,10 +39,19 @@ const KINDS: { kind: UnkeptKind; family: RegExp; one: RegExp }[] = [
   { kind: 'customProperties', family: /^(docProps\/custom\.xml|customXml\/)/, one: /^docProps\/custom\.xml$/ },
 ];
 
-export type UnkeptContents = Partial<Record<UnkeptKind, number>>;
+/** A part's text, or "" when it cannot be unpacked. */
+const textOf = (file: Buffer, entry: ZipEntry) => zipPart(file, entry)?.toString('utf8') ?? '';
 
-/** A drawing's shapes (text boxes, arrows...): ExcelJS keeps a drawing's pictures only. */
-const shapesIn = (xml: string) => (xml.match(/<(\w+:)?sp[\s/>]/g) ?? []).length;
+// What in a drawing is not a plain picture (ExcelJS keeps those only): shapes, connectors (lines,
+// arrows), groups, ink. Charts (graphicFrame) are counted from their own parts. A chartEx chart's
+// fallback text box for older Excel is not the user's.
+const drawingObjectsNotKept = (xml: string) =>
+  (xml.replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, '').match(/<(\w+:)?(sp|cxnSp|grpSp|contentPart)[\s/>]/g) ?? []).length;
+
+/** LibreOffice writes a custom-properties part with no property in it: only real ones count. */
+const customProperties = (xml: string) => ((xml.match(/<(\w+:)?property[\s/>]/g) ?? []).length ? 1 : 0);
+
+export type UnkeptContents = Partial<Record<UnkeptKind, number>>;
 
 /** How many of each kind of thing ExcelJS would drop; null when the file's parts cannot be listed. */
 export function unkeptContents(file: Buffer): UnkeptContents | null {
@@ -52,15 +61,20 @@ export function unkeptContents(file: Buffer): UnkeptContents | null {
   const add = (kind: UnkeptKind, n = 1) => {
     if (n > 0) found[kind] = (found[kind] ?? 0) + n;
   };
+  // Parts of a kind whose one-per-thing part is missing (customXml without custom.xml) still count once.
+  const familyOnly = new Set<UnkeptKind>();
   for (const entry of entries) {
     const { name } = entry;
     if (name.endsWith('/')) continue;
-    if (/^xl\/drawings\/drawing\d+\.xml$/.test(name)) add('shape', shapesIn(zipPart(file, entry)?.toString('utf8') ?? ''));
+    if (/^xl\/drawings\/drawing\d+\.xml$/.test(name)) add('shape', drawingObjectsNotKept(textOf(file, entry)));
     if (KEPT.some((pattern) => pattern.test(name))) continue;
     const kind = KINDS.find((k) => k.family.test(name));
     if (!kind) add('other');
+    else if (name === 'docProps/custom.xml') add('customProperties', customProperties(textOf(file, entry)));
     else if (kind.one.test(name)) add(kind.kind);
+    else familyOnly.add(kind.kind);
   }
+  for (const kind of familyOnly) if (!found[kind]) add(kind);
   return found;
 }
 
@@ -81,7 +95,7 @@ const DRAWING_NAMESPACE = 'http://schemas.openxmlformats.org/drawingml/2006/spre
 
 /** A drawing as ExcelJS can read it: without chart anchors, and with the xdr: prefix. */
 function readableDrawing(xml: string): string {
-  const withoutCharts = xml.replace(ANCHOR, (anchor) => (/graphicFrame/.test(anchor) ? '' : anchor));
+  const withoutCharts = xml.replace(ANCHOR, (anchor) => (/<(\w+:)?graphicFrame[\s>]/.test(anchor) ? '' : anchor));
   if (!new RegExp(`<wsDr\\b[^>]*xmlns="${DRAWING_NAMESPACE}"`).test(withoutCharts)) return withoutCharts;
   // Written with a default namespace (openpyxl does): ExcelJS only knows the tags as xdr:...
   return withoutCharts

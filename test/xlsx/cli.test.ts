@@ -88,8 +88,15 @@ describe('account-planner analyze', () => {
   it('changes the input only with --in-place', async () => {
     const copy = join(dir, 'inplace.xlsx');
     copyFileSync(input, copy);
-    expect((await run('analyze', copy, '--in-place')).code).toBe(0);
+    const before = readFileSync(copy);
+    const r = await run('analyze', copy, '--in-place', '--lang', 'en');
+    expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'inplace.planned.xlsx'))).toBe(false);
+    // The file as it was stays beside it, byte for byte; a second run keeps the first backup
+    expect(r.out).toContain(`inplace.xlsx as it was is kept as ${join(dir, 'inplace.backup.xlsx')}.`);
+    expect(readFileSync(join(dir, 'inplace.backup.xlsx')).equals(before)).toBe(true);
+    expect((await run('analyze', copy, '--in-place', '--replace')).out).toMatch(/kept as .*inplace\.backup 2\.xlsx\./);
+    expect(readFileSync(join(dir, 'inplace.backup.xlsx')).equals(before)).toBe(true);
     expect([...(await cellsOf(copy)).keys()].some((k) => k.startsWith('Pareto!'))).toBe(true);
   });
 

@@ -155,22 +155,39 @@ describe('readWorkbook', () => {
     expect(zipParts(readFileSync(path)).get('xl/workbook.xml')).not.toMatch(/x\*2\)|Flag|Pick/);
   });
 
-  it("renumbers a sheet's own name past a chart sheet ExcelJS drops, and leaves out the chart sheet's own", async () => {
+  it("puts a sheet's own names and print area on the right sheet past a chart sheet ExcelJS drops", async () => {
+    // The chart sheet comes first: every other sheet's number in the file is one more than in ExcelJS
     const file = await sampleFile(
       (xml) =>
         xml
-          .replace(/(<sheet [^>]*name="Notes"[^>]*\/>)/, `<sheet name="Grafiek" sheetId="9" r:id="rIdChartSheet"/>$1`)
-          .replace('</definedNames>', `<definedName name="Local" localSheetId="2">Notes!$B$2</definedName><definedName name="OnChart" localSheetId="1">Sales!$A$1</definedName></definedNames>`),
+          .replace('<sheets>', `<sheets><sheet name="Grafiek" sheetId="9" r:id="rIdChartSheet"/>`)
+          .replace(/(name="_xlnm\.Print_Area" localSheetId=)"0"/, '$1"1"')
+          .replace('</definedNames>', `<definedName name="Local" localSheetId="2">Notes!$B$2</definedName><definedName name="OnChart" localSheetId="0">Sales!$A$1</definedName></definedNames>`),
       { 'xl/chartsheets/sheet1.xml': '<chartsheet/>' },
     );
-    const rels = zipParts(file).get('xl/_rels/workbook.xml.rels')!;
     const withRel = zipParts(file);
+    const rels = withRel.get('xl/_rels/workbook.xml.rels')!;
     withRel.set('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rIdChartSheet" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`));
+    expect(withRel.get('xl/workbook.xml')).toMatch(/name="_xlnm\.Print_Area" localSheetId="1"/);
     const book = new ExcelJS.Workbook();
     const { leftOutNames } = await readWorkbook(book, zipOf(withRel));
     expect(book.worksheets.map((ws) => ws.name)).toEqual(['Sales', 'Notes']);
-    expect(leftOutNames).toEqual(['OnChart']);
+    expect(book.getWorksheet('Sales')!.pageSetup.printArea).toBe('A1:D100');
+    expect(book.getWorksheet('Notes')!.pageSetup.printArea).toBeUndefined();
+    // The chart sheet's own name goes with the chart sheet (which is reported as a chart)
+    expect(leftOutNames).toEqual([]);
+    expect(names(book).map((n) => n.name)).not.toContain('OnChart');
     expect(names(book).find((n) => n.name === 'Local')).toEqual({ name: 'Local', ranges: ['Notes!$B$2'], localSheetId: 1 });
+  });
+
+  it('keeps names whose attributes hold ">" or single quotes', async () => {
+    const file = await sampleFile((xml) =>
+      xml.replace('</definedNames>', `<definedName name="Cmt" comment="rate > 0">Sales!$B$2</definedName><definedName name='Sq'>Sales!$B$3</definedName></definedNames>`),
+    );
+    const book = new ExcelJS.Workbook();
+    const { leftOutNames } = await readWorkbook(book, file);
+    expect(leftOutNames).toEqual([]);
+    expect(names(book).map((n) => n.name)).toEqual(expect.arrayContaining(['Cmt', 'Sq']));
   });
 });
 

@@ -33,6 +33,22 @@ describe('unkeptContents', () => {
     expect(unkeptContents(file)).toEqual({ chart: 2, customProperties: 1, other: 1, pivotTable: 1, slicer: 1, externalLink: 1, macros: 1 });
   });
 
+  it('counts custom properties only when there are some, and custom XML without them', () => {
+    const empty = '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>';
+    const one = '<Properties><property fmtid="{D5CDD505}" pid="2" name="Klantgroep"><vt:lpwstr>Retail</vt:lpwstr></property></Properties>';
+    const file = (parts: [string, string][]) => zipOf(new Map([['xl/workbook.xml', '<x/>'], ...parts]));
+    expect(unkeptContents(file([['docProps/custom.xml', empty]]))).toEqual({}); // as LibreOffice writes it
+    expect(unkeptContents(file([['docProps/custom.xml', one]]))).toEqual({ customProperties: 1 });
+    expect(unkeptContents(file([['customXml/item1.xml', '<x/>'], ['customXml/itemProps1.xml', '<x/>']]))).toEqual({ customProperties: 1 });
+  });
+
+  it('counts lines, groups and ink in a drawing, but not the text box Excel keeps for older versions of a new chart', () => {
+    const drawing =
+      '<xdr:wsDr><xdr:twoCellAnchor><xdr:cxnSp/></xdr:twoCellAnchor><xdr:twoCellAnchor><xdr:grpSp><xdr:pic/><xdr:pic/></xdr:grpSp></xdr:twoCellAnchor>' +
+      '<mc:AlternateContent><mc:Choice><xdr:twoCellAnchor><xdr:graphicFrame/></xdr:twoCellAnchor></mc:Choice><mc:Fallback><xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp></xdr:twoCellAnchor></mc:Fallback></mc:AlternateContent></xdr:wsDr>';
+    expect(unkeptContents(zipOf(new Map([['xl/drawings/drawing1.xml', drawing]])))).toEqual({ shape: 2 });
+  });
+
   it("counts a drawing's shapes, which ExcelJS leaves out (it keeps pictures)", () => {
     const drawing = '<xdr:wsDr><xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp></xdr:twoCellAnchor><xdr:twoCellAnchor><xdr:pic/></xdr:twoCellAnchor><xdr:oneCellAnchor><xdr:sp/></xdr:oneCellAnchor></xdr:wsDr>';
     const file = zipOf(new Map([['xl/workbook.xml', '<x/>'], ['xl/drawings/drawing1.xml', drawing]]));
@@ -71,6 +87,12 @@ describe('readableByExcelJs', () => {
     expect(drawingOf(readable)).toBe(
       '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:oneCellAnchor><xdr:from><xdr:col>3</xdr:col></xdr:from><xdr:pic><a:blip/></xdr:pic><xdr:clientData /></xdr:oneCellAnchor></xdr:wsDr>',
     );
+  });
+
+  it('keeps a picture whose description mentions a graphicFrame', () => {
+    const described = '<xdr:twoCellAnchor><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Logo" descr="not a graphicFrame"/></xdr:nvPicPr></xdr:pic><xdr:clientData/></xdr:twoCellAnchor>';
+    const file = zipOf(new Map([['xl/drawings/drawing1.xml', `<xdr:wsDr ${NS}>${chart}${described}</xdr:wsDr>`]]));
+    expect(drawingOf(readableByExcelJs(file))).toBe(`<xdr:wsDr ${NS}>${described}</xdr:wsDr>`);
   });
 
   it('hands back the very same file when no drawing needs a change', () => {
