@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { AnalysisOptions, Detection, Preview, apply, detect } from '../../shared/commands/analysis';
 import { UserError, isUserError } from '../../shared/commands/errors';
 import { refreshOverview } from '../../shared/commands/overview';
-import { PlanOptions, PlansResult, generatePlans } from '../../shared/commands/plans';
+import { PlanOptions, PlansResult, generatePlans, listAccounts } from '../../shared/commands/plans';
 import { serialOfTime } from '../../shared/dates';
 import { cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
@@ -38,12 +38,16 @@ Options:
   --lang en|nl         language of the plans (default: from LANG)
   --start YYYY-MM-DD   plan start date (default: today)
   --owner NAME         account owner written into each plan
+  --max N              make at most this many plans (default: 200); more stops with a message
   --out FILE           where to write (default: <name>.planned.xlsx beside the input)
   --in-place           write into the input file itself
   -h, --help           this help
 
 Placeholders in your own template sheet: {{account}} {{tier}} {{category}} {{revenue}} {{owner}}
 {{plan_start}} {{review_1}} {{review_2}} {{review_3}}`;
+
+/** More plan tabs than this at once need --max: hundreds of tabs make a workbook slow to open. */
+const MAX_PLANS = 200;
 
 const OVERVIEW_USAGE = `Usage: account-planner overview <workbook.xlsx> [--lang en|nl] [--out FILE] [--in-place]
 
@@ -263,13 +267,23 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...FILE_OPTIONS, tier: { type: 'string' }, accounts: { type: 'string' }, template: { type: 'string' }, start: { type: 'string' }, owner: { type: 'string' } },
+    options: {
+      ...FILE_OPTIONS,
+      tier: { type: 'string' },
+      accounts: { type: 'string' },
+      template: { type: 'string' },
+      start: { type: 'string' },
+      owner: { type: 'string' },
+      max: { type: 'string' },
+    },
   });
   if (values.help) return out(PLANS_USAGE);
   const input = oneWorkbook(positionals, 'plans');
   const language = languageOption(values.lang);
   if (values.tier !== undefined && values.accounts !== undefined) fail('give --tier or --accounts, not both');
   const planStart = values.start === undefined ? undefined : isoToSerial(values.start);
+  const max = values.max === undefined ? MAX_PLANS : Number(values.max);
+  if (!Number.isInteger(max) || max < 1) fail(`--max must be a whole number of plans, 1 or more, not ${values.max}`);
   const change = await openForChange(input, values);
   const { wb } = change;
   const template = values.template ?? 'key';
@@ -284,6 +298,13 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   };
   let result: PlansResult;
   try {
+    // The pane shows the count before anything is made; here a tier of a large customer base
+    // would quietly make thousands of tabs, and a workbook with that many is slow to open.
+    const count = (await listAccounts(wb, options)).length;
+    if (count > max) {
+      const what = 'tier' in options.accounts ? `tier ${options.accounts.tier}` : '--accounts';
+      fail(`${what} has ${count} accounts, more plan tabs than --max ${max} allows: add --max ${count} to make them all, or name the accounts with --accounts`);
+    }
     result = await generatePlans(wb, options);
   } catch (e) {
     if (isUserError(e) && 'tier' in options.accounts && /Pareto/.test(e.message)) fail(`${e.message} (account-planner analyze ${basename(input)})`);

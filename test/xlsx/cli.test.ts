@@ -188,6 +188,18 @@ describe('account-planner analyze', () => {
 });
 
 describe('account-planner plans and overview', () => {
+  it('stops before making more plan tabs than --max allows (200 unless given), and writes nothing', async () => {
+    const analysed = join(dir, 'analysed-max.xlsx');
+    expect((await run('analyze', input, '--out', analysed)).code).toBe(0);
+    const target = join(dir, 'max.xlsx');
+    const r = await run('plans', analysed, '--tier', 'A', '--max', '1', '--out', target);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('account-planner: tier A has 2 accounts, more plan tabs than --max 1 allows: add --max 2 to make them all, or name the accounts with --accounts');
+    expect(existsSync(target)).toBe(false);
+    expect((await run('plans', analysed, '--tier', 'A', '--max', '2', '--out', target)).code).toBe(0);
+    expect((await run('plans', analysed, '--max', 'lots')).err).toBe('account-planner: --max must be a whole number of plans, 1 or more, not lots');
+  });
+
   it('makes plan tabs for the A accounts of an analysed workbook, and the overview', async () => {
     const analysed = join(dir, 'analysed.xlsx');
     expect((await run('analyze', input, '--out', analysed, '--lang', 'nl')).code).toBe(0);
