@@ -74,8 +74,22 @@ Options:
 
 class CliError extends Error {}
 
-function fail(message: string): never {
-  throw new CliError(message);
+type ErrorKey = keyof ReturnType<typeof cliWords>['errors'];
+
+// The language of the run in progress and its error lines: main() sets them from the command
+// line before anything can fail, so every check below can simply fail().
+let messageLanguage: Language = 'en';
+let errorWords = cliWords(messageLanguage).errors;
+
+function fail(key: ErrorKey, values: Record<string, string | number> = {}): never {
+  throw new CliError(fill(errorWords[key], values));
+}
+
+/** The language asked for with --lang (or LANG), read before the options are parsed. */
+function languageOfArgs(argv: string[]): Language {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = at < 0 ? undefined : argv[at].startsWith('--lang=') ? argv[at].slice(7) : argv[at + 1];
+  return given === 'nl' || given === 'en' ? given : languageFrom(process.env.LANG);
 }
 
 const progress = (message: string) => {
@@ -91,15 +105,15 @@ interface Opened {
 
 /** Opens an .xlsx, with one clear sentence for each way that can go wrong. */
 export async function openWorkbook(path: string): Promise<Opened> {
-  if (!existsSync(path)) fail(`no such file: ${path}`);
-  if (statSync(path).isDirectory()) fail(`${path} is a folder, not a workbook`);
+  if (!existsSync(path)) fail('noFile', { path });
+  if (statSync(path).isDirectory()) fail('folder', { path });
   const bytes = readFileSync(path);
   const name = basename(path);
   // An encrypted .xlsx (and an old .xls) is an OLE compound file, not a zip.
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
-    fail(`${name} is password-protected or an old .xls file: save it as an .xlsx without a password and try again`);
+    fail('encrypted', { name });
   }
-  if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) fail(`${name} is not an .xlsx workbook`);
+  if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) fail('notXlsx', { name });
   // null: the file's parts could not be listed (a ZIP64 file), so what it would lose is unknown.
   const unkept = unkeptContents(bytes);
   const book = new ExcelJS.Workbook();
@@ -109,12 +123,12 @@ export async function openWorkbook(path: string): Promise<Opened> {
   } catch (e) {
     const reason = (e as Error).message.split('\n')[0];
     if (unkept?.chart) {
-      fail(`${name} could not be read, perhaps because of its ${describeUnkept({ chart: unkept.chart }, 'en')}: the .xlsx library the runner uses cannot open some workbooks with charts (${reason}). Run Account Planner in Excel or Google Sheets, or give the runner a copy without the charts`);
+      fail('chartUnreadable', { name, charts: describeUnkept({ chart: unkept.chart }, messageLanguage), reason });
     }
-    fail(`${name} could not be read as an .xlsx workbook (it may be damaged): ${reason}`);
+    fail('damaged', { name, reason });
   }
   if (unkept && leftOutNames.length) unkept.formulaName = leftOutNames.length;
-  if (!book.worksheets.length) fail(`${name} has no sheets`);
+  if (!book.worksheets.length) fail('noSheets', { name });
   // The commands count dates in the 1900 system. ExcelJS reads 1904-system date cells as dates, so
   // switching the file to 1900 keeps every date cell right and the new ones too.
   if (book.properties.date1904) book.properties.date1904 = false;
@@ -136,19 +150,17 @@ async function openForChange(input: string, options: { out?: string; 'in-place'?
   const target = outputFile(input, options.out, inPlace);
   progress(`Reading ${basename(input)}…`);
   const { book, unkept } = await openWorkbook(input);
-  if (inPlace && !unkept) fail(`the parts of ${basename(input)} could not be listed, so writing in place might lose some: leave out --in-place to write a copy`);
-  if (inPlace && Object.keys(unkept ?? {}).length) {
-    fail(`${basename(input)} has ${describeUnkept(unkept ?? {}, 'en')}, which writing in place would remove (the .xlsx library cannot keep them): leave out --in-place to write a copy`);
-  }
+  if (inPlace && !unkept) fail('partsUnknown', { name: basename(input) });
+  if (inPlace && Object.keys(unkept ?? {}).length) fail('inPlaceLoses', { name: basename(input), list: describeUnkept(unkept ?? {}, messageLanguage) });
   return { wb: new XlsxWorkbook(book), input, target, unkept: unkept ?? {} };
 }
 
 function outputFile(input: string, out: string | undefined, inPlace: boolean): string {
   if (inPlace) return input;
   if (out) {
-    if (resolve(out) === resolve(input)) fail('--out is the input file: add --in-place to write into it');
-    if (extname(out).toLowerCase() !== '.xlsx') fail(`--out must end in .xlsx: ${out}`);
-    if (!existsSync(dirname(resolve(out)))) fail(`--out: the folder ${dirname(out)} does not exist`);
+    if (resolve(out) === resolve(input)) fail('outIsInput');
+    if (extname(out).toLowerCase() !== '.xlsx') fail('outNotXlsx', { out });
+    if (!existsSync(dirname(resolve(out)))) fail('outFolder', { folder: dirname(out) });
     return out;
   }
   return join(dirname(input), `${basename(input, extname(input))}.planned.xlsx`);
@@ -157,7 +169,7 @@ function outputFile(input: string, out: string | undefined, inPlace: boolean): s
 function list(text: string | undefined, what: string): string[] | undefined {
   if (text === undefined) return undefined;
   const parts = text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
-  if (!parts.length) fail(`${what} is empty`);
+  if (!parts.length) fail('empty', { option: what });
   return parts;
 }
 
@@ -165,7 +177,7 @@ function fractions(text: string | undefined): number[] | undefined {
   return list(text, '--cutoffs')?.map((p) => {
     const percent = p.endsWith('%');
     const x = Number(percent ? p.slice(0, -1) : p);
-    if (!Number.isFinite(x)) fail(`--cutoffs: '${p}' is not a number`);
+    if (!Number.isFinite(x)) fail('notANumber', { value: p });
     return percent ? x / 100 : x;
   });
 }
@@ -179,7 +191,7 @@ function columnOf(detection: Detection, given: string | undefined, what: string)
   const column = byTitle ?? byLetter;
   if (!column) {
     const known = detection.columns.map((c) => `${c.letter} "${c.title}"`).join(', ');
-    fail(`--${what}: no column "${given}" in the table on ${detection.sheet} (columns: ${known})`);
+    fail('noColumn', { option: what, given, sheet: detection.sheet, known });
   }
   return column.col;
 }
@@ -222,11 +234,11 @@ const FILE_OPTIONS = {
 function languageOption(lang: string | undefined): Language {
   if (lang === undefined) return languageFrom(process.env.LANG);
   if (lang === 'nl' || lang === 'en') return lang;
-  return fail(`--lang must be en or nl, not ${lang}`);
+  return fail('lang', { lang });
 }
 
 function oneWorkbook(positionals: string[], command: string): string {
-  if (positionals.length !== 1) fail(positionals.length ? `one workbook at a time, not ${positionals.length}` : `which workbook? account-planner ${command} <workbook.xlsx>`);
+  if (positionals.length !== 1) positionals.length ? fail('manyWorkbooks', { n: positionals.length }) : fail('whichWorkbook', { command });
   return positionals[0];
 }
 
@@ -259,7 +271,7 @@ function isoToSerial(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const time = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
   // Date.UTC rolls 2026-13-01 over into 2027: a real date reads back as written.
-  if (!m || !Number.isFinite(time) || new Date(time).toISOString().slice(0, 10) !== text) fail(`--start must be a date written as YYYY-MM-DD, not ${text}`);
+  if (!m || !Number.isFinite(time) || new Date(time).toISOString().slice(0, 10) !== text) fail('start', { text });
   return Math.round(serialOfTime(time));
 }
 
@@ -280,10 +292,10 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   if (values.help) return out(PLANS_USAGE);
   const input = oneWorkbook(positionals, 'plans');
   const language = languageOption(values.lang);
-  if (values.tier !== undefined && values.accounts !== undefined) fail('give --tier or --accounts, not both');
+  if (values.tier !== undefined && values.accounts !== undefined) fail('tierOrAccounts');
   const planStart = values.start === undefined ? undefined : isoToSerial(values.start);
   const max = values.max === undefined ? MAX_PLANS : Number(values.max);
-  if (!Number.isInteger(max) || max < 1) fail(`--max must be a whole number of plans, 1 or more, not ${values.max}`);
+  if (!Number.isInteger(max) || max < 1) fail('max', { max: String(values.max) });
   const change = await openForChange(input, values);
   const { wb } = change;
   const template = values.template ?? 'key';
@@ -302,12 +314,12 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
     // would quietly make thousands of tabs, and a workbook with that many is slow to open.
     const count = (await listAccounts(wb, options)).length;
     if (count > max) {
-      const what = 'tier' in options.accounts ? `tier ${options.accounts.tier}` : '--accounts';
-      fail(`${what} has ${count} accounts, more plan tabs than --max ${max} allows: add --max ${count} to make them all, or name the accounts with --accounts`);
+      const what = 'tier' in options.accounts ? fill(errorWords.tier, { tier: options.accounts.tier }) : '--accounts';
+      fail('tooMany', { what, count, max });
     }
     result = await generatePlans(wb, options);
   } catch (e) {
-    if (isUserError(e) && 'tier' in options.accounts && /Pareto/.test(e.message)) fail(`${e.message} (account-planner analyze ${basename(input)})`);
+    if (isUserError(e) && 'tier' in options.accounts && /Pareto/.test(e.message)) fail('analyzeFirst', { message: e.message, name: basename(input) });
     throw e;
   }
   const w = cliWords(language);
@@ -369,7 +381,7 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
   };
   progress(`Analysing ${formatNumber(detection.dataRows, language)} rows…`);
   const result = await apply(wb, options);
-  if (result.status === 'confirm') fail(`${result.message.replace(/\?$/, '')}: add --replace to replace it`);
+  if (result.status === 'confirm') fail('replace', { message: result.message.replace(/\?$/, '') });
   printSummary(result.preview, language, out);
   await save(change, language, out);
   out(`\n${result.message}`);
@@ -380,6 +392,8 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
 /** Runs the CLI; returns the exit code. Output and errors go through the given writers. */
 export async function main(argv: string[], out = (l: string) => console.log(l), err = (l: string) => console.error(l)): Promise<number> {
   const [command, ...rest] = argv;
+  messageLanguage = languageOfArgs(argv);
+  errorWords = cliWords(messageLanguage).errors;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       out(USAGE);
@@ -388,14 +402,14 @@ export async function main(argv: string[], out = (l: string) => console.log(l), 
     if (command === 'analyze' || command === 'analyse') await analyze(rest, out);
     else if (command === 'plans') await plans(rest, out);
     else if (command === 'overview') await overview(rest, out);
-    else fail(`unknown command "${command}" (try --help)`);
+    else fail('unknownCommand', { command });
     return 0;
   } catch (e) {
     if (e instanceof CliError || isUserError(e) || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       err(`account-planner: ${(e as Error).message.split('\n')[0]}`);
       return e instanceof UserError || e instanceof CliError ? 1 : 2;
     }
-    err(`account-planner: unexpected failure: ${(e as Error)?.message ?? String(e)} (please report this)`);
+    err(`account-planner: ${fill(errorWords.unexpected, { message: (e as Error)?.message ?? String(e) })}`);
     return 70;
   }
 }

@@ -85,6 +85,20 @@ describe('account-planner analyze', () => {
     expect(r.err).not.toMatch(/\n\s+at /); // never a stack trace
   });
 
+  it('says what went wrong in Dutch with --lang nl, or with a Dutch LANG', async () => {
+    expect((await run('analyze', join(dir, 'weg.xlsx'), '--lang', 'nl')).err).toBe(`account-planner: bestand niet gevonden: ${join(dir, 'weg.xlsx')}`);
+    expect((await run('analyze', input, '--amount', 'Winst', '--lang=nl')).err).toMatch(/^account-planner: --amount: geen kolom "Winst" in de tabel op Verkoop \(kolommen: A "Factuurnr"/);
+    expect((await run('analyze', input, '--lang', 'de')).err).toMatch(/^account-planner: --lang must be en or nl, not de$/);
+    const lang = process.env.LANG;
+    process.env.LANG = 'nl_NL.UTF-8';
+    try {
+      expect((await run('plans', input, '--max', '0')).err).toBe('account-planner: --max moet een geheel aantal plannen zijn, 1 of meer, niet 0');
+      expect((await run('dansen')).err).toBe('account-planner: onbekende opdracht "dansen" (probeer --help)');
+    } finally {
+      process.env.LANG = lang;
+    }
+  });
+
   it('changes the input only with --in-place', async () => {
     const copy = join(dir, 'inplace.xlsx');
     copyFileSync(input, copy);
