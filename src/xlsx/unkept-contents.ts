@@ -48,6 +48,32 @@ const textOf = (file: Buffer, entry: ZipEntry) => zipPart(file, entry)?.toString
 const drawingObjectsNotKept = (xml: string) =>
   (xml.replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, '').match(/<(\w+:)?(sp|cxnSp|grpSp|contentPart)[\s/>]/g) ?? []).length;
 
+// Inside parts ExcelJS does keep, what it leaves out of them: a picture's description (alt text),
+// sparklines, the workbook's structure protection, and hidden names (Excel's own _xlnm. names,
+// such as an autofilter's, are remade by Excel and do not count).
+const count = (xml: string, pattern: RegExp) => (xml.match(pattern) ?? []).length;
+
+/** Sparkline groups in a sheet, counted in its bytes: a large sheet's XML never becomes a string. */
+function sparklineGroups(sheet: Buffer): number {
+  let n = 0;
+  for (let at = sheet.indexOf('sparklineGroup'); at >= 0; at = sheet.indexOf('sparklineGroup', at + 14)) {
+    if (sheet[at - 1] === 0x3a /* : */ || sheet[at - 1] === 0x3c /* < */) n += sheet[at + 14] === 0x73 /* s */ ? 0 : 1;
+  }
+  return n;
+}
+
+const INSIDE_KEPT_PARTS: { part: RegExp; kind: UnkeptKind; count: (data: Buffer) => number }[] = [
+  { part: /^xl\/drawings\/drawing\d+\.xml$/, kind: 'altText', count: (data) => count(data.toString('utf8'), /<(\w+:)?cNvPr\b[^>]*\bdescr="[^"]+"/g) },
+  { part: /^xl\/drawings\/drawing\d+\.xml$/, kind: 'shape', count: (data) => drawingObjectsNotKept(data.toString('utf8')) },
+  { part: /^xl\/worksheets\/sheet\d+\.xml$/, kind: 'sparklines', count: sparklineGroups },
+  { part: /^xl\/workbook\.xml$/, kind: 'protection', count: (data) => count(data.toString('utf8'), /<(\w+:)?workbookProtection[\s/>]/g) },
+  {
+    part: /^xl\/workbook\.xml$/,
+    kind: 'hiddenName',
+    count: (data) => count(data.toString('utf8'), /<(\w+:)?definedName\b(?=[^>]*\bhidden="(1|true)")(?![^>]*\bname="_xlnm\.)/g),
+  },
+];
+
 /** LibreOffice writes a custom-properties part with no property in it: only real ones count. */
 const customProperties = (xml: string) => ((xml.match(/<(\w+:)?property[\s/>]/g) ?? []).length ? 1 : 0);
 
@@ -66,7 +92,9 @@ export function unkeptContents(file: Buffer): UnkeptContents | null {
   for (const entry of entries) {
     const { name } = entry;
     if (name.endsWith('/')) continue;
-    if (/^xl\/drawings\/drawing\d+\.xml$/.test(name)) add('shape', drawingObjectsNotKept(textOf(file, entry)));
+    const inside = INSIDE_KEPT_PARTS.filter((p) => p.part.test(name));
+    const data = inside.length ? zipPart(file, entry) : null;
+    if (data) for (const p of inside) add(p.kind, p.count(data));
     if (KEPT.some((pattern) => pattern.test(name))) continue;
     const kind = KINDS.find((k) => k.family.test(name));
     if (!kind) add('other');

@@ -49,6 +49,17 @@ describe('unkeptContents', () => {
     expect(unkeptContents(zipOf(new Map([['xl/drawings/drawing1.xml', drawing]])))).toEqual({ shape: 2 });
   });
 
+  it('counts what ExcelJS leaves out of the parts it keeps: alt text, sparklines, structure protection, hidden names', () => {
+    const file = zipOf(
+      new Map([
+        ['xl/workbook.xml', '<workbook><workbookProtection lockStructure="1"/><definedNames><definedName name="Secret" hidden="1">Sales!$A$1</definedName><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Sales!$A$1:$D$9</definedName><definedName name="Open">Sales!$B$1</definedName></definedNames></workbook>'],
+        ['xl/worksheets/sheet1.xml', '<worksheet><extLst><ext><x14:sparklineGroups><x14:sparklineGroup type="column"/><x14:sparklineGroup/></x14:sparklineGroups></ext></extLst></worksheet>'],
+        ['xl/drawings/drawing1.xml', '<xdr:wsDr><xdr:twoCellAnchor><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Logo" descr="Our logo"/></xdr:nvPicPr></xdr:pic></xdr:twoCellAnchor><xdr:twoCellAnchor><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="Photo" descr=""/></xdr:nvPicPr></xdr:pic></xdr:twoCellAnchor></xdr:wsDr>'],
+      ]),
+    );
+    expect(unkeptContents(file)).toEqual({ protection: 1, hiddenName: 1, sparklines: 2, altText: 1 });
+  });
+
   it("counts a drawing's shapes, which ExcelJS leaves out (it keeps pictures)", () => {
     const drawing = '<xdr:wsDr><xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp></xdr:twoCellAnchor><xdr:twoCellAnchor><xdr:pic/></xdr:twoCellAnchor><xdr:oneCellAnchor><xdr:sp/></xdr:oneCellAnchor></xdr:wsDr>';
     const file = zipOf(new Map([['xl/workbook.xml', '<x/>'], ['xl/drawings/drawing1.xml', drawing]]));
