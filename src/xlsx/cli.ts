@@ -15,6 +15,7 @@ import { Language, fill, formatNumber, formatPercent, languageFrom } from '../..
 import { readWorkbook, saveWorkbook } from './large-workbooks';
 import { UnkeptContents, describeUnkept, unkeptContents, unkeptNote, readableByExcelJs } from './unkept-contents';
 import { XlsxWorkbook } from './workbook';
+import { startsAsZip } from './zip';
 
 const USAGE = `Usage: account-planner <command> <workbook.xlsx> [options]
 
@@ -113,7 +114,7 @@ export async function openWorkbook(path: string): Promise<Opened> {
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
     fail('encrypted', { name });
   }
-  if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) fail('notXlsx', { name });
+  if (!startsAsZip(bytes)) fail('notXlsx', { name });
   // null: the file's parts could not be listed (a ZIP64 file), so what it would lose is unknown.
   const unkept = unkeptContents(bytes);
   const book = new ExcelJS.Workbook();
@@ -349,17 +350,14 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
     args,
     allowPositionals: true,
     options: {
+      ...FILE_OPTIONS,
       sheet: { type: 'string' },
       account: { type: 'string' },
       amount: { type: 'string' },
       date: { type: 'string' },
       cutoffs: { type: 'string' },
       labels: { type: 'string' },
-      lang: { type: 'string' },
-      out: { type: 'string' },
-      'in-place': { type: 'boolean' },
       replace: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return out(ANALYZE_USAGE);

@@ -4,7 +4,7 @@
 // runner looks at the file's parts first, so it can say so instead of losing them unannounced.
 import { UnkeptKind, cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber } from '../../shared/i18n/strings';
-import { ZipEntry, zipEntries, zipOf, zipPart } from './zip';
+import { zipEntries, zipOf, zipPart } from './zip';
 
 // The parts ExcelJS reads and writes back, and those it may drop without loss (Excel rebuilds the
 // calculation chain; printer settings and the preview picture are conveniences).
@@ -36,22 +36,17 @@ const KINDS: { kind: UnkeptKind; family: RegExp; one: RegExp }[] = [
   { kind: 'embedding', family: /^xl\/embeddings\//, one: /^xl\/embeddings\/[^/]+$/ },
   { kind: 'connection', family: /^xl\/(connections\.xml|queryTables\/)/, one: /^xl\/connections\.xml$/ },
   { kind: 'macros', family: /^xl\/(vbaProject\.bin|macrosheets\/|dialogsheets\/)/, one: /^xl\/(vbaProject\.bin|macrosheets\/sheet\d+\.xml|dialogsheets\/sheet\d+\.xml)$/ },
-  { kind: 'customProperties', family: /^(docProps\/custom\.xml|customXml\/)/, one: /^docProps\/custom\.xml$/ },
+  // docProps/custom.xml counts by its properties (INSIDE_PARTS); customXml/ alone counts once.
+  { kind: 'customProperties', family: /^customXml\//, one: /(?!)/ },
 ];
 
-/** A part's text, or "" when it cannot be unpacked. */
-const textOf = (file: Buffer, entry: ZipEntry) => zipPart(file, entry)?.toString('utf8') ?? '';
+/** How often a pattern occurs in a part's text. */
+const count = (xml: string, pattern: RegExp) => (xml.match(pattern) ?? []).length;
 
 // What in a drawing is not a plain picture (ExcelJS keeps those only): shapes, connectors (lines,
 // arrows), groups, ink. Charts (graphicFrame) are counted from their own parts. A chartEx chart's
 // fallback text box for older Excel is not the user's.
-const drawingObjectsNotKept = (xml: string) =>
-  (xml.replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, '').match(/<(\w+:)?(sp|cxnSp|grpSp|contentPart)[\s/>]/g) ?? []).length;
-
-// Inside parts ExcelJS does keep, what it leaves out of them: a picture's description (alt text),
-// sparklines, the workbook's structure protection, and hidden names (Excel's own _xlnm. names,
-// such as an autofilter's, are remade by Excel and do not count).
-const count = (xml: string, pattern: RegExp) => (xml.match(pattern) ?? []).length;
+const drawingObjectsNotKept = (xml: string) => count(xml.replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, ''), /<(\w+:)?(sp|cxnSp|grpSp|contentPart)[\s/>]/g);
 
 /** Sparkline groups in a sheet, counted in its bytes: a large sheet's XML never becomes a string. */
 function sparklineGroups(sheet: Buffer): number {
@@ -62,20 +57,24 @@ function sparklineGroups(sheet: Buffer): number {
   return n;
 }
 
-const INSIDE_KEPT_PARTS: { part: RegExp; kind: UnkeptKind; count: (data: Buffer) => number }[] = [
-  { part: /^xl\/drawings\/drawing\d+\.xml$/, kind: 'altText', count: (data) => count(data.toString('utf8'), /<(\w+:)?cNvPr\b[^>]*\bdescr="[^"]+"/g) },
-  { part: /^xl\/drawings\/drawing\d+\.xml$/, kind: 'shape', count: (data) => drawingObjectsNotKept(data.toString('utf8')) },
-  { part: /^xl\/worksheets\/sheet\d+\.xml$/, kind: 'sparklines', count: sparklineGroups },
-  { part: /^xl\/workbook\.xml$/, kind: 'protection', count: (data) => count(data.toString('utf8'), /<(\w+:)?workbookProtection[\s/>]/g) },
-  {
-    part: /^xl\/workbook\.xml$/,
-    kind: 'hiddenName',
-    count: (data) => count(data.toString('utf8'), /<(\w+:)?definedName\b(?=[^>]*\bhidden="(1|true)")(?![^>]*\bname="_xlnm\.)/g),
-  },
-];
+/** A part's bytes, and its text made once when a count needs it. */
+interface Part {
+  bytes: Buffer;
+  text(): string;
+}
 
-/** LibreOffice writes a custom-properties part with no property in it: only real ones count. */
-const customProperties = (xml: string) => ((xml.match(/<(\w+:)?property[\s/>]/g) ?? []).length ? 1 : 0);
+// Inside parts ExcelJS does keep, what it leaves out of them: a picture's description (alt text),
+// shapes, sparklines, the workbook's structure protection, and hidden names (Excel's own _xlnm.
+// names, such as an autofilter's, are remade by Excel and do not count). LibreOffice writes a
+// custom-properties part with no property in it: only real ones count.
+const INSIDE_PARTS: { part: RegExp; kind: UnkeptKind; count: (part: Part) => number }[] = [
+  { part: /^xl\/drawings\/drawing\d+\.xml$/, kind: 'altText', count: (p) => count(p.text(), /<(\w+:)?cNvPr\b[^>]*\bdescr="[^"]+"/g) },
+  { part: /^xl\/drawings\/drawing\d+\.xml$/, kind: 'shape', count: (p) => drawingObjectsNotKept(p.text()) },
+  { part: /^xl\/worksheets\/sheet\d+\.xml$/, kind: 'sparklines', count: (p) => sparklineGroups(p.bytes) },
+  { part: /^xl\/workbook\.xml$/, kind: 'protection', count: (p) => count(p.text(), /<(\w+:)?workbookProtection[\s/>]/g) },
+  { part: /^xl\/workbook\.xml$/, kind: 'hiddenName', count: (p) => count(p.text(), /<(\w+:)?definedName\b(?=[^>]*\bhidden="(1|true)")(?![^>]*\bname="_xlnm\.)/g) },
+  { part: /^docProps\/custom\.xml$/, kind: 'customProperties', count: (p) => Math.min(1, count(p.text(), /<(\w+:)?property[\s/>]/g)) },
+];
 
 export type UnkeptContents = Partial<Record<UnkeptKind, number>>;
 
@@ -92,13 +91,17 @@ export function unkeptContents(file: Buffer): UnkeptContents | null {
   for (const entry of entries) {
     const { name } = entry;
     if (name.endsWith('/')) continue;
-    const inside = INSIDE_KEPT_PARTS.filter((p) => p.part.test(name));
-    const data = inside.length ? zipPart(file, entry) : null;
-    if (data) for (const p of inside) add(p.kind, p.count(data));
-    if (KEPT.some((pattern) => pattern.test(name))) continue;
+    const inside = INSIDE_PARTS.filter((p) => p.part.test(name));
+    const bytes = inside.length ? zipPart(file, entry) : null;
+    if (bytes) {
+      let text: string | undefined;
+      const part = { bytes, text: () => (text ??= bytes.toString('utf8')) };
+      for (const p of inside) add(p.kind, p.count(part));
+    }
+    // A part counted by what is inside it is done with.
+    if (inside.length || KEPT.some((pattern) => pattern.test(name))) continue;
     const kind = KINDS.find((k) => k.family.test(name));
     if (!kind) add('other');
-    else if (name === 'docProps/custom.xml') add('customProperties', customProperties(textOf(file, entry)));
     else if (kind.one.test(name)) add(kind.kind);
     else familyOnly.add(kind.kind);
   }

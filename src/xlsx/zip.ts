@@ -13,6 +13,10 @@ export interface ZipEntry {
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+
+/** Whether the bytes start as a zip does (with a file's local header). */
+export const startsAsZip = (bytes: Buffer): boolean => bytes.length >= 4 && bytes.readUInt32LE(0) === LOCAL_HEADER;
 
 /** The entries, or null when the central directory cannot be read (not a zip, or a ZIP64 file). */
 export function zipEntries(zip: Buffer): ZipEntry[] | null {
@@ -46,7 +50,7 @@ export function zipEntries(zip: Buffer): ZipEntry[] | null {
 /** One part's bytes, unpacked; null when the zip has no such part or it cannot be read. */
 export function zipPart(zip: Buffer, entry: ZipEntry): Buffer | null {
   const at = entry.localHeader;
-  if (at + 30 > zip.length || zip.readUInt32LE(at) !== 0x04034b50) return null;
+  if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_HEADER) return null;
   const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
   const data = zip.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return data;
@@ -91,7 +95,7 @@ export function zipOf(parts: Map<string, Buffer | string>): Buffer {
       header.writeUInt16LE(fileName.length, at + 22);
     };
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(LOCAL_HEADER, 0);
     fields(local, 4);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(DIRECTORY_ENTRY, 0);
