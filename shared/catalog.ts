@@ -5,6 +5,7 @@
 // kept apart, keyed by these names and checked against them by the compiler.
 import { Cell, Matrix } from './cells';
 import { accountCategory, isSignificant, readPotential, readSignificantTiers } from './formulas/category';
+import { paretoCutoffs } from './formulas/cutoffs';
 import { ElementParam, Kind, Value, elementwise } from './formulas/elementwise';
 import { paretoShare, paretoSummary, paretoTier } from './formulas/pareto';
 import {
@@ -166,6 +167,15 @@ export const FUNCTIONS = catalog([
     example: 'DATE(2026,1,5)',
     returns: 'dates',
     run: ([start, horizon, every]) => reviewDatesRange(start!, horizon, every),
+  },
+  // Computed analysis (issue 13): appended here, after the original functions.
+  {
+    name: 'PARETO_CUTOFFS',
+    family: 'pareto',
+    params: [VALUES, KEYS],
+    example: 'C2:C500, A2:A500',
+    returns: 'values',
+    run: ([values, keys]) => paretoCutoffs(values!, keys),
   },
 ]);
 

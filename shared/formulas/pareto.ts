@@ -258,7 +258,8 @@ export function readCutoffs(m: Matrix | undefined): number[] {
     const at = { arg: 'cutoffs', row: Math.floor(i / m[0].length), col: i % m[0].length, rows: m.length, cols: m[0].length };
     const x = toNumber(cell, at);
     if (x === null) return;
-    if (!(x > 0 && x < 1)) {
+    // 0 is allowed as the first cutoff: an empty first tier, as a computed ABC analysis can give.
+    if (!(x >= 0 && x < 1)) {
       const hint = x >= 1 && x < 100 ? `; write ${x / 100} or ${x}%` : '';
       throw numError(`${describePlace(at)} is ${x}: each cutoff must be a fraction between 0 and 1${hint}`);
     }

@@ -175,4 +175,11 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
       every_days: { en: 'Days between reviews. Default 30.', nl: 'Dagen tussen evaluaties. Standaard 30.' },
     },
   },
+  PARETO_CUTOFFS: {
+    description: {
+      en: 'Tier cutoffs computed from the data, as the computed ABC analysis (Ultsch & Lötsch, R package ABCanalysis) sets them: a row of two fractions, the revenue share of A and of A and B together. Give it to PARETO_TIER as its cutoffs.',
+      nl: 'Klassegrenzen berekend uit de gegevens, zoals de berekende ABC-analyse (Ultsch & Lötsch, R-pakket ABCanalysis) ze legt: een rij van twee fracties, het omzetaandeel van A en van A en B samen. Geef ze aan PARETO_TIER als grenzen.',
+    },
+    params: { values: VALUES, keys: KEYS },
+  },
 } satisfies CatalogHelp;

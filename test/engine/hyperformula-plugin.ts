@@ -236,6 +236,8 @@ export class AccountPlannerPlugin extends FunctionPlugin {
         }
         return [cutoffs + 1 + 2, 5];
       }
+      case 'PARETO_CUTOFFS':
+        return [1, 2];
       case 'PLAN_PHASE': {
         const shape = this.argShape(ast, index('weights'), state);
         // A single weight cell might be blank, which means the default 12 months.

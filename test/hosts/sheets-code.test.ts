@@ -95,6 +95,8 @@ const EVERY_FUNCTION: Record<CatalogFunction['name'], { args: unknown[]; result:
   PLAN_PHASE: { args: [1000, [[1, 1, 2]]], result: [[250, 250, 500]] },
   PLAN_ACTIVITIES: { args: [7000, 1000, 0.7], result: [[10]] },
   PLAN_REVIEW_DATES: { args: [date(2026, 1, 5)], result: [[date(2026, 2, 4)], [date(2026, 3, 6)], [date(2026, 4, 5)]] },
+  // ABCanalysis: the A/B limit falls on the 70 itself, so A is empty (cutoff 0) and B holds 70%
+  PARETO_CUTOFFS: { args: [[[70], [30]]], result: [[0, 0.7]] },
 };
 
 describe('dist/sheets/Code.js on its own: every custom function', () => {

@@ -1,0 +1,33 @@
+// The computed-analysis functions (issue 13) inside a real formula engine: typed as a user types
+// them, nested as a user nests them, results read back from the sheet.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DetailedCellError } from 'hyperformula';
+import { describe, expect, it } from 'vitest';
+import { buildEngine } from './hyperformula-plugin';
+
+const REFERENCE = JSON.parse(readFileSync(join(__dirname, '../fixtures/abc/reference.json'), 'utf8'));
+
+describe('PARETO_CUTOFFS in HyperFormula', () => {
+  it('spills a row of two cutoffs, and PARETO_TIER over them gives ABCanalysis\'s sets', () => {
+    const r = REFERENCE.superstore_customers;
+    const n = r.values.length;
+    const rows: (number | string | null)[][] = r.values.map((v: number, i: number) => [v, i === 0 ? `=PARETO_TIER(A1:A${n},,PARETO_CUTOFFS(A1:A${n}))` : null, null, null]);
+    rows[0][2] = `=PARETO_CUTOFFS(A1:A${n})`;
+    const engine = buildEngine(rows);
+    const at = (row: number, col: number) => engine.getCellValue({ sheet: 0, row, col });
+    const ab = at(0, 2) as number;
+    const bc = at(0, 3) as number;
+    expect(0 < ab && ab < bc && bc < 1).toBe(true);
+    const expected: string[] = new Array(n);
+    for (const [label, list] of [['A', r.Aind], ['B', r.Bind], ['C', r.Cind]] as const) for (const i of list) expected[i - 1] = label;
+    expect(Array.from({ length: n }, (_, i) => at(i, 1))).toEqual(expected);
+  });
+
+  it('shows #NUM! with its message for all accounts equal', () => {
+    const engine = buildEngine([[5, '=PARETO_CUTOFFS(A1:A3)'], [5], [5]]);
+    const e = engine.getCellValue({ sheet: 0, row: 0, col: 1 }) as DetailedCellError;
+    expect(e.type).toBe('NUM');
+    expect(e.message).toMatch(/too even/);
+  });
+});

@@ -1,0 +1,82 @@
+// The computed-analysis functions (issue 13) through both built bundles, as the hosts load them:
+// dist/excel/functions.js (CustomFunctions.associate) and dist/sheets/Code.js (top-level
+// functions). Each result must equal the core's, and feed the next function as a sheet would.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../shared/catalog';
+import { loadAppsScript } from '../support/apps-script-project';
+
+class StandInError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+const ErrorCode = { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' };
+
+type Host = (name: string, ...args: unknown[]) => unknown;
+const hosts: Record<'excel' | 'sheets', Host> = {} as never;
+
+beforeAll(() => {
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  const context = vm.createContext({ CustomFunctions: { associate: (id: string, fn: (...a: unknown[]) => unknown) => associated.set(id, fn), Error: StandInError, ErrorCode } });
+  vm.runInContext(readFileSync(join(__dirname, '../../dist/excel/functions.js'), 'utf8'), context);
+  // Excel passes one argument per declared parameter (undefined when left out), then the invocation.
+  hosts.excel = (name, ...args) => {
+    const spec = FUNCTIONS.find((f) => f.name === name)!;
+    return associated.get(name)!(...spec.params.map((_, i) => args[i]), { address: 'Sheet1!C1', functionName: `KAM.${name}` });
+  };
+  const services = {
+    SpreadsheetApp: { getActive: () => ({ getSpreadsheetTimeZone: () => 'Europe/Amsterdam' }) },
+    Session: { getActiveUserLocale: () => 'en', getScriptTimeZone: () => 'UTC' },
+  };
+  const code = loadAppsScript(services, ['Code.js']);
+  hosts.sheets = (name, ...args) => code[name](...args);
+});
+
+/** The error a host shows: Excel's CustomFunctions.Error code, or the text Apps Script shows. */
+function failure(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof StandInError ? `${e.code} ${e.message ?? ''}`.trim() : (e as Error).message;
+  }
+  throw new Error('expected the function to fail');
+}
+
+const REFERENCE = JSON.parse(readFileSync(join(__dirname, '../fixtures/abc/reference.json'), 'utf8'));
+
+describe.each(['excel', 'sheets'] as const)('PARETO_CUTOFFS in the %s bundle', (name) => {
+  it('fed to PARETO_TIER, gives ABCanalysis\'s A, B and C customers of the Superstore', () => {
+    const host = hosts[name];
+    const r = REFERENCE.superstore_customers;
+    const values = r.values.map((v: number) => [v]);
+    const cutoffs = host('PARETO_CUTOFFS', values) as number[][];
+    expect(cutoffs).toHaveLength(1);
+    expect(cutoffs[0]).toHaveLength(2);
+    const expected: string[] = new Array(r.values.length);
+    for (const [label, list] of [['A', r.Aind], ['B', r.Bind], ['C', r.Cind]] as const) for (const i of list) expected[i - 1] = label;
+    expect(host('PARETO_TIER', values, null, cutoffs, null)).toEqual(expected.map((t) => [t]));
+  });
+
+  it('gives 0 as the first cutoff when A stays empty, and PARETO_TIER takes it', () => {
+    const host = hosts[name];
+    expect(host('PARETO_CUTOFFS', [[70], [30]])).toEqual([[0, 0.7]]);
+    expect(host('PARETO_TIER', [[70], [30]], null, [[0, 0.7]])).toEqual([['B'], ['C']]);
+  });
+
+  it('fails with the host\'s error for one account and for all accounts equal', () => {
+    const host = hosts[name];
+    const one = failure(() => host('PARETO_CUTOFFS', [[5], [7]], [['a'], ['A']]));
+    const even = failure(() => host('PARETO_CUTOFFS', [[5], [5], [5]]));
+    if (name === 'excel') {
+      // Excel shows messages only with #VALUE! and #N/A.
+      expect([one, even]).toEqual(['#NUM!', '#NUM!']);
+    } else {
+      expect(one).toMatch(/^#NUM! there is only one account/);
+      expect(even).toMatch(/^#NUM! the totals are too even/);
+    }
+  });
+});
