@@ -8,24 +8,31 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FUNCTIONS, FunctionSpec } from '../shared/catalog';
 import { FUNCTION_HELP } from '../shared/i18n/function-help';
+import { Language } from '../shared/i18n/strings';
+import { helpPages, helpUrl } from './help-pages';
+import { manifestVersion, packageInfo } from './package-info';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 export const DEV_BASE_URL = 'https://localhost:3000/';
 
-/** Excel's functions.json: every parameter a matrix of any, so ranges and single cells both fit. */
-export function excelMetadata(functions: readonly FunctionSpec[], baseUrl = DEV_BASE_URL) {
+/**
+ * Excel's functions.json: every parameter a matrix of any, so ranges and single cells both fit.
+ * One file per language (the manifest points Dutch Excel at the Dutch one): the same ids, names
+ * and parameters, so workbooks travel between colleagues; only the help differs.
+ */
+export function excelMetadata(functions: readonly FunctionSpec[], baseUrl = DEV_BASE_URL, language: Language = 'en') {
   return {
     allowErrorForDataTypeAny: true,
     functions: functions.map((f) => ({
       id: f.name,
       name: f.name,
-      description: FUNCTION_HELP[f.name].description.en,
-      helpUrl: `${baseUrl}taskpane.html`,
+      description: FUNCTION_HELP[f.name].description[language],
+      helpUrl: helpUrl(f, language, baseUrl),
       result: { type: 'any', dimensionality: 'matrix' },
       parameters: f.params.map((p) => ({
         name: p.name,
-        description: FUNCTION_HELP[f.name].params[p.name].en,
+        description: FUNCTION_HELP[f.name].params[p.name][language],
         type: 'any',
         dimensionality: 'matrix',
         optional: Boolean(p.optional),
@@ -33,6 +40,9 @@ export function excelMetadata(functions: readonly FunctionSpec[], baseUrl = DEV_
     })),
   };
 }
+
+/** Excel's function metadata per language, under dist/excel; the manifest's nl-NL override names the Dutch one. */
+export const EXCEL_METADATA_FILES: Record<Language, string> = { en: 'functions.json', nl: 'nl/functions.json' };
 
 /** The global of Code.js's core: the custom functions, the only code that runs in a cell. */
 const CELLS_GLOBAL = 'AccountPlanner';
@@ -115,8 +125,10 @@ async function buildExcel(target: string, baseUrl: string): Promise<void> {
   const out = join(target, 'excel');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'functions.js'), await bundle('src/excel/functions.ts'));
-  const metadata = excelMetadata(FUNCTIONS, baseUrl);
-  writeFileSync(join(out, 'functions.json'), JSON.stringify(metadata, null, 2) + '\n');
+  for (const [language, file] of Object.entries(EXCEL_METADATA_FILES) as [Language, string][]) {
+    mkdirSync(dirname(join(out, file)), { recursive: true });
+    writeFileSync(join(out, file), JSON.stringify(excelMetadata(FUNCTIONS, baseUrl, language), null, 2) + '\n');
+  }
   // The pane loads on every open: minified. ES2019 also suits older Office webviews (Safari, EdgeHTML).
   writeFileSync(join(out, 'taskpane.js'), await bundle('src/excel/taskpane.ts', { minify: true }));
   // Shared runtime: the task pane page is also the page that runs the custom functions.
@@ -129,9 +141,18 @@ async function buildExcel(target: string, baseUrl: string): Promise<void> {
       '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>\n<script src="functions.js"></script>\n<script src="taskpane.js"></script>\n',
     ),
   );
-  const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').split(DEV_BASE_URL).join(baseUrl);
+  const info = packageInfo(root);
+  const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8')
+    .split(DEV_BASE_URL)
+    .join(baseUrl)
+    .replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(info.version)}</Version>`);
   writeFileSync(join(out, 'manifest.xml'), manifest);
   cpSync(join(root, 'assets'), join(out, 'assets'), { recursive: true });
+  // The functions' helpUrl pages, the support page and the privacy page, served beside the add-in.
+  for (const { path, html } of helpPages(info)) {
+    mkdirSync(dirname(join(out, path)), { recursive: true });
+    writeFileSync(join(out, path), html);
+  }
 }
 
 async function buildSheets(target: string): Promise<void> {
@@ -167,14 +188,14 @@ function listFiles(dir: string): string[] {
   });
 }
 
-export async function buildAll(baseUrl = DEV_BASE_URL): Promise<void> {
+export async function buildAll(baseUrl = DEV_BASE_URL, target = dist): Promise<void> {
   if (!/^https:\/\/[^\s"'<>]+\/$/.test(baseUrl)) {
     throw new Error(`--base-url must be an https URL ending in "/", such as https://planner.example.com/ (got ${baseUrl})`);
   }
   const staging = join(root, `.dist-${process.pid}-${Date.now()}`);
   try {
     await Promise.all([buildExcel(staging, baseUrl), buildSheets(staging), buildCli(staging)]);
-    swapInto(staging, dist);
+    swapInto(staging, target);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

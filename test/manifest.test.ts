@@ -319,7 +319,8 @@ describe('source manifest.xml (development URLs)', () => {
   it('points only at icons that exist in assets/', () => {
     const icons = urlLikeAttributes(root).filter((url) => url.startsWith(`${DEV_BASE}assets/`));
     expect(new Set(icons)).toEqual(
-      new Set([16, 32, 64, 80, 128].map((size) => `${DEV_BASE}assets/icon-${size}.png`)),
+      // Ribbon 16/32/80, IconUrl 32, HighResolutionIconUrl 64 (icon-128 is for the store listings).
+      new Set([16, 32, 64, 80].map((size) => `${DEV_BASE}assets/icon-${size}.png`)),
     );
     const missing = icons.filter((url) => !existsSync(join(repoRoot, url.slice(DEV_BASE.length))));
     expect(missing).toEqual([]);

@@ -18,14 +18,20 @@ const userLanguage = () => {
   }
 };
 
-export function onOpen(): void {
-  const s = t(userLanguage()).host;
-  SpreadsheetApp.getUi().createMenu(s.title).addItem(s.menuOpen, 'showSidebar').addToUi();
+/**
+ * The menu, under Extensions › Account Planner. As an Editor add-on this runs in AuthMode.NONE
+ * when the add-on is installed but not yet used in this spreadsheet: only the menu may be made
+ * then, nothing that needs authorization. The user's locale needs none (Session reference: no
+ * scope), and if a host refused it the menu comes in English. createAddonMenu also works bound to
+ * one spreadsheet, where the submenu takes the script project's name.
+ */
+export function onOpen(_e?: unknown): void {
+  SpreadsheetApp.getUi().createAddonMenu().addItem(t(userLanguage()).host.menuOpen, 'showSidebar').addToUi();
 }
 
-// Installing from the editor runs onInstall, not onOpen: add the menu then too.
-export function onInstall(): void {
-  onOpen();
+// Installing runs onInstall (in AuthMode.FULL), not onOpen, in the open spreadsheet: add the menu then too.
+export function onInstall(e?: unknown): void {
+  onOpen(e);
 }
 
 export function showSidebar(): void {

@@ -21,16 +21,19 @@ interface Calls {
 /** A fresh Apps Script global scope with stand-ins for the services; Code.js alone unless told. */
 function appsScript(options: { timeZone?: string; locale?: string; files?: readonly ScriptFile[] } = {}) {
   const calls: Calls = { service: 0, menus: [], sidebars: [] };
+  const menu = (title: string) => {
+    calls.service++;
+    const made = { title, items: [] as [string, string][] };
+    const builder = {
+      addItem: (caption: string, fn: string) => (made.items.push([caption, fn]), builder),
+      addToUi: () => calls.menus.push(made),
+    };
+    return builder;
+  };
   const ui = {
-    createMenu(title: string) {
-      calls.service++;
-      const menu = { title, items: [] as [string, string][] };
-      const builder = {
-        addItem: (caption: string, fn: string) => (menu.items.push([caption, fn]), builder),
-        addToUi: () => calls.menus.push(menu),
-      };
-      return builder;
-    },
+    createMenu: menu,
+    // An add-on's submenu under Extensions, which Sheets names after the add-on (or script project).
+    createAddonMenu: () => menu('Account Planner'),
     showSidebar: (html: { file: string; title?: string }) => calls.sidebars.push(html),
   };
   const services = {

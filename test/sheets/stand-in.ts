@@ -40,6 +40,8 @@ export interface StandInOptions {
   locale?: string;
   /** The selection, 0-based; the first sheet's A1 by default. */
   active?: { sheet: string; row: number; col: number; rows?: number; cols?: number };
+  /** The name Sheets gives an add-on's submenu under Extensions: the add-on's (or bound script project's) name. */
+  projectName?: string;
 }
 
 /** A region of one sheet, 0-based. */
@@ -749,6 +751,16 @@ export function standInSpreadsheet(options: StandInOptions) {
     },
   }) as unknown as Spreadsheet;
 
+  function menuBuilder(title: string) {
+    const menu = { title, items: [] as [string, string][] };
+    const builder = counted('Menu', {
+      addItem: (caption: string, fn: string) => (menu.items.push([caption, fn]), builder),
+      addSeparator: () => builder,
+      addToUi: () => void ui.menus.push(menu),
+    });
+    return builder;
+  }
+
   const app = counted('SpreadsheetApp', {
     getActive: () => spreadsheet,
     getActiveSpreadsheet: () => spreadsheet,
@@ -758,15 +770,9 @@ export function standInSpreadsheet(options: StandInOptions) {
     flush: () => undefined,
     getUi: () =>
       counted('Ui', {
-        createMenu(title: string) {
-          const menu = { title, items: [] as [string, string][] };
-          const builder = counted('Menu', {
-            addItem: (caption: string, fn: string) => (menu.items.push([caption, fn]), builder),
-            addSeparator: () => builder,
-            addToUi: () => void ui.menus.push(menu),
-          });
-          return builder;
-        },
+        createMenu: (title: string) => menuBuilder(title),
+        // The submenu under Extensions, named by the host after the add-on or the script project.
+        createAddonMenu: () => menuBuilder(options.projectName ?? 'Account Planner'),
         showSidebar: (html: unknown) => void ui.sidebars.push(html),
         alert: (...args: unknown[]) => (ui.alerts.push(args), 'OK'),
       }),
