@@ -36,8 +36,9 @@ async function main(): Promise<void> {
     console.error(`\n${failed} check(s) failed: fix them before submitting.`);
     process.exit(1);
   }
-  const { version } = packageInfo(root);
+  const { version, contact } = packageInfo(root);
   console.log(`\nAccount Planner ${version} packaged for ${baseUrl}`);
+  if (!contact) console.log('  Note:   package.json has no "bugs" (support address): the support page tells users to ask whoever installed the add-in.');
   console.log(`  Excel:  copy dist/excel/ to the host serving ${baseUrl}; submit dist/excel/manifest.xml.`);
   console.log(`  Sheets: ${claspStatus(root)}`);
 }
