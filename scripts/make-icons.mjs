@@ -6,7 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
-const SIZES = [16, 32, 64, 80, 128];
+// 16/32/80 ribbon, 32 IconUrl, 64 HighResolutionIconUrl, 128 and 32 the Workspace Marketplace listing, 300 the AppSource logo.
+const SIZES = [16, 32, 64, 80, 128, 300];
 const GREEN = [0x10, 0x7c, 0x41];
 const WHITE = [0xff, 0xff, 0xff];
 const SUPERSAMPLE = 4; // per axis; only the rounded corners need it, the bars sit on whole pixels
