@@ -36,10 +36,18 @@ export interface SheetValues {
   values: Matrix;
 }
 
+/**
+ * What a host could not do of a spec it wrote, which the user should be told: printing one page
+ * wide where Excel lacks the API (ExcelApi 1.9), or where Excel did not take it (office-js #1860).
+ */
+export type Shortfall = 'printWidthUnsupported' | 'printWidthNotApplied';
+
 export interface Workbook {
   info(): Awaitable<WorkbookInfo>;
   readSheet(sheet: string): Awaitable<SheetValues>;
   write(spec: SheetSpec): Awaitable<void>;
+  /** What this host could not do of the specs written through it so far (none if absent). */
+  readonly shortfalls?: ReadonlySet<Shortfall>;
 }
 
 const isPromise = <T>(x: Awaitable<T>): x is Promise<T> => typeof (x as Promise<T>)?.then === 'function';

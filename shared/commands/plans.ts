@@ -9,7 +9,7 @@ import { isoDate, todaySerial } from '../dates';
 import { Language, fill } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, emptySpec } from '../sheet-spec';
 import { TEMPLATES, isUserTemplateSheet, templateById } from '../templates';
-import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen, cellAt } from '../workbook';
+import { Awaitable, SheetValues, Shortfall, Workbook, WorkbookInfo, andThen, cellAt } from '../workbook';
 import { Host, SOURCE_NAMES } from './analysis';
 import { UserError } from './errors';
 import { OverviewResult, refreshOverview } from './overview';
@@ -94,6 +94,8 @@ export interface PlansResult {
   failed: { account: string; message: string } | null;
   overview: OverviewResult | null;
   message: string;
+  /** What the host could not do of the plans (print one page wide), for the pane to say. */
+  shortfalls: Shortfall[];
 }
 
 const WORDS = {
@@ -373,7 +375,7 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
             if (skipped.length) message += fill(w.skipped, { skipped: skipped.length });
             if (failed) message += fill(w.failed, { account: failed.account, message: failed.message });
             if (overview) message += ` ${overview.message}`;
-            return { made, skipped, failed, overview, message };
+            return { made, skipped, failed, overview, message, shortfalls: [...(wb.shortfalls ?? [])] };
           };
           if (options.skipOverview || (!made.length && failed === null && !skipped.length)) return finish(null);
           return andThen(refreshOverview(wb, { language: options.language, known: layouts }), finish);

@@ -2,33 +2,43 @@
 // network in Excel on the web), so each method costs a constant number of them, never one per row:
 //   info()       1 sync (2 when the selection is not one block of cells: then it is asked for again without it)
 //   readSheet()  1 sync. Excel cannot tell a range's size before a round-trip, so the used range is
-//                asked for whole; only if Excel answers that it is too large for one response
-//                (Excel on the web: 5 MB) is it read again in row chunks of at most `cellBudget`
-//                cells, halved while Excel still refuses: 1 + 1 + one per chunk.
+//                asked for whole; only if Excel answers that it is too large for one response is it
+//                read again in row chunks of at most `cellBudget` cells, halved while Excel still
+//                refuses: 1 + one per chunk, + 1 to learn the address when Excel refused outright.
+//                Too large comes two ways (docs/hosts.md): Excel on the web refuses a response over
+//                5 MB (ResponsePayloadSizeLimitExceeded), and any Excel may answer values = null for
+//                a range over five million cells instead of an error (office-js #4783, #6781).
 //   write()      1 sync, plus one per ~4 MB of cell data, so that no request passes Excel on the
 //                web's 5 MB limit. All of it in one Excel.run. A spec that copies sheets, or protects
 //                a sheet it does not add, costs one sync more: Excel must first say which sheets are
 //                protected (writing into a protected sheet, or protecting it twice, is refused).
+//                So does one whose names, or whose sheets with the add-in's chart to replace, the
+//                port has not seen: which exist is unknown then. Those looks use *OrNullObject as
+//                documented (docs/hosts.md): load isNullObject, sync, then act; no method is called
+//                on an object that may be null. The port sees names in info(), which loads them
+//                all anyway, and whether a sheet holds its chart in readSheet() (one isNullObject
+//                more in that request), so a command (info, read, write) needs no look. A name or
+//                chart that came or went between those and write() (another user, in seconds)
+//                makes the write fail with Excel's message.
+//                Printing one page wide is read back in the same request and reported in
+//                `shortfalls` when Excel did not take it (office-js #1860).
 // Host globals used here: Excel (only when no `run` is injected), Office.context.requirements
 // (only when no `supports` is injected, and only if there).
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
 import { ParetoChart, Region, SheetSpec, SpecValue, Validation, a1, columnLetter, isFormula, sheetRef } from '../../shared/sheet-spec';
-import { SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
+import { SheetValues, Shortfall, Workbook, WorkbookInfo } from '../../shared/workbook';
 
 /** Excel.run, or a stand-in for it in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface ExcelWorkbookOptions {
-  /** Most cells asked for per sync once Excel has said a sheet is too large for one response. */
+  /** Most cells asked for per sync once Excel has said a sheet is too large for one response (default 200,000). */
   cellBudget?: number;
   /** Most bytes of queued cell data per sync (Excel on the web refuses requests over 5 MB). */
   requestBytes?: number;
   /** Whether the host has an API set ("ExcelApi", "1.9"); default Office.context.requirements, or yes without it. */
   supports?: (set: string, version: string) => boolean;
 }
-
-/** What `skipped` names when a spec asks to print sheets one page wide and Excel lacks the API (ExcelApi 1.9). */
-export const FIT_TO_PAGE_WIDTH = 'fit to page width';
 
 /** Spec sizes are pixels; Excel's column widths and chart sizes are points (96 dpi). */
 const POINTS_PER_PIXEL = 0.75;
@@ -62,20 +72,36 @@ interface Survey {
   protectedNow: Set<string>;
   /** Per copy (lower-case new name): the source's protection options if the source is protected. */
   copiedProtection: Map<string, Excel.WorksheetProtectionOptions>;
+  /** The spec's names and removed names (lower case) that exist: deleted before they are added again. */
+  names: Set<string>;
+  /** Sheets (lower case) the spec clears or charts that hold the add-in's chart: it is deleted first. */
+  charted: Set<string>;
+}
+
+/** Sheets whose add-in chart a spec replaces (clears or charts), not counting sheets it adds or copies. */
+function chartSheets(spec: SheetSpec): string[] {
+  const made = new Set([...spec.addSheets, ...spec.copySheets.map((c) => c.to)].map(lower));
+  const sheets = [...spec.clear.map((c) => c.sheet), ...spec.charts.map((c) => c.sheet)];
+  return sheets.filter((name, i) => !made.has(lower(name)) && sheets.findIndex((s) => lower(s) === lower(name)) === i);
 }
 
 export class ExcelWorkbook implements Workbook {
   private readonly cellBudget: number;
   private readonly requestBytes: number;
   private readonly supports: (set: string, version: string) => boolean;
-  /** Parts of specs this Excel could not render (an Excel without ExcelApi 1.9 prints no page width). */
-  readonly skipped: string[] = [];
+  /** What of the specs written this Excel could not do (print width: no ExcelApi 1.9, or it did not take). */
+  readonly shortfalls = new Set<Shortfall>();
+  /** Every workbook name (lower case) as info() last saw it, kept up to date by write(); null before info(). */
+  private names: Set<string> | null = null;
+  /** Per sheet read or written (lower case): does it hold the add-in's chart. */
+  private chartOn = new Map<string, boolean>();
 
   constructor(
     private readonly run: ExcelRun = (batch) => Excel.run(batch),
     options: ExcelWorkbookOptions = {},
   ) {
-    this.cellBudget = options.cellBudget ?? 1_000_000;
+    // 200,000 cells of values and valueTypes are about 4 MB of invoice lines: under the web's 5 MB.
+    this.cellBudget = options.cellBudget ?? 200_000;
     this.requestBytes = options.requestBytes ?? 4 * 1024 * 1024;
     this.supports = options.supports ?? officeSupports;
   }
@@ -100,6 +126,7 @@ export class ExcelWorkbook implements Workbook {
         const ref = item.type === 'Range' && typeof item.value === 'string' ? parseAddress(item.value) : null;
         if (ref) own[item.name] = ref;
       }
+      this.names = new Set(names.items.map((item) => lower(item.name)));
       const cell = parseAddress(active.address);
       const sheetNames = sheets.items.map((s) => s.name);
       const info: WorkbookInfo = {
@@ -115,55 +142,90 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async readSheet(sheet: string): Promise<SheetValues> {
+    let used: Region | null = null;
     try {
-      return await this.run(async (context) => {
-        const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
-        used.load('isNullObject,address,values,valueTypes');
+      const whole = await this.run(async (context) => {
+        const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+        range.load('isNullObject,address,values,valueTypes');
+        const chart = this.lookForChart(context, sheet);
         await context.sync();
-        if (used.isNullObject) return emptySheet(sheet);
-        const { region } = parseAddress(used.address)!;
-        return { sheet, origin: { row: region.row, col: region.col }, values: toCells(sheet, region, used.values, used.valueTypes) };
+        chart();
+        if (range.isNullObject) return emptySheet(sheet);
+        const { region } = parseAddress(range.address)!;
+        // Too large, said with null instead of an error: the address is good, so read it in chunks.
+        if (!range.values || !range.valueTypes) return region;
+        return { sheet, origin: { row: region.row, col: region.col }, values: toCells(sheet, region, range.values, range.valueTypes) };
       });
+      if ('values' in whole) return whole;
+      used = whole;
     } catch (e) {
       if (!TOO_LARGE.includes(errorCode(e) as string)) throw e;
     }
-    return this.readInChunks(sheet);
+    return this.readInChunks(sheet, used);
   }
 
-  /** The used range in row chunks, each its own Excel.run (a refused request leaves no context behind). */
-  private async readInChunks(sheet: string): Promise<SheetValues> {
-    const used = await this.run(async (context) => {
-      const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load('isNullObject,address');
-      await context.sync();
-      return range.isNullObject ? null : parseAddress(range.address)!.region;
-    });
+  /**
+   * The used range in row chunks, each its own Excel.run (a refused request leaves no context
+   * behind). `used` is the used range when the whole read said where it is; else one sync asks.
+   */
+  private async readInChunks(sheet: string, known: Region | null): Promise<SheetValues> {
+    const used =
+      known ??
+      (await this.run(async (context) => {
+        const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load('isNullObject,address');
+        const chart = this.lookForChart(context, sheet);
+        await context.sync();
+        chart();
+        return range.isNullObject ? null : parseAddress(range.address)!.region;
+      }));
     if (!used) return emptySheet(sheet);
     const values: Matrix = [];
     let chunkRows = Math.max(1, Math.floor(this.cellBudget / used.cols));
     while (values.length < used.rows) {
       const chunk: Region = { row: used.row + values.length, col: used.col, rows: Math.min(chunkRows, used.rows - values.length), cols: used.cols };
+      let rows: Matrix | null = null;
       try {
-        const rows = await this.run(async (context) => {
+        rows = await this.run(async (context) => {
           const range = context.workbook.worksheets.getItem(sheet).getRange(a1(chunk)).load('values,valueTypes');
           await context.sync();
-          return toCells(sheet, chunk, range.values, range.valueTypes);
+          return range.values && range.valueTypes ? toCells(sheet, chunk, range.values, range.valueTypes) : null;
         });
-        for (const row of rows) values.push(row);
       } catch (e) {
         // Excel on the web limits bytes, not cells: a chunk of long texts can still be refused.
         if (!TOO_LARGE.includes(errorCode(e) as string) || chunk.rows === 1) throw e;
-        chunkRows = Math.ceil(chunk.rows / 2);
       }
+      if (rows) for (const row of rows) values.push(row);
+      else if (chunk.rows === 1) throw new Error(`Excel did not hand over the cells of ${sheetRef(sheet, chunk)}.`);
+      else chunkRows = Math.ceil(chunk.rows / 2);
     }
     return { sheet, origin: { row: used.row, col: used.col }, values };
   }
 
+  /** Queues whether `sheet` holds the add-in's chart; the answer is noted when called after the sync. */
+  private lookForChart(context: Excel.RequestContext, sheet: string): () => void {
+    const chart = context.workbook.worksheets.getItem(sheet).charts.getItemOrNullObject(CHART_NAME).load('isNullObject');
+    return () => this.chartOn.set(lower(sheet), !chart.isNullObject);
+  }
+
   async write(spec: SheetSpec): Promise<void> {
     spec.validations.forEach(checkValidation);
+    await this.writeSpec(spec);
+    // Keep what the port knows up to date for the next write through it (plans, then the overview).
+    for (const name of spec.removeNames) this.names?.delete(lower(name));
+    for (const { name } of spec.names) this.names?.add(lower(name));
+    for (const { sheet } of spec.clear) this.chartOn.set(lower(sheet), false);
+    for (const { sheet } of spec.charts) this.chartOn.set(lower(sheet), true);
+  }
+
+  private async writeSpec(spec: SheetSpec): Promise<void> {
     const adding = new Set(spec.addSheets.map(lower));
-    if (spec.copySheets.length === 0 && spec.protections.every((p) => adding.has(lower(p.sheet)))) {
+    const knownNames = this.names ?? (spec.names.length + spec.removeNames.length === 0 ? new Set<string>() : null);
+    const charts = chartSheets(spec).map(lower);
+    if (knownNames && spec.copySheets.length === 0 && spec.protections.every((p) => adding.has(lower(p.sheet))) && charts.every((s) => this.chartOn.has(s))) {
       try {
-        const known: Survey = { addSheets: spec.addSheets, protectedNow: new Set(), copiedProtection: new Map() };
+        const names = new Set([...spec.names.map((n) => n.name), ...spec.removeNames].map(lower).filter((name) => knownNames.has(name)));
+        const charted = new Set(charts.filter((s) => this.chartOn.get(s)));
+        const known: Survey = { addSheets: spec.addSheets, protectedNow: new Set(), copiedProtection: new Map(), names, charted };
         await this.run((context) => this.render(context, spec, known));
         return;
       } catch (e) {
@@ -205,11 +267,15 @@ export class ExcelWorkbook implements Workbook {
       await batch.room(COMMAND_BYTES);
       sheet(p.sheet).protection.unprotect();
     }
+    /** Deletes the add-in's chart on a sheet if the survey found it there (once). */
+    const deleteChart = (name: string) => {
+      if (survey.charted.delete(lower(name))) sheet(name).charts.getItem(CHART_NAME).delete();
+    };
     for (const { sheet: name, region } of spec.clear) {
       await batch.room(COMMAND_BYTES);
       range(name, region).clear();
-      // range.clear() leaves charts over the range: the add-in's own goes with its output (a null object ignores delete).
-      sheet(name).charts.getItemOrNullObject(CHART_NAME).delete();
+      // range.clear() leaves charts over the range: the add-in's own goes with its output.
+      deleteChart(name);
     }
     for (const block of spec.blocks) {
       if (block.values.length === 0) continue;
@@ -272,14 +338,18 @@ export class ExcelWorkbook implements Workbook {
     }
     for (const chart of spec.charts) {
       await batch.room(COMMAND_BYTES);
+      deleteChart(chart.sheet);
       addParetoChart(sheet(chart.sheet), chart);
     }
-    // A null object ignores delete, so a name that went meanwhile is no error.
-    for (const name of spec.removeNames) workbook.names.getItemOrNullObject(name).delete();
+    // Only names the survey (or info()) found are deleted: no method on a maybe-null object.
+    const deleteName = (name: string) => {
+      if (survey.names.delete(lower(name))) workbook.names.getItem(name).delete();
+    };
+    spec.removeNames.forEach(deleteName);
     for (const named of spec.names) {
       await batch.room(COMMAND_BYTES);
-      // names.add refuses an existing name: delete it first (a null object ignores delete).
-      workbook.names.getItemOrNullObject(named.name).delete();
+      // names.add refuses an existing name: delete it first.
+      deleteName(named.name);
       workbook.names.add(named.name, range(named.sheet, named.region));
     }
     for (const { sheet: name, row, rows, height } of spec.rowHeights) {
@@ -295,9 +365,10 @@ export class ExcelWorkbook implements Workbook {
       if (rows > 0) sheet(name).freezePanes.freezeRows(rows);
       else sheet(name).freezePanes.unfreeze();
     }
+    const layouts: Excel.PageLayout[] = [];
     if (spec.fitToPageWidth.length) {
       if (!this.supports('ExcelApi', '1.9')) {
-        if (!this.skipped.includes(FIT_TO_PAGE_WIDTH)) this.skipped.push(FIT_TO_PAGE_WIDTH);
+        this.shortfalls.add('printWidthUnsupported');
       } else {
         for (const name of spec.fitToPageWidth) {
           await batch.room(COMMAND_BYTES);
@@ -305,6 +376,8 @@ export class ExcelWorkbook implements Workbook {
           layout.orientation = 'Portrait';
           // One page wide, as many tall as it takes (0: automatic). zoom is set as a whole object.
           layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          // Read back in the same request: some builds drop fit-to-pages unless the Page Layout tab is open (office-js #1860).
+          layouts.push(layout.load('zoom'));
         }
       }
     }
@@ -327,6 +400,7 @@ export class ExcelWorkbook implements Workbook {
       sheet(to).protection.protect(options);
     }
     await batch.flush();
+    if (layouts.some((layout) => layout.zoom?.horizontalFitToPages !== 1)) this.shortfalls.add('printWidthNotApplied');
   }
 }
 
@@ -336,6 +410,10 @@ export class ExcelWorkbook implements Workbook {
  */
 async function survey(context: Excel.RequestContext, spec: SheetSpec): Promise<Survey> {
   const worksheets = context.workbook.worksheets;
+  const nameList = [...new Set([...spec.names.map((n) => n.name), ...spec.removeNames])];
+  const names = nameList.map((name) => context.workbook.names.getItemOrNullObject(name).load('isNullObject'));
+  const chartsOf = (sheets: string[]) => sheets.map((name) => ({ name, chart: worksheets.getItem(name).charts.getItemOrNullObject(CHART_NAME).load('isNullObject') }));
+  const charts = chartsOf(chartSheets(spec));
   const adds = spec.addSheets.map((name) => worksheets.getItemOrNullObject(name).load('isNullObject'));
   const targets = spec.copySheets.map(({ to }) => worksheets.getItemOrNullObject(to).load('isNullObject'));
   const sources = spec.copySheets.map(({ from }) => worksheets.getItem(from).protection.load('protected,options'));
@@ -346,9 +424,11 @@ async function survey(context: Excel.RequestContext, spec: SheetSpec): Promise<S
   const taken = spec.copySheets.find((_, i) => !targets[i].isNullObject);
   if (taken) throw new Error(`There is already a sheet called ${taken.to}.`);
   const found = new Set(spec.addSheets.filter((_, i) => !adds[i].isNullObject).map(lower));
-  // A sheet to add that appeared since info() and is to be protected: one look more (rare).
+  // A sheet to add that appeared since info() and is to be protected or charted: one look more (rare).
   const late = protectionOf(spec.protections.map((p) => p.sheet).filter((name) => found.has(lower(name))));
-  if (late.length) await context.sync();
+  const charted = [...new Set(spec.charts.map((c) => c.sheet))].filter((name) => found.has(lower(name)));
+  charts.push(...chartsOf(spec.addSheets.filter((name) => charted.some((c) => lower(c) === lower(name)))));
+  if (late.length || charted.length) await context.sync();
   const copiedProtection = new Map<string, Excel.WorksheetProtectionOptions>();
   spec.copySheets.forEach(({ to }, i) => {
     if (sources[i].protected) copiedProtection.set(lower(to), sources[i].options);
@@ -357,6 +437,8 @@ async function survey(context: Excel.RequestContext, spec: SheetSpec): Promise<S
     addSheets: spec.addSheets.filter((_, i) => adds[i].isNullObject),
     protectedNow: new Set([...existing, ...late].filter((s) => s.protection.protected).map((s) => lower(s.name))),
     copiedProtection,
+    names: new Set(nameList.filter((_, i) => !names[i].isNullObject).map(lower)),
+    charted: new Set(charts.filter((c) => !c.chart.isNullObject).map((c) => lower(c.name))),
   };
 }
 
@@ -387,7 +469,6 @@ function checkValidation(v: Validation): void {
 /** Columns of `columns` over `categories`, the cumulative share as a line on a 0–100% secondary axis. */
 function addParetoChart(ws: Excel.Worksheet, spec: ParetoChart): void {
   const range = (region: Region) => ws.getRange(a1(region));
-  ws.charts.getItemOrNullObject(CHART_NAME).delete();
   const chart = ws.charts.add('ColumnClustered', range(spec.columns), 'Columns');
   chart.name = CHART_NAME;
   chart.title.text = spec.title;

@@ -7,6 +7,7 @@
 import type { OverviewResult } from '../../shared/commands/overview';
 import type { AccountChoice, AccountFacts, PlansResult, TemplateChoice, TemplateOption } from '../../shared/commands/plans';
 import { Language, fill, formatNumber } from '../../shared/i18n/strings';
+import type { Shortfall } from '../../shared/workbook';
 import { Bridge } from './bridge';
 import { Child, debounce, h, messageOf, replace, uid } from './dom';
 import type { TabView } from './pane';
@@ -39,6 +40,8 @@ interface Outcome {
   failedAfterSome: boolean;
   overview: OverviewResult | null;
   overviewError: string | null;
+  /** What the host could not do of the plans (print one page wide), each said once. */
+  shortfalls: Set<Shortfall>;
 }
 
 type Action =
@@ -229,7 +232,7 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
       renderCount();
     }
     const total = accounts.length;
-    const outcome: Outcome = { generated: true, made: [], skipped: [], failure: null, failedAfterSome: false, overview: null, overviewError: null };
+    const outcome: Outcome = { generated: true, made: [], skipped: [], failure: null, failedAfterSome: false, overview: null, overviewError: null, shortfalls: new Set() };
     for (let first = 0; first < total && outcome.failure === null; first += PLAN_BATCH) {
       const names = accounts.slice(first, first + PLAN_BATCH).map((a) => a.name);
       setAction({ kind: 'working', step: 'plans', done: first, total });
@@ -240,6 +243,7 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
         );
         outcome.made.push(...result.made);
         outcome.skipped.push(...result.skipped);
+        for (const shortfall of result.shortfalls ?? []) outcome.shortfalls.add(shortfall);
         if (result.failed) {
           outcome.failure = fill(s().stoppedAt, { account: result.failed.account, message: result.failed.message.replace(/\.$/, '') });
           outcome.failedAfterSome = outcome.made.length > 0;
@@ -265,7 +269,7 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     setAction({ kind: 'working', step: 'overview', done: 0, total: 0 });
     try {
       const overview = await bridge.refreshOverview({ language: state.planLanguage });
-      finish({ kind: 'done', outcome: { generated: false, made: [], skipped: [], failure: null, failedAfterSome: false, overview, overviewError: null } });
+      finish({ kind: 'done', outcome: { generated: false, made: [], skipped: [], failure: null, failedAfterSome: false, overview, overviewError: null, shortfalls: new Set() } });
     } catch (e) {
       finish({ kind: 'error', text: messageOf(e) });
     }
@@ -365,6 +369,7 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
       o.failure ? h('p', { class: 'message error', role: 'alert' }, o.failure, o.failedAfterSome ? ` ${str.stoppedAfter}` : null) : null,
       o.overviewError ? h('p', { class: 'message error', role: 'alert' }, fill(str.overviewFailed, { message: o.overviewError })) : null,
       lines.length ? h('p', { class: 'message done', role: 'status' }, lines.join(' ')) : null,
+      ...[...o.shortfalls].map((shortfall) => h('p', { class: 'message shortfall', role: 'status' }, str[shortfall])),
       sheetList(`${str.madeList} (${formatNumber(o.made.length, language)})`, o.made, 'made'),
       sheetList(`${str.skippedList} (${formatNumber(o.skipped.length, language)})`, o.skipped, 'skipped'),
       o.overview ? h('p', { class: 'overview-link' }, h('span', { class: 'muted' }, `${str.overviewLink}: `), sheetLink(o.overview.sheet)) : null,

@@ -13,12 +13,25 @@
 //   and ranges by address, with valueTypes worked out from the values; writes are recorded, not
 //   applied to the cells;
 // - adding a sheet or a name that exists is refused (ItemAlreadyExists), and so is a response of
-//   more than `maxCellsPerResponse` cells (ResponsePayloadSizeLimitExceeded; no limit by default:
-//   Excel on the web's limit is 5 MB of response, which this does not measure);
+//   more than `maxCellsPerResponse` cells (ResponsePayloadSizeLimitExceeded; no such limit by default);
+// - the host's limits on what one round-trip may carry, by `host` (docs/hosts.md, Excel JavaScript
+//   API): on every platform a read of a range over five million cells may answer values (and the
+//   other cell-level properties) = null instead of an error (office-js issues #4783 and #6781, the
+//   "Performance optimization" article's note); Excel on the web ('web') also refuses a request or
+//   a response over 5 MB, measured here as the JSON of what was sent or loaded
+//   (RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded). 'desktop' is the default;
+//   'web' is the stricter;
+// - a build where fit-to-pages does not take (`fitToPagesTakes` false, office-js issue #1860: set
+//   while the Page Layout tab is not active): pageLayout.zoom reads back as { scale: 100 };
 // - sheets copy ("Name (2)", renamed by setting name on what copy() returned) and carry
 //   protection: any command on a protected sheet but unprotect is refused (AccessDenied), and so
 //   are protecting a protected sheet and unprotecting an unprotected one (as some Excel builds do);
-// - a name added on a range reads back (names.items) with that range's address as its value.
+// - a name added on a range reads back (names.items) with that range's address as its value;
+//   getItem() of a name or chart that is not there is refused (ItemNotFound), and *OrNullObject
+//   lookups answer isNullObject; charts are kept per sheet by the name set on them;
+// - a method called or a property set on an *OrNullObject result (or anything reached through it)
+//   is refused (InvalidOperation). What Excel does then is not documented (docs/hosts.md), so the
+//   stand-in holds the port to the documented pattern: load isNullObject, sync, then act.
 import { sheetRef } from '../../shared/sheet-spec';
 import { ExcelRun, parseAddress } from '../../src/excel/workbook';
 
@@ -29,10 +42,26 @@ export interface Command {
   args: unknown[];
 }
 
+export type ExcelHost = 'desktop' | 'web';
+
 export interface StandInExcelOptions {
   /** Each sheet's values from A1 as Excel gives them ("" is blank); in this order, the first one active. */
   sheets?: Record<string, unknown[][]>;
+  /** Which Excel's limits apply (default desktop). */
+  host?: ExcelHost;
 }
+
+/** Excel's limits per round-trip (docs: "Resource limits and performance optimization", Excel add-ins). */
+export const EXCEL_LIMITS = {
+  /** A get of more cells than this may answer null for values, valueTypes, ... (all platforms). */
+  cellsPerRead: 5_000_000,
+  /** Excel on the web: most bytes of a request and of a response. */
+  webPayloadBytes: 5 * 1024 * 1024,
+};
+/** Properties that are per cell: read null past the cell limit. */
+const CELL_LEVEL = ['values', 'valueTypes', 'text', 'formulas', 'numberFormat'];
+const encoder = new TextEncoder();
+const jsonBytes = (x: unknown) => encoder.encode(JSON.stringify(x) ?? '').length;
 
 const PATH = Symbol('path');
 const pathOf = (x: unknown): string => (x as { [PATH]: string })[PATH];
@@ -40,12 +69,14 @@ const pathOf = (x: unknown): string => (x as { [PATH]: string })[PATH];
 export const describeArg = (x: unknown) => (typeof x === 'function' ? pathOf(x) : JSON.stringify(x));
 /** The valueType Excel reports for a value. */
 export const valueTypeOf = (v: unknown) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String');
-const READABLE = ['items', 'address', 'values', 'valueTypes', 'isNullObject', 'protected', 'options'];
+const READABLE = ['items', 'address', 'values', 'valueTypes', 'isNullObject', 'protected', 'options', 'zoom'];
 const SHEET_PATH = /^workbook\.worksheets\.(?:getItem|add)\(("(?:[^"\\]|\\.)*")\)(\.copy\("End"\))?/;
 const RANGE_PATH = /\.getRange\("([A-Z0-9:]+)"\)$/;
 /** Calls that change a sheet (the rest get objects or read). */
 const CHANGING = ['clear', 'merge', 'add', 'delete', 'freezeRows', 'unfreeze', 'setValues', 'setXAxisValues', 'setPosition'];
 const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
+/** Excel's names are the same whatever their case. */
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const absolute = (address: string) => address.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 
 /** Excel as far as the port needs it; see the top of this file. */
@@ -64,6 +95,17 @@ export class StandInExcel {
   /** The cells, from A1, of every sheet not in `cells` (for reads; "" is blank). */
   grid: unknown[][] = [];
   maxCellsPerResponse = Infinity;
+  host: ExcelHost = 'desktop';
+  /** The host's limits; a test may lower them to keep its sheets small, never raise them. */
+  limits = { ...EXCEL_LIMITS };
+  /** False: a build where pageLayout.zoom's fit-to-pages does not take (office-js #1860). */
+  fitToPagesTakes = true;
+  /** pageLayout.zoom per sheet as Excel reads it back. */
+  zoom = new Map<string, unknown>();
+  /** Charts per sheet, by name (a chart added and not yet named is ""). */
+  charts = new Map<string, string[]>();
+  /** What each charts.add() proxy path stands for. */
+  private addedCharts = new Map<string, { sheet: string; index: number }>();
   syncs = 0;
   requests: Command[][] = [];
   private queued: Command[] = [];
@@ -91,9 +133,13 @@ export class StandInExcel {
     [this.queued, this.loading] = [[], []];
     const exists = () => fail('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
     if (this.selected === null && loading.includes('workbook.getSelectedRange()#address')) throw fail('InvalidSelection', 'The current selection is invalid for this operation.');
+    if (this.host === 'web' && jsonBytes(request.map((c) => c.args)) > this.limits.webPayloadBytes) {
+      throw fail('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
     for (const c of request) {
       const name = c.args[0] as string;
       const on = this.sheetOf(c.target);
+      if (c.target.includes('OrNullObject(')) throw fail('InvalidOperation', `${c.target}.${c.name} on an object that may be null, before its isNullObject was read`);
       // Protection guards the cells (what is set or changed on them), not reading, copying or renaming the sheet.
       const changes = c.kind === 'set' ? c.name !== 'name' : CHANGING.includes(c.name);
       const guarded = changes && !c.target.endsWith('.protection');
@@ -122,13 +168,37 @@ export class StandInExcel {
       } else if (c.target === 'workbook.names' && c.name === 'add') {
         if (this.names.some((n) => n.name === name)) throw exists();
         this.names.push({ name, type: 'Range', value: describeArg(c.args[1]) });
-      } else if (c.name === 'delete' && c.target.startsWith('workbook.names.getItemOrNullObject(')) {
-        // A null object ignores delete.
-        this.names = this.names.filter((n) => c.target !== `workbook.names.getItemOrNullObject(${JSON.stringify(n.name)})`);
+      } else if (c.name === 'delete' && c.target.startsWith('workbook.names.getItem(')) {
+        const gone = JSON.parse(c.target.slice('workbook.names.getItem('.length, -1)) as string;
+        if (!this.names.some((n) => sameName(n.name, gone))) throw fail('ItemNotFound', `no name ${gone}`);
+        this.names = this.names.filter((n) => !sameName(n.name, gone));
+      } else if (c.name === 'add' && on !== null && c.target.endsWith('.charts')) {
+        const list = this.charts.get(on) ?? [];
+        this.charts.set(on, list);
+        this.addedCharts.set(`${c.target}.add(${c.args.map(describeArg).join(',')})`, { sheet: on, index: list.push('') - 1 });
+      } else if (c.name === 'name' && c.kind === 'set' && this.addedCharts.has(c.target)) {
+        const { sheet, index } = this.addedCharts.get(c.target)!;
+        this.charts.get(sheet)![index] = name;
+      } else if (c.name === 'delete' && on !== null && /\.charts\.getItem\("(?:[^"\\]|\\.)*"\)$/.test(c.target)) {
+        const chart = JSON.parse(/\.charts\.getItem\((.*)\)$/.exec(c.target)![1]) as string;
+        const list = this.charts.get(on) ?? [];
+        if (!list.includes(chart)) throw fail('ItemNotFound', `no chart ${chart} on ${on}`);
+        list.splice(list.indexOf(chart), 1);
+      } else if (c.name === 'zoom' && c.kind === 'set' && on !== null && c.target.endsWith('.pageLayout')) {
+        const zoom = c.args[0] as { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+        const fits = zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined;
+        this.zoom.set(on, fits && !this.fitToPagesTakes ? { scale: 100 } : zoom);
       }
     }
     const cells = loading.filter((k) => k.endsWith('#values')).reduce((n, k) => n + this.cellsOf(k.split('#')[0]), 0);
-    if (cells > this.maxCellsPerResponse) throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'ResponsePayloadSizeLimitExceeded' });
+    if (cells > this.maxCellsPerResponse) throw fail('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    if (this.host === 'web') {
+      const response = loading.map((k) => {
+        const [target, prop] = k.split('#');
+        return this.answer(target, prop);
+      });
+      if (jsonBytes(response) > this.limits.webPayloadBytes) throw fail('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
     loading.forEach((k) => this.loaded.add(k));
     this.requests.push(request);
   }
@@ -169,12 +239,23 @@ export class StandInExcel {
 
   private read(target: string, prop: string): unknown {
     if (!this.loaded.has(`${target}#${prop}`)) throw new Error(`${target}.${prop} read without load() and sync()`);
+    return this.answer(target, prop);
+  }
+
+  /** What Excel answers for a loaded property. */
+  private answer(target: string, prop: string): unknown {
+    if (prop === 'zoom' && target.endsWith('.pageLayout')) return this.zoom.get(this.sheetOf(target) ?? '') ?? { scale: 100 };
+    if (CELL_LEVEL.includes(prop) && this.cellsOf(target) > this.limits.cellsPerRead) return null;
     if (target === 'workbook.worksheets' && prop === 'items') return this.sheets.map((name) => ({ name }));
     if (target === 'workbook.names' && prop === 'items') return this.names.map((n) => ({ ...n, value: this.nameValue(n.value) }));
     if (target === 'workbook.getActiveCell()' && prop === 'address') return this.active;
     if (target === 'workbook.getSelectedRange()' && prop === 'address') return this.selected;
     const item = /worksheets\.getItemOrNullObject\("(.*)"\)$/.exec(target);
     if (item && prop === 'isNullObject') return !this.sheets.includes(item[1]);
+    const namedItem = /^workbook\.names\.getItemOrNullObject\((.*)\)$/.exec(target);
+    if (namedItem && prop === 'isNullObject') return !this.names.some((n) => sameName(n.name, JSON.parse(namedItem[1]) as string));
+    const chart = /\.charts\.getItemOrNullObject\((.*)\)$/.exec(target);
+    if (chart && prop === 'isNullObject') return !(this.charts.get(this.sheetOf(target) ?? '') ?? []).includes(JSON.parse(chart[1]) as string);
     if (target.endsWith('.protection') && (prop === 'protected' || prop === 'options')) {
       const on = this.sheetOf(target)!;
       if (!this.sheets.includes(on)) throw fail('ItemNotFound', `no sheet ${on}`);
@@ -225,6 +306,7 @@ export class StandInExcel {
  */
 export function standInExcel(options: StandInExcelOptions = {}): StandInExcel {
   const excel = new StandInExcel();
+  excel.host = options.host ?? 'desktop';
   if (options.sheets) {
     const names = Object.keys(options.sheets);
     if (!names.length) throw new Error('a workbook has at least one sheet');

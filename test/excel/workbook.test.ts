@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { FormulaError } from '../../shared/cells';
 import { generatePlans } from '../../shared/commands/plans';
 import { SheetSpec, SpecValue, emptySpec } from '../../shared/sheet-spec';
-import { CHART_NAME, ExcelRun, ExcelWorkbook, FIT_TO_PAGE_WIDTH, parseAddress } from '../../src/excel/workbook';
-import { Command, StandInExcel, describeArg, standInExcel, valueTypeOf as typeOf } from './stand-in';
+import { CHART_NAME, ExcelRun, ExcelWorkbook, parseAddress } from '../../src/excel/workbook';
+import { AnalysisOptions, apply, preview } from '../../shared/commands/analysis';
+import { invoiceLines } from '../support/revenue-sheets';
+import { Command, EXCEL_LIMITS, StandInExcel, describeArg, standInExcel, valueTypeOf as typeOf } from './stand-in';
 
 const MB = 1024 * 1024;
 const bytes = (x: unknown) => new TextEncoder().encode(JSON.stringify(x)).length;
@@ -33,6 +35,13 @@ function mockedExcel(used: UsedRange | null) {
             getUsedRangeOrNullObject(valuesOnly: boolean) {
               seen.valuesOnly = valuesOnly;
               return this.usedRange;
+            },
+            // The port asks, in the same request, whether the sheet holds its chart (none here).
+            charts: {
+              chart: { isNullObject: true },
+              getItemOrNullObject() {
+                return this.chart;
+              },
             },
           },
           getItem(name: string) {
@@ -181,6 +190,68 @@ describe('readSheet in chunks (stand-in)', () => {
   });
 });
 
+describe('readSheet of a sheet larger than one read, as each Excel answers it (stand-in modes)', () => {
+  // Invoice lines with what real sheets hold: blanks, an amount typed as text, an error cell.
+  function largeSheet(lines: number): unknown[][] {
+    const rows: unknown[][] = invoiceLines(lines, 2000).map((row) => row.map((v) => v ?? ''));
+    for (let r = 7; r < rows.length; r += 1000) rows[r][3] = '';
+    rows[11][3] = '1.234,50';
+    return rows;
+  }
+  const options: AnalysisOptions = { host: 'excel', language: 'en', account: 1, amount: 3, date: 2 };
+  /** The analysis from one read of the whole sheet: an Excel whose limits the sheet does not reach. */
+  async function reference(rows: unknown[][]) {
+    const excel = standInExcel({ sheets: { Data: rows } });
+    const result = await preview(new ExcelWorkbook(excel.run), options);
+    expect(excel.syncs).toBe(2);
+    return result;
+  }
+
+  it('uses the limits Excel documents: five million cells per read, 5 MB per request and response on the web', () => {
+    expect(EXCEL_LIMITS).toEqual({ cellsPerRead: 5_000_000, webPayloadBytes: 5 * MB });
+    expect(standInExcel().host).toBe('desktop');
+  });
+
+  it('desktop: a read answered with values = null is read again in chunks, and the analysis is the one of a small read', async () => {
+    const counts: number[] = [];
+    for (const lines of [60_000, 120_000]) {
+      const rows = largeSheet(lines);
+      const excel = standInExcel({ sheets: { Data: rows } });
+      // Five million cells would take this machine's memory; the behaviour is the same at 100,000.
+      excel.limits.cellsPerRead = 100_000;
+      const result = await preview(new ExcelWorkbook(excel.run), options);
+      expect(result).toEqual(await reference(rows));
+      expect(result.leftOut.textRows).toEqual([12]);
+      // No read asked Excel for more than its limit twice: the null whole read, one null 200,000-cell chunk.
+      const chunks = Math.ceil(rows.length / 25_000);
+      expect(excel.syncs).toBe(1 + 1 + 1 + chunks);
+      counts.push(excel.syncs);
+    }
+    // Twice the rows, twice the chunks: the round-trips follow the chunking, not the rows.
+    expect(counts[1] - 2).toBeLessThanOrEqual(2 * (counts[0] - 2));
+  });
+
+  it('web: a response over 5 MB is refused, read again in chunks under it, and the analysis is the one of a small read', async () => {
+    const rows = largeSheet(100_000);
+    const types = rows.map((row) => row.map(typeOf));
+    expect(bytes(rows) + bytes(types)).toBeGreaterThan(5 * MB);
+    const excel = standInExcel({ sheets: { Data: rows }, host: 'web' });
+    const result = await preview(new ExcelWorkbook(excel.run), options);
+    expect(result).toEqual(await reference(rows));
+    // info + 1 refused whole read + 1 for the address + chunks of 50,000 rows (200,000 cells)
+    expect(excel.syncs).toBe(1 + 1 + 1 + Math.ceil(rows.length / 50_000));
+  });
+
+  it('web: a request over 5 MB is refused, so writes stay under it', async () => {
+    const excel = standInExcel({ host: 'web' });
+    const spec = emptySpec();
+    spec.blocks.push({ sheet: 'Data', row: 0, col: 0, values: Array.from({ length: 60_000 }, (_, i) => [`Customer ${i} of the northern region ${'x'.repeat(60)}`]) });
+    await new ExcelWorkbook(excel.run).write(spec);
+    expect(excel.syncs).toBeGreaterThan(1);
+    await expect(new ExcelWorkbook(excel.run, { requestBytes: 20 * MB }).write(spec)).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // write
 
@@ -260,7 +331,7 @@ describe('write (stand-in)', () => {
     ]);
   });
 
-  it('brings every part of a spec to Excel in one sync', async () => {
+  it('brings every part of a spec to Excel in one sync after one look (is the old chart there, which names exist)', async () => {
     const spec = emptySpec();
     spec.addSheets.push('Pareto');
     spec.clear.push({ sheet: 'Data', region: { row: 0, col: 5, rows: 40, cols: 2 } });
@@ -294,8 +365,17 @@ describe('write (stand-in)', () => {
 
     const excel = standInExcel();
     excel.names = [{ name: 'AP_Pareto', type: 'Range', value: "'Old Pareto'!$A$1:$J$30" }];
+    excel.charts.set('Data', ['Their chart', CHART_NAME]);
     await new ExcelWorkbook(excel.run).write(spec);
-    expect(excel.syncs).toBe(1);
+    // 1 to look (the chart on the sheet it clears, the names; written without info() first) + 1 to write
+    expect(excel.syncs).toBe(2);
+    expect(excel.requests[0]).toEqual([
+      { target: 'workbook.names', name: 'getItemOrNullObject', kind: 'call', args: ['AP_Pareto'] },
+      { target: 'workbook.worksheets', name: 'getItem', kind: 'call', args: ['Data'] },
+      { target: 'workbook.worksheets.getItem("Data").charts', name: 'getItemOrNullObject', kind: 'call', args: [CHART_NAME] },
+      { target: 'workbook.worksheets', name: 'getItemOrNullObject', kind: 'call', args: ['Pareto'] },
+    ]);
+    excel.requests.shift();
     const all = excel.commands;
     const at = (c: Command) => all.indexOf(c);
 
@@ -303,6 +383,8 @@ describe('write (stand-in)', () => {
     const [add] = excel.find('add').filter((c) => c.target === 'workbook.worksheets');
     expect(add.args).toEqual(['Pareto']);
     expect(at(add)).toBe(0);
+    expect(excel.charts.get('Data')).toEqual(['Their chart']);
+    expect(excel.charts.get('Pareto')).toEqual([CHART_NAME]);
     expect(excel.sheets).toEqual(['Data', 'Pareto']);
     const pareto = 'workbook.worksheets.add("Pareto")';
     expect(excel.find('values', 'set')[0].target).toBe(`${pareto}.getRange("H5:J8")`);
@@ -310,7 +392,7 @@ describe('write (stand-in)', () => {
     // Clearing empties the region and removes the add-in's own chart, nobody else's.
     expect(excel.find('clear').map((c) => c.target)).toEqual([rangePath('Data', 'F1:G40')]);
     const deletes = excel.find('delete').map((c) => c.target);
-    expect(deletes).toContain(`workbook.worksheets.getItem("Data").charts.getItemOrNullObject("${CHART_NAME}")`);
+    expect(deletes).toContain(`workbook.worksheets.getItem("Data").charts.getItem("${CHART_NAME}")`);
 
     // Styles
     const sets = (name: string) => excel.find(name, 'set').map((c) => [c.target, c.args[0]]);
@@ -365,7 +447,7 @@ describe('write (stand-in)', () => {
     expect(excel.find('add').filter((c) => c.target.endsWith('.charts'))).toHaveLength(1);
 
     // The name: an existing one is deleted first (names.add refuses it), then added on the region.
-    const nameDelete = all.find((c) => c.name === 'delete' && c.target === 'workbook.names.getItemOrNullObject("AP_Pareto")');
+    const nameDelete = all.find((c) => c.name === 'delete' && c.target === 'workbook.names.getItem("AP_Pareto")');
     const [nameAdd] = excel.find('add').filter((c) => c.target === 'workbook.names');
     expect(nameAdd.args.map(describeArg)).toEqual(['"AP_Pareto"', `${pareto}.getRange("A1:J8")`]);
     expect(nameDelete).toBeDefined();
@@ -573,7 +655,7 @@ describe('account-plan parts (stand-in)', () => {
     expect(excel.sheets).toEqual(['Data', 'Template Key', 'Plan – Bolt']);
   });
 
-  it('leaves out the print width where Excel lacks ExcelApi 1.9, and says so in skipped', async () => {
+  it('leaves out the print width where Excel lacks ExcelApi 1.9, and says so in shortfalls', async () => {
     const asked: string[] = [];
     for (const supported of [true, false]) {
       const excel = standInExcel();
@@ -584,7 +666,7 @@ describe('account-plan parts (stand-in)', () => {
       expect(excel.syncs).toBe(supported ? 2 : 1);
       expect(excel.find('zoom')).toHaveLength(supported ? 2 : 0);
       expect(excel.find('orientation')).toHaveLength(supported ? 2 : 0);
-      expect(workbook.skipped).toEqual(supported ? [] : [FIT_TO_PAGE_WIDTH]);
+      expect([...workbook.shortfalls]).toEqual(supported ? [] : ['printWidthUnsupported']);
       // Everything else still goes.
       expect(excel.find('protect')).toHaveLength(1);
     }
@@ -667,5 +749,65 @@ describe('generating plans (stand-in)', () => {
     expect(thirty.excel.find('copy')).toHaveLength(30);
     const titles = thirty.excel.find('values', 'set').filter((c) => c.target.endsWith('.getRange("A1")'));
     expect(titles.map((c) => c.args[0])).toEqual(accounts(30).map((a) => [[`'Account plan for ${a}`]]));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Host behaviours the port answers to (docs/hosts.md, Excel JavaScript API).
+
+describe('printing one page wide, read back (office-js #1860)', () => {
+  it.each([
+    [true, []],
+    [false, ['printWidthNotApplied']],
+  ])('fit-to-pages taking: %s — the plans say so when it did not, at no extra sync', async (takes, shortfalls) => {
+    const { excel, result } = await generate(3, 'key', (e) => (e.fitToPagesTakes = takes));
+    expect(result.made).toHaveLength(3);
+    expect(result.shortfalls).toEqual(shortfalls);
+    // info + 1 per plan + the overview's info and write, as when it takes
+    expect(excel.syncs).toBe(3 + 3);
+    expect(excel.zoom.get('Plan – Customer 1')).toEqual(takes ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 });
+  });
+});
+
+describe('*OrNullObject as documented: look, sync, then act (stand-in refuses methods on maybe-null objects)', () => {
+  const options: AnalysisOptions = { host: 'excel', language: 'en', account: 1, amount: 3, date: 2, today: 46000 };
+
+  it('the analysis writes in 3 syncs, and a re-run replaces its chart and names in 4, deleting only what is there', async () => {
+    const excel = standInExcel({ sheets: { Data: invoiceLines(300, 40) } });
+    const first = await apply(new ExcelWorkbook(excel.run), options);
+    expect(first.status).toBe('written');
+    // info, read, write: nothing to look up, the Pareto sheet is new and info() listed the names
+    expect(excel.syncs).toBe(3);
+    expect(excel.charts.get('Pareto')).toEqual([CHART_NAME]);
+    const names = excel.names.map((n) => n.name).sort();
+    expect(names).toContain('AccountPlanner_Pareto');
+
+    excel.syncs = 0;
+    excel.requests = [];
+    // The user removed one of the names meanwhile: it is simply added again, not deleted.
+    excel.names = excel.names.filter((n) => n.name !== 'AccountPlanner_Amounts');
+    const again = await apply(new ExcelWorkbook(excel.run), { ...options, replace: true });
+    expect(again.status).toBe('written');
+    // info, read the data, read the earlier Pareto sheet (each read also asks whether its sheet
+    // holds the chart), write: no look of its own
+    expect(excel.syncs).toBe(4);
+    expect(excel.charts.get('Pareto')).toEqual([CHART_NAME]);
+    expect(excel.names.map((n) => n.name).sort()).toEqual(names);
+    expect(excel.find('delete').map((c) => c.target).sort()).toEqual(
+      [
+        `workbook.worksheets.getItem("Pareto").charts.getItem("${CHART_NAME}")`,
+        ...names.filter((n) => n !== 'AccountPlanner_Amounts').map((n) => `workbook.names.getItem(${JSON.stringify(n)})`),
+      ].sort(),
+    );
+  });
+
+  it('the stand-in refuses delete() on an *OrNullObject before its isNullObject was read', async () => {
+    const excel = standInExcel();
+    excel.names = [{ name: 'Old', type: 'Range', value: 'Data!$A$1' }];
+    const careless: Promise<void> = excel.run(async (context) => {
+      context.workbook.names.getItemOrNullObject('Old').delete();
+      await context.sync();
+    });
+    await expect(careless).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 });

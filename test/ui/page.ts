@@ -8,6 +8,7 @@ import { refreshOverview } from '../../shared/commands/overview';
 import { generatePlans, listAccounts, listTemplates, listTiers } from '../../shared/commands/plans';
 import { fill, t } from '../../shared/i18n/strings';
 import { emptySpec } from '../../shared/sheet-spec';
+import type { Shortfall } from '../../shared/workbook';
 import { Bridge } from '../../src/ui/bridge';
 import { mount } from '../../src/ui/pane';
 import { MemoryWorkbook } from '../support/memory-workbook';
@@ -28,6 +29,8 @@ export interface PageConfig {
   emptySheet?: boolean;
   /** A title for the account column (B3), such as markup that must show as text. */
   accountTitle?: string;
+  /** What the host cannot do of the plans it writes, as the Excel port reports it (print width). */
+  shortfalls?: Shortfall[];
 }
 
 declare global {
@@ -51,6 +54,7 @@ const workbook = new MemoryWorkbook(
   config.emptySheet ? { sheet: 'Leeg', row: 0, col: 0 } : { sheet: 'Verkoop', row: 5, col: 1 },
 );
 window.__workbook = workbook;
+if (config.shortfalls) Object.assign(workbook, { shortfalls: new Set(config.shortfalls) });
 window.__emptySpec = emptySpec;
 window.__calls = [];
 window.__inserted = [];

@@ -152,6 +152,18 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.close();
   });
 
+  it.each([
+    ['en-US', 'printWidthNotApplied', 'Excel did not take the setting to print the plan tabs one page wide (a known Excel issue). Set it on each tab: Page Layout › Width: 1 page.'],
+    ['nl-NL', 'printWidthUnsupported', 'Deze versie van Excel kan de plantabbladen niet op één pagina breed laten afdrukken. Stel het per tabblad in: Pagina-indeling › Breedte: 1 pagina.'],
+  ] as const)('in Excel (%s), says when the plans could not be set to print one page wide, once', async (displayLanguage, shortfall, message) => {
+    const page = await openPlans({ host: 'excel', displayLanguage, shortfalls: [shortfall] });
+    await typeNames(page, 'Een\nTwee\nDrie\nVier\nVijf\nZes\nZeven');
+    await generateButton(page).click();
+    await page.waitForSelector(`${panel} .message.done`);
+    expect(await texts(page, `${panel} .message.shortfall`)).toEqual([message]);
+    await page.close();
+  });
+
   it('plans the selected cells, in the chosen language, start date and owner', async () => {
     const page = await openPlans();
     // Select B4:B6 on Verkoop: Bakkerij Jansen, Van Dijk BV, " bakkerij jansen " (the same account).
