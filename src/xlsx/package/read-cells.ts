@@ -1,0 +1,246 @@
+// The cells of one sheet, streamed from its part: each cell's position and its value as the core
+// reads values (shared/cells): text, numbers, booleans, FormulaError, null for blanks; dates as
+// serial numbers of the 1900 system. Formulas are read by their cached values. What real files
+// do is all read: cells and rows without a reference (they follow the previous one), inline and
+// rich-text strings, ISO dates (t="d"), shared formulas, no styles or shared strings part.
+import { Cell, ERROR_CODES, ErrorCode, FormulaError } from '../../../shared/cells';
+import { serialOfTime } from '../../../shared/dates';
+import { XlsxPackage } from './read-package';
+import { Attributes, attribute } from './xml-stream';
+
+/** Days from 1 Jan 1904 (serial 0 of the 1904 system) back to the 1900 system's serial 0. */
+export const DAYS_1904 = 1462;
+
+/** Built-in number formats that show a date (not only a time of day): ECMA-376 §18.8.30 and the
+ * East Asian ones. */
+const BUILT_IN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether a number format shows a calendar date: a d or y, or an m that is no minute (not next to h or s). */
+export function showsDate(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_.|\*./g, '')
+    .toLowerCase();
+  return /[dy]/.test(bare) || (/m/.test(bare) && !/[hs]/.test(bare));
+}
+
+/** Per cell style (index into cellXfs): whether its number format shows a date. */
+export function dateStyles(pkg: XlsxPackage): boolean[] {
+  const stylesPart = pkg.relatedPart(pkg.workbookPart, 'styles');
+  if (!stylesPart) return [];
+  const formats = new Map<number, string>();
+  const styles: boolean[] = [];
+  let inCellXfs = false;
+  pkg.readXml(stylesPart, {
+    open: (name, a) => {
+      if (name === 'numFmt') formats.set(Number(a.numFmtId), a.formatCode ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) {
+        const id = Number(a.numFmtId ?? 0);
+        const code = formats.get(id);
+        styles.push(code !== undefined ? showsDate(code) : BUILT_IN_DATES.has(id));
+      }
+    },
+    close: (name) => {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return styles;
+}
+
+/** The shared strings, rich text joined, phonetic guides (rPh) left out. */
+export function sharedStrings(pkg: XlsxPackage): string[] {
+  const part = pkg.relatedPart(pkg.workbookPart, 'sharedStrings');
+  if (!part) return [];
+  const strings: string[] = [];
+  let current: string | null = null;
+  let inText = false;
+  let phonetic = 0;
+  pkg.readXml(part, {
+    open: (name) => {
+      if (name === 'si') current = '';
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && phonetic === 0) inText = true;
+    },
+    text: (t) => {
+      if (inText && current !== null) current += t;
+    },
+    close: (name) => {
+      if (name === 'si') {
+        strings.push(current ?? '');
+        current = null;
+      } else if (name === 'rPh') phonetic--;
+      else if (name === 't') inText = false;
+    },
+  });
+  return strings;
+}
+
+/** "AB12" → column 27 (0-based), row 11 (0-based); -1 for what is not a reference. */
+export function parseCellReference(ref: string): { row: number; col: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  const row = i < ref.length ? Number(ref.slice(i).replace(/^\$/, '')) : NaN;
+  return { col: i > 0 ? col - 1 : -1, row: Number.isInteger(row) && row > 0 ? row - 1 : -1 };
+}
+
+/** An ISO 8601 date and time (t="d") as a 1900-system serial; no time zone means the sheet's own clock. */
+export function serialOfIso(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+  const time = /^T?(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/.exec(text.trim());
+  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0) + Number(time[4] ?? 0)) / 86400;
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)) + Math.round(Number(m[7] ?? 0) * 1000);
+  return Number.isFinite(ms) ? serialOfTime(ms) : null;
+}
+
+/** What the reader needs besides the sheet: shared strings, date styles, the date system. */
+export interface CellContext {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+}
+
+export function cellContext(pkg: XlsxPackage): CellContext {
+  return { strings: sharedStrings(pkg), dates: dateStyles(pkg), date1904: pkg.date1904 };
+}
+
+/** A cell's value from its type attribute, its value text and its style. */
+export function cellValue(type: string | undefined, text: string | null, style: number, context: CellContext): Cell {
+  switch (type) {
+    case 's': {
+      const s = text === null ? undefined : context.strings[Number(text)];
+      return s === undefined || s === '' ? null : s;
+    }
+    case 'str':
+    case 'inlineStr':
+      return text === null || text === '' ? null : text;
+    case 'b':
+      return text === null ? null : text.trim() === '1' || text.trim() === 'true';
+    case 'e': {
+      if (text === null) return null;
+      const code = ERROR_CODES.includes(text.trim() as ErrorCode) ? (text.trim() as ErrorCode) : '#VALUE!';
+      return new FormulaError(code, '');
+    }
+    case 'd': {
+      if (text === null || text.trim() === '') return null;
+      return serialOfIso(text) ?? text;
+    }
+    default: {
+      if (text === null || text.trim() === '') return null;
+      const n = Number(text);
+      if (!Number.isFinite(n)) return text;
+      // A 1904 workbook's date is 1,462 days less than the same date in the 1900 system.
+      return context.date1904 && context.dates[style] && n >= 1 ? n + DAYS_1904 : n;
+    }
+  }
+}
+
+/** Streams a sheet's cells with a value (blanks skipped) to onCell; answering false stops. */
+export function eachCell(pkg: XlsxPackage, part: string, context: CellContext, onCell: (row: number, col: number, value: Cell) => boolean | void): void {
+  let row = -1;
+  let col = -1;
+  let type: string | undefined;
+  let style = 0;
+  let text: string | null = null;
+  // Where character data counts: in <v>, or in an inline string's <t> (not in its phonetic runs).
+  let collecting = false;
+  let inInline = false;
+  let phonetic = 0;
+  let inData = false;
+  let stop = false;
+  pkg.readXml(part, {
+    open: (name, a) => {
+      if (!inData) {
+        if (name === 'sheetData') inData = true;
+        return;
+      }
+      switch (name) {
+        case 'row': {
+          const r = Number(a.r);
+          row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
+          col = -1;
+          return;
+        }
+        case 'c': {
+          const ref = a.r ?? attribute(a, 'r');
+          const at = ref ? parseCellReference(ref) : null;
+          if (at && at.row >= 0 && at.row !== row) row = at.row;
+          if (row < 0) row = 0;
+          col = at && at.col >= 0 ? at.col : col + 1;
+          type = a.t;
+          style = a.s ? Number(a.s) : 0;
+          text = null;
+          return;
+        }
+        case 'v':
+          collecting = true;
+          text = '';
+          return;
+        case 'is':
+          inInline = true;
+          text = '';
+          return;
+        case 'rPh':
+          phonetic++;
+          return;
+        case 't':
+          if (inInline && phonetic === 0) collecting = true;
+          return;
+      }
+    },
+    text: (t) => {
+      if (collecting) text += t;
+    },
+    close: (name) => {
+      switch (name) {
+        case 'v':
+        case 't':
+          collecting = false;
+          return;
+        case 'rPh':
+          phonetic--;
+          return;
+        case 'is':
+          inInline = false;
+          // An inline string is text whatever the type says.
+          type = 'inlineStr';
+          return;
+        case 'c': {
+          const value = cellValue(type, text, style, context);
+          if (value !== null && onCell(row, col, value) === false) stop = true;
+          return !stop;
+        }
+        case 'sheetData':
+          return false;
+      }
+    },
+  });
+}
+
+/** The active cell of a sheet ("B3" in its first sheet view's selection), read from the top of the
+ * part only. */
+export function activeCell(pkg: XlsxPackage, part: string): { row: number; col: number } {
+  let found = { row: 0, col: 0 };
+  let views = 0;
+  pkg.readXml(part, {
+    open: (name, a: Attributes) => {
+      if (name === 'sheetView') views++;
+      if (name === 'selection' && views === 1 && a.activeCell) {
+        const at = parseCellReference(a.activeCell);
+        if (at.row >= 0 && at.col >= 0) found = at;
+        return false;
+      }
+      return name !== 'sheetData';
+    },
+    close: (name) => name !== 'sheetViews',
+  });
+  return found;
+}

@@ -1,0 +1,57 @@
+// Hand-written .xlsx packages for the reader's tests: the XML of each part as a test writes it,
+// zipped, so that every quirk of real files can be made exactly (prefixes, paths, missing parts).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipOf } from './zip';
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+export const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** A relationships part: [id, type's last segment, target] each. */
+export const rels = (list: [string, string, string][]) =>
+  `${XML}<Relationships xmlns="${REL}">${list.map(([id, kind, target]) => `<Relationship Id="${id}" Type="${R}/${kind}" Target="${target}"/>`).join('')}</Relationships>`;
+
+export const contentTypes = (overrides: [string, string][] = []) =>
+  `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.map(([p, t]) => `<Override PartName="${p}" ContentType="${t}"/>`).join('')}</Types>`;
+
+export const worksheet = (sheetData: string, before = '') => `${XML}<worksheet xmlns="${NS}" xmlns:r="${R}">${before}<sheetData>${sheetData}</sheetData></worksheet>`;
+
+/** The parts of a plain one-sheet workbook, for a test to change. */
+export function basicParts(sheetData: string, extra: { workbook?: string; styles?: string; sharedStrings?: string } = {}): Record<string, string | Buffer> {
+  const wbRels: [string, string, string][] = [['rId1', 'worksheet', 'worksheets/sheet1.xml']];
+  if (extra.styles) wbRels.push(['rId2', 'styles', 'styles.xml']);
+  if (extra.sharedStrings) wbRels.push(['rId3', 'sharedStrings', 'sharedStrings.xml']);
+  const parts: Record<string, string | Buffer> = {
+    '[Content_Types].xml': contentTypes(),
+    '_rels/.rels': rels([['rId1', 'officeDocument', 'xl/workbook.xml']]),
+    'xl/workbook.xml': extra.workbook ?? `${XML}<workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="Sales" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': rels(wbRels),
+    'xl/worksheets/sheet1.xml': worksheet(sheetData),
+  };
+  if (extra.styles) parts['xl/styles.xml'] = extra.styles;
+  if (extra.sharedStrings) parts['xl/sharedStrings.xml'] = extra.sharedStrings;
+  return parts;
+}
+
+export const styles = (numFmts: [number, string][], xfFormats: number[]) =>
+  `${XML}<styleSheet xmlns="${NS}"><numFmts count="${numFmts.length}">${numFmts.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code}"/>`).join('')}</numFmts><cellXfs count="${xfFormats.length}">${xfFormats.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0"/>`).join('')}</cellXfs></styleSheet>`;
+
+export const sharedStringsPart = (items: string[]) => `${XML}<sst xmlns="${NS}" count="${items.length}">${items.join('')}</sst>`;
+
+/** A folder for a test's files, removed with `done()`. */
+export function scratch(): { dir: string; file(name: string, parts: Record<string, string | Buffer>): string; done(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'account-planner-package-'));
+  return {
+    dir,
+    file(name, parts) {
+      const path = join(dir, name);
+      writeFileSync(path, zipOf(new Map(Object.entries(parts))));
+      return path;
+    },
+    done: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}

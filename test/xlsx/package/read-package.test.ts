@@ -1,0 +1,135 @@
+// The package reader on hand-written workbooks: one per quirk seen in real files.
+import { afterAll, describe, expect, it } from 'vitest';
+import { FormulaError } from '../../../shared/cells';
+import { XlsxPackage } from '../../../src/xlsx/package/read-package';
+import { parseReference, sheetValues, workbookInfo } from '../../../src/xlsx/package/read-workbook';
+import { showsDate, serialOfIso } from '../../../src/xlsx/package/read-cells';
+import { XML, basicParts, contentTypes, rels, scratch, sharedStringsPart, styles, worksheet } from '../../support/package-files';
+
+const files = scratch();
+afterAll(() => files.done());
+
+function read(parts: Record<string, string | Buffer>, sheet = 'Sales') {
+  const pkg = XlsxPackage.open(files.file(`${Math.random().toString(36).slice(2)}.xlsx`, parts));
+  try {
+    return { pkg, info: workbookInfo(pkg), values: sheetValues(pkg, sheet) };
+  } finally {
+    pkg.close();
+  }
+}
+
+describe('cell values', () => {
+  it('reads numbers, shared and inline strings, rich text, booleans, errors and formula results', () => {
+    const sst = sharedStringsPart([
+      '<si><t>Acme</t></si>',
+      '<si><r><rPr><b/></rPr><t>Bold</t></r><r><t xml:space="preserve"> Co</t></r><rPh sb="0" eb="1"><t>ボ</t></rPh></si>',
+    ]);
+    const { values } = read(
+      basicParts(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>inline &amp; more</t></is></c></row>' +
+          '<row r="2"><c r="A2"><v>12.5</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="e"><v>#DIV/0!</v></c></row>' +
+          '<row r="3"><c r="A3"><f>A2*2</f><v>25</v></c><c r="B3"><f t="shared" ref="B3:B4" si="0">A3+1</f><v>26</v></c><c r="C3" t="str"><f>"x"</f><v>x</v></c></row>' +
+          '<row r="4"><c r="B4"><f t="shared" si="0"/><v>27</v></c><c r="C4"><f>NOW()</f></c></row>',
+        { sharedStrings: sst },
+      ),
+    );
+    expect(values.origin).toEqual({ row: 0, col: 0 });
+    expect(values.values.slice(0, 3)).toEqual([
+      ['Acme', 'Bold Co', 'inline & more'],
+      [12.5, true, new FormulaError('#DIV/0!', '')],
+      [25, 26, 'x'],
+    ]);
+    // A formula without a cached value is blank to the commands.
+    expect(values.values[3]).toEqual([null, 27, null]);
+  });
+
+  it('follows cells and rows without a reference, and keeps the used range where the data is', () => {
+    const { values } = read(basicParts('<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row><row r="5"><c r="B5"><v>5</v></c></row>'));
+    expect(values.origin).toEqual({ row: 0, col: 0 });
+    expect(values.values).toEqual([
+      [1, 2, null, null],
+      [null, null, 3, 4],
+      [null, null, null, null],
+      [null, null, null, null],
+      [null, 5, null, null],
+    ]);
+    const offset = read(basicParts('<row r="3"><c r="D3" t="inlineStr"><is><t>x</t></is></c></row><row r="4"><c r="E4"><v>0</v></c></row>'));
+    expect(offset.values.origin).toEqual({ row: 2, col: 3 });
+    expect(offset.values.values).toEqual([['x', null], [null, 0]]);
+  });
+
+  it('reads ISO date cells (t="d") as serial dates, and date formats of a 1904 workbook in the 1900 system', () => {
+    const { values } = read(basicParts('<row r="1"><c r="A1" t="d"><v>2014-02-14T08:27:48.765Z</v></c><c r="B1" t="d"><v>2026-01-05</v></c></row>'));
+    expect(values.values[0][0]).toBeCloseTo(41684.352648, 5);
+    expect(values.values[0][1]).toBe(46027);
+    const wb1904 = `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="Sales" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    // Style 1 is a date (built-in 14), 2 a custom date, 3 a time of day, 0 general.
+    const st = styles([[164, 'dd/mm/yyyy;@'], [165, '[h]:mm:ss']], [0, 14, 164, 165]);
+    const r = read(basicParts('<row r="1"><c r="A1" s="1"><v>44566</v></c><c r="B1" s="2"><v>44566</v></c><c r="C1" s="3"><v>0.5</v></c><c r="D1"><v>44566</v></c></row>', { workbook: wb1904, styles: st }));
+    expect(r.pkg.date1904).toBe(true);
+    expect(r.values.values[0]).toEqual([44566 + 1462, 44566 + 1462, 0.5, 44566]);
+  });
+
+  it('tells date formats from others', () => {
+    for (const code of ['dd/mm/yyyy', 'mmm-yy', 'd-mmm', '[$-409]mmmm d, yyyy;@', 'yyyy-mm-dd hh:mm']) expect(showsDate(code), code).toBe(true);
+    for (const code of ['General', '0.00', '#,##0 "days"', '[h]:mm:ss', 'mm:ss', 'h:mm AM/PM', '0.00E+00', '[Red]#,##0']) expect(showsDate(code), code).toBe(false);
+    expect(serialOfIso('1900-03-01')).toBe(61);
+    expect(serialOfIso('not a date')).toBeNull();
+  });
+});
+
+describe('package layout', () => {
+  it('reads other namespace prefixes, a workbook at the package root and absolute targets, without styles or shared strings parts', () => {
+    const S = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const parts = {
+      '[Content_Types].xml': contentTypes(),
+      '_rels/.rels': rels([['rId1', 'officeDocument', '/workbook.xml']]),
+      'workbook.xml': `${XML}<x:workbook xmlns:x="${S}" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="Data" sheetId="3" rel:id="s1"/><x:sheet name="Hidden" sheetId="4" state="hidden" rel:id="s2"/></x:sheets><x:definedNames><x:definedName name="Accounts">Data!$A$1:$A$2</x:definedName><x:definedName name="Local" localSheetId="0">Data!$B$1</x:definedName></x:definedNames></x:workbook>`,
+      '_rels/workbook.xml.rels': rels([['s1', 'worksheet', '/sheets/data.xml'], ['s2', 'worksheet', 'sheets/../sheets/hidden.xml']]),
+      'sheets/data.xml': `${XML}<x:worksheet xmlns:x="${S}"><x:sheetViews><x:sheetView tabSelected="1" workbookViewId="0"><x:selection activeCell="B2" sqref="B2"/></x:sheetView></x:sheetViews><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Acme</x:t></x:is></x:c><x:c r="B1"><x:v>10</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      'sheets/hidden.xml': worksheet(''),
+    };
+    const { pkg, info, values } = read(parts, 'Data');
+    expect(pkg.workbookPart).toBe('workbook.xml');
+    expect(pkg.sheets.map((s) => [s.name, s.part, s.state, s.kind])).toEqual([
+      ['Data', 'sheets/data.xml', 'visible', 'worksheet'],
+      ['Hidden', 'sheets/hidden.xml', 'hidden', 'worksheet'],
+    ]);
+    expect(info).toEqual({ sheets: ['Data', 'Hidden'], active: { sheet: 'Data', row: 1, col: 1 }, names: { Accounts: { sheet: 'Data', region: { row: 0, col: 0, rows: 2, cols: 1 } } } });
+    expect(pkg.definedNames[1]).toEqual({ name: 'Local', localSheetId: 0, hidden: false, formula: 'Data!$B$1' });
+    expect(values.values).toEqual([['Acme', 10]]);
+  });
+
+  it('reads parts written in UTF-16', () => {
+    const parts = basicParts('<row r="1"><c r="A1" t="inlineStr"><is><t>Café Zoë</t></is></c></row>');
+    parts['xl/worksheets/sheet1.xml'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from((parts['xl/worksheets/sheet1.xml'] as string).replace('UTF-8', 'UTF-16'), 'utf16le')]);
+    expect(read(parts).values.values).toEqual([['Café Zoë']]);
+  });
+
+  it('lists chart sheets among the sheets, with their kind, and reads them as blank', () => {
+    const parts = basicParts('<row r="1"><c r="A1"><v>1</v></c></row>');
+    parts['xl/workbook.xml'] = (parts['xl/workbook.xml'] as string).replace('</sheets>', '<sheet name="Chart1" sheetId="2" r:id="rId9"/></sheets>');
+    parts['xl/_rels/workbook.xml.rels'] = rels([['rId1', 'worksheet', 'worksheets/sheet1.xml'], ['rId9', 'chartsheet', 'chartsheets/sheet1.xml']]);
+    parts['xl/chartsheets/sheet1.xml'] = `${XML}<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`;
+    const { pkg, info } = read(parts);
+    expect(pkg.sheets.map((s) => s.kind)).toEqual(['worksheet', 'chartsheet']);
+    expect(info.sheets).toEqual(['Sales', 'Chart1']);
+    const again = XlsxPackage.open(files.file('chart.xlsx', parts));
+    expect(sheetValues(again, 'Chart1').values).toEqual([[null]]);
+    again.close();
+  });
+
+  it('finds the workbook through its content type when the package relationships are missing', () => {
+    const parts = basicParts('<row r="1"><c r="A1"><v>7</v></c></row>');
+    delete parts['_rels/.rels'];
+    parts['[Content_Types].xml'] = contentTypes([['/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml']]);
+    expect(read(parts).values.values).toEqual([[7]]);
+  });
+
+  it('reads references of defined names', () => {
+    expect(parseReference("'Sales 2026'!$B$2:$D$9")).toEqual({ sheet: 'Sales 2026', region: { row: 1, col: 1, rows: 8, cols: 3 } });
+    expect(parseReference("'It''s'!A1")).toEqual({ sheet: "It's", region: { row: 0, col: 0, rows: 1, cols: 1 } });
+    expect(parseReference('Sales!$A:$A')).toBeNull();
+    expect(parseReference('SUM(Sales!A1:A2)')).toBeNull();
+  });
+});
