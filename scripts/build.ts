@@ -29,6 +29,9 @@ export function excelMetadata(functions: readonly FunctionSpec[], baseUrl = DEV_
       name: f.name,
       description: FUNCTION_HELP[f.name].description[language],
       helpUrl: helpUrl(f, language, baseUrl),
+      // The arguments' addresses let the shared runtime tell Excel desktop's empty cells (sent as
+      // 0) from real zeros (src/excel/blanks.ts); this option needs a matrix result.
+      options: { requiresParameterAddresses: true },
       result: { type: 'any', dimensionality: 'matrix' },
       parameters: f.params.map((p) => ({
         name: p.name,

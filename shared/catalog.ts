@@ -15,6 +15,9 @@ import {
   planPhaseRange,
   planRequiredRate,
   planRunRate,
+  checkActivitiesPerDeal,
+  checkDealSize,
+  checkWinRate,
   readPer,
   readWeights,
   reviewDatesRange,
@@ -37,8 +40,8 @@ export interface FunctionSpec {
 }
 
 // Parameter names stay literal types (not just string), so the help can be checked against them.
-const param = <N extends string>(name: N, kind: Kind, optional = false) => ({ name, kind, optional });
-const optional = <N extends string>(name: N, kind: Kind) => param(name, kind, true);
+const param = <N extends string>(name: N, kind: Kind, optional = false, check?: ElementParam['check']) => ({ name, kind, optional, check });
+const optional = <N extends string>(name: N, kind: Kind, check?: ElementParam['check']) => param(name, kind, true, check);
 
 const VALUES = param('values', 'range');
 const KEYS = optional('keys', 'range');
@@ -63,9 +66,25 @@ const GAP_PARAMS = [
 ] as const;
 const ATTAINMENT_PARAMS = [GAP_PARAMS[0], GAP_PARAMS[1]] as const;
 const RUN_RATE_PARAMS = [param('actual', 'number'), param('period_start', 'date'), param('as_of', 'date'), param('period_end', 'date')] as const;
-const REQUIRED_RATE_PARAMS = [GAP_PARAMS[0], GAP_PARAMS[1], param('as_of', 'date'), param('period_end', 'date'), optional('per', 'text')] as const;
-const ACTIVITY_PARAMS = [param('gap', 'number'), param('deal_size', 'number'), param('win_rate', 'number'), optional('activities_per_deal', 'number')] as const;
-const CATEGORY_PARAMS = [param('significant', 'any'), param('recurring', 'flag'), param('potential', 'any'), optional('significant_tiers', 'range')] as const;
+const REQUIRED_RATE_PARAMS = [
+  GAP_PARAMS[0],
+  GAP_PARAMS[1],
+  param('as_of', 'date'),
+  param('period_end', 'date'),
+  optional('per', 'text', (v) => readPer(v as string)),
+] as const;
+const ACTIVITY_PARAMS = [
+  param('gap', 'number'),
+  param('deal_size', 'number', false, (v) => checkDealSize(n(v))),
+  param('win_rate', 'number', false, (v) => checkWinRate(n(v))),
+  optional('activities_per_deal', 'number', (v) => checkActivitiesPerDeal(maybe(v))),
+] as const;
+const CATEGORY_PARAMS = [
+  param('significant', 'any'),
+  param('recurring', 'flag'),
+  param('potential', 'any', false, (v) => void readPotential(v)),
+  optional('significant_tiers', 'range'),
+] as const;
 
 /** Keeps the entries' names and parameter lists as literal types, for ./i18n/function-help.ts. */
 const catalog = <const T extends readonly FunctionSpec[]>(functions: T): T => functions;
@@ -111,7 +130,9 @@ export const FUNCTIONS = catalog([
     name: 'PLAN_GAP',
     family: 'plan',
     params: GAP_PARAMS,
-    example: 'B2, C2, TODAY(), DATE(2026,1,1), DATE(2026,12,31)',
+    // A date to measure at from a cell, never TODAY(): Google Sheets may leave a custom function
+    // with a volatile argument on "Loading..." (HOSTS.md).
+    example: 'B2, C2, $H$1, DATE(2026,1,1), DATE(2026,12,31)',
     returns: 'values',
     run: each(GAP_PARAMS, (args) => {
       const weights = readWeights(args[5]);
@@ -130,7 +151,7 @@ export const FUNCTIONS = catalog([
     name: 'PLAN_RUN_RATE',
     family: 'plan',
     params: RUN_RATE_PARAMS,
-    example: 'C2, DATE(2026,1,1), TODAY(), DATE(2026,12,31)',
+    example: 'C2, DATE(2026,1,1), $H$1, DATE(2026,12,31)',
     returns: 'values',
     run: each(RUN_RATE_PARAMS, () => ([actual, start, asOf, end]) => planRunRate(n(actual), n(start), n(asOf), n(end))),
   },
@@ -138,7 +159,7 @@ export const FUNCTIONS = catalog([
     name: 'PLAN_REQUIRED_RATE',
     family: 'plan',
     params: REQUIRED_RATE_PARAMS,
-    example: 'B2, C2, TODAY(), DATE(2026,12,31), "week"',
+    example: 'B2, C2, $H$1, DATE(2026,12,31), "week"',
     returns: 'values',
     run: each(REQUIRED_RATE_PARAMS, () => ([target, actual, asOf, end, per]) =>
       planRequiredRate(n(target), n(actual), n(asOf), n(end), readPer(per as string | undefined)),
@@ -188,6 +209,20 @@ export const functionNamed = (name: string): FunctionSpec | undefined =>
 /** The prefix Excel puts before the names (Sheets uses the bare names). */
 export const EXCEL_NAMESPACE = 'KAM';
 
-/** How a user types the example in each host. */
-export const exampleFormula = (f: FunctionSpec, host: 'excel' | 'sheets'): string =>
-  `=${host === 'excel' ? `${EXCEL_NAMESPACE}.` : ''}${f.name}(${f.example})`;
+/**
+ * How a user types the example in each host. Dutch (like most European) locales separate
+ * arguments with ";" instead of ","; commas inside quoted text stay.
+ */
+export const exampleFormula = (f: FunctionSpec, host: 'excel' | 'sheets', language: 'en' | 'nl' = 'en'): string =>
+  `=${host === 'excel' ? `${EXCEL_NAMESPACE}.` : ''}${f.name}(${language === 'nl' ? localSeparators(f.example) : f.example})`;
+
+/** Argument separators "," as ";", outside quoted text. */
+export function localSeparators(args: string): string {
+  let quoted = false;
+  let out = '';
+  for (const ch of args) {
+    if (ch === '"') quoted = !quoted;
+    out += ch === ',' && !quoted ? ';' : ch;
+  }
+  return out;
+}

@@ -19,7 +19,11 @@ export function callFunction(spec: FunctionSpec, args: readonly (Matrix | null |
   const missing = spec.params.find((p, i) => !p.optional && given[i] === undefined);
   if (missing) return valueError(`${missing.name} is required`);
   try {
-    return finite(spec.run(given), spec.name);
+    const result = finite(spec.run(given), spec.name);
+    // One cell with an error is the call's error: the same in every host.
+    return result instanceof FormulaError || result.length !== 1 || result[0].length !== 1 || !(result[0][0] instanceof FormulaError)
+      ? result
+      : result[0][0];
   } catch (e) {
     // Only the core's own FormulaErrors become results; anything else is a bug and must surface.
     if (e instanceof FormulaError) return e;
@@ -38,6 +42,19 @@ function finite(result: Matrix, name: string): Result {
     }
   }
   return result;
+}
+
+/**
+ * The first error inside a result, row by row, or undefined. Element-wise functions give a bad row
+ * its own error; a host that cannot show an error inside a result (Google Sheets) reports this one
+ * for the whole call, and its message names the row.
+ */
+export function firstError(result: Matrix): FormulaError | undefined {
+  for (let r = 0; r < result.length; r++) {
+    const row = result[r];
+    for (let c = 0; c < row.length; c++) if (row[c] instanceof FormulaError) return row[c] as FormulaError;
+  }
+  return undefined;
 }
 
 export function callByName(name: string, args: readonly (Matrix | null | undefined)[]): Result {

@@ -18,5 +18,12 @@ export function expectError(result: Result, code: ErrorCode, message?: RegExp | 
   if (message) expect(e.message).toMatch(message);
 }
 
+/** One bad row spoils one row: the error in row `index` (0-based) of a column result, the rest computed. */
+export function expectErrorInRow(result: Result, index: number, code: ErrorCode, message?: RegExp | string): void {
+  expect(result).not.toBeInstanceOf(FormulaError);
+  const cells = (result as Matrix).map((r) => r[0]);
+  cells.forEach((c, i) => (i === index ? expectError(c as FormulaError, code, message) : expect(c).not.toBeInstanceOf(FormulaError)));
+}
+
 /** Serial number of a date in the 1900 date system, as Excel and Sheets count. */
 export { serialOf as serial } from './support/revenue-sheets';

@@ -28,6 +28,8 @@ const matrix: fc.Arbitrary<Matrix> = fc
 
 const args = fc.array(fc.option(matrix, { nil: undefined, freq: 3 }), { maxLength: 7 });
 
+const ELEMENT_WISE = new Set(FUNCTIONS.filter((f) => f.params.some((p) => p.kind !== 'range') && !['PLAN_PHASE', 'PLAN_REVIEW_DATES'].includes(f.name)).map((f) => f.name));
+
 describe('every function, on anything', () => {
   for (const spec of FUNCTIONS) {
     it(`${spec.name} answers with finite values or a FormulaError`, () => {
@@ -42,10 +44,17 @@ describe('every function, on anything', () => {
           expect(result.length).toBeGreaterThan(0);
           const width = result[0].length;
           expect(width).toBeGreaterThan(0);
+          // Only the element-wise functions give a bad row its own error.
+          const rowErrors = ELEMENT_WISE.has(spec.name);
           for (const r of result) {
             expect(r.length).toBe(width);
             for (const v of r) {
-              expect(v === null || v === undefined || v instanceof FormulaError).toBe(false);
+              expect(v === null || v === undefined).toBe(false);
+              if (v instanceof FormulaError) {
+                expect(rowErrors, `${spec.name}: an error inside the result`).toBe(true);
+                expect(ERROR_CODES).toContain(v.code);
+                expect(v.message).toMatch(/^(row|column) \d+/);
+              }
               if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
             }
           }

@@ -4,8 +4,8 @@
 import { Cell, FormulaError, isEmptyCell, isError } from '../cells';
 import { dateOfSerial, isoDate, todaySerial } from '../dates';
 import { accountCategory } from '../formulas/category';
-import { vectorFrom } from '../formulas/args';
-import { accountShares, accountTiers, defaultLabel, groupAccounts, readCutoffs, readLabels, summariseTiers } from '../formulas/pareto';
+import { Vector, vectorFrom } from '../formulas/args';
+import { Accounts, TOO_LARGE_MESSAGE, accountShares, accountTiers, defaultLabel, groupAccounts, readCutoffs, readLabels, summariseTiers } from '../formulas/pareto';
 import { EXCEL_NAMESPACE } from '../catalog';
 import { Language, fill, formatPercent, t } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, a1, emptySpec, sheetRef } from '../sheet-spec';
@@ -271,6 +271,17 @@ function readTierSettings(options: AnalysisOptions): { cutoffs: number[]; labels
   }
 }
 
+/** Tiers, shares and summary; sums beyond the float range are the user's readable message. */
+function tierAccounts(accounts: Accounts, cutoffs: number[], labels: string[], values: Vector, tooLarge: string) {
+  try {
+    const tiers = accountTiers(accounts, cutoffs, values);
+    return { tiers, shares: accountShares(accounts, values), summary: summariseTiers(accounts, tiers, labels, values) };
+  } catch (e) {
+    if (e instanceof FormulaError && e.message === TOO_LARGE_MESSAGE) throw new UserError(tooLarge);
+    throw e;
+  }
+}
+
 function ownRegion(info: WorkbookInfo, name: string) {
   return info.names[name] ?? null;
 }
@@ -291,9 +302,7 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
   const keysVector = vectorFrom(rows.keys, 'keys');
   const accounts = groupAccounts(valuesVector, keysVector);
   if (!accounts.totals.some((x) => x > 0)) throw new UserError(fill(s.noAmounts, { column: amount.title }));
-  const tiers = accountTiers(accounts, cutoffs, valuesVector);
-  const shares = accountShares(accounts, valuesVector);
-  const summary = summariseTiers(accounts, tiers, labels, valuesVector);
+  const { tiers, shares, summary } = tierAccounts(accounts, cutoffs, labels, valuesVector, fill(s.tooLarge, { column: amount.title }));
   const dates = date ? rows.rows.map((r) => values.values[r - values.origin.row]?.[date.col - values.origin.col] ?? null) : null;
   const categories = dates ? deriveCategories(dates, rows.amounts, accounts.rowAccount, tiers, accounts.totals.length) : null;
 

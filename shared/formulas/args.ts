@@ -64,10 +64,17 @@ export function sameShape(a: Vector, b: Vector): void {
   }
 }
 
-/** An error value found in an input range travels on with its code, and says where it was. */
+/** Error codes a function may receive but Excel cannot show as its result (CustomFunctions.ErrorCode). */
+const INPUT_ONLY_CODES: ReadonlySet<string> = new Set(['#NAME?', '#REF!']);
+
+/**
+ * An error value found in an input range travels on with its code, and says where it was.
+ * #NAME? and #REF! travel on as #VALUE!, naming the original error.
+ */
 export function propagated(cell: FormulaError, at: Place): FormulaError {
   const detail = cell.message ? `: ${cell.message}` : '';
-  return new FormulaError(cell.code, `${describePlace(at)} is ${cell.code}${detail}`);
+  const code = INPUT_ONLY_CODES.has(cell.code) ? '#VALUE!' : cell.code;
+  return new FormulaError(code, `${describePlace(at)} is ${cell.code}${detail}`);
 }
 
 // "1,234", "€ 1.234,50", "12%", "(300)": things people type that look like numbers but are text.
@@ -120,7 +127,7 @@ export function flagWord(cell: Cell): boolean | null {
 }
 
 export function toFlag(cell: Cell, at: Place): boolean | null {
-  if (isBlank(cell)) return null;
+  if (isBlank(cell) || cell === '') return null;
   if (isError(cell)) throw propagated(cell, at);
   const flag = flagWord(cell);
   if (flag !== null) return flag;

@@ -1,7 +1,17 @@
 // Element-wise functions (the plan family, ACCOUNT_CATEGORY) are written on single values; this
 // runs them over same-shaped ranges, where a single cell applies to every row. Coercion by the
 // parameter's kind and the row in every message happen here, once for all of them.
-import { Cell, FormulaError, Matrix, isError, shapeOf, valueError } from '../cells';
+//
+// One bad row spoils one row, as =B2:B20/C2:C20 does in a spreadsheet: a row whose inputs are bad,
+// or for which the function finds a problem, gets its own FormulaError in the result and the other
+// rows still compute. Problems with an argument as a whole (shapes, a bad single-cell argument)
+// are thrown: one error for the call. Hosts that cannot show an error inside a result (Google
+// Sheets) report the first bad row for the whole call (shared/run.ts, firstError).
+//
+// The loop is the hot path of a million-row call: per cell it reads, coerces plain numbers inline
+// and calls the function; places and messages are built only when a cell is not a plain value or
+// the function finds a problem, and one try/catch around the loop resumes after a bad cell.
+import { Cell, FormulaError, Matrix, isError, numError, shapeOf, valueError } from '../cells';
 import { Place, describePlace, propagated, toDate, toFlag, toNumber, toText } from './args';
 
 export type Kind = 'number' | 'date' | 'flag' | 'text' | 'any' | 'range';
@@ -11,6 +21,11 @@ export interface ElementParam {
   name: string;
   kind: Kind;
   optional?: boolean;
+  /**
+   * Checks a value given once for all rows (a single cell), so that a bad one is the call's one
+   * error rather than the same error on every row. Rows of a range are checked by the function.
+   */
+  check?: (value: Value) => void;
 }
 
 function coerce(kind: Kind, cell: Cell, at: Place): Value | null {
@@ -25,9 +40,11 @@ function coerce(kind: Kind, cell: Cell, at: Place): Value | null {
       return toText(cell, at);
     default:
       if (isError(cell)) throw propagated(cell, at);
-      return cell === null || cell === '' ? null : (cell as Value);
+      return cell === null || cell === undefined || cell === '' ? null : (cell as Value);
   }
 }
+
+const isSingle = (m: Matrix): boolean => m.length === 1 && m[0].length === 1;
 
 /** The common shape of the arguments that are not single cells. */
 function outputShape(params: readonly ElementParam[], args: readonly (Matrix | undefined)[]): [number, number] {
@@ -35,7 +52,7 @@ function outputShape(params: readonly ElementParam[], args: readonly (Matrix | u
   let first = '';
   params.forEach((p, i) => {
     const m = args[i];
-    if (!m || p.kind === 'range' || (m.length === 1 && m[0].length === 1)) return;
+    if (!m || p.kind === 'range' || isSingle(m)) return;
     const s: [number, number] = [m.length, m[0]?.length ?? 0];
     if (s[1] === 0) throw valueError(`${p.name} is an empty range`);
     if (!shape) {
@@ -48,9 +65,21 @@ function outputShape(params: readonly ElementParam[], args: readonly (Matrix | u
   return shape ?? [1, 1];
 }
 
+/** A problem the function found at a position gets the position in front: "row 3: target is 0". */
+function atPosition(e: FormulaError, row: number, col: number, rows: number, cols: number): FormulaError {
+  const where = describePlace({ arg: '', row, col, rows, cols }).replace(/ of $/, '');
+  return new FormulaError(e.code, `${where}: ${e.message}`);
+}
+
+function tooLarge(row: number, col: number, rows: number, cols: number): FormulaError {
+  const e = numError('the result is too large to show as a number');
+  return rows === 1 && cols === 1 ? e : atPosition(e, row, col, rows, cols);
+}
+
 /**
  * Runs `each` on every position. A blank in a required parameter makes that position "" (a row
  * not filled in yet); a blank optional one arrives as undefined, so the function's default applies.
+ * `each` receives one array reused for every position: it must not keep it.
  */
 export function elementwise(
   params: readonly ElementParam[],
@@ -58,39 +87,79 @@ export function elementwise(
   each: (values: Value[]) => Cell,
 ): Matrix {
   const [rows, cols] = outputShape(params, args);
-  const out: Matrix = [];
-  for (let r = 0; r < rows; r++) {
-    const line: Cell[] = new Array(cols);
-    for (let c = 0; c < cols; c++) {
-      const values: Value[] = new Array(params.length);
-      let incomplete = false;
-      for (let i = 0; i < params.length; i++) {
-        const p = params[i];
-        const m = args[i];
-        if (p.kind === 'range' || !m) continue;
-        const single = m.length === 1 && m[0].length === 1;
-        const at: Place = single
-          ? { arg: p.name, row: 0, col: 0, rows: 1, cols: 1 }
-          : { arg: p.name, row: r, col: c, rows, cols };
-        const v = coerce(p.kind, single ? m[0][0] : m[r][c], at);
-        if (v === null) {
-          if (!p.optional) incomplete = true;
-        } else values[i] = v;
-      }
-      line[c] = incomplete ? '' : atPosition(() => each(values), { arg: '', row: r, col: c, rows, cols });
+  const single = rows === 1 && cols === 1;
+  const values: Value[] = new Array(params.length).fill(undefined);
+  // Single cells are read once, before any row: a bad one is the call's error.
+  let allIncomplete = false;
+  const ranged: number[] = [];
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    const m = args[i];
+    if (p.kind === 'range' || !m) continue;
+    if (!single && !isSingle(m)) {
+      ranged.push(i);
+      continue;
     }
-    out.push(line);
+    const v = coerce(p.kind, m[0][0], { arg: p.name, row: 0, col: 0, rows: 1, cols: 1 });
+    if (v === null) {
+      if (!p.optional) allIncomplete = true;
+    } else {
+      if (!single) p.check?.(v);
+      values[i] = v;
+    }
+  }
+  const out: Matrix = new Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = new Array(cols);
+  if (allIncomplete) {
+    for (let r = 0; r < rows; r++) out[r].fill('');
+    return out;
+  }
+  const kinds = ranged.map((i) => params[i].kind);
+  const required = ranged.map((i) => !params[i].optional);
+  const matrices = ranged.map((i) => args[i]!);
+  const n = ranged.length;
+  let r = 0;
+  let c = 0;
+  let inFunction = false;
+  // One try/catch for the whole loop; after a bad cell the loop resumes at the next one.
+  while (r < rows) {
+    try {
+      for (; r < rows; r++, c = 0) {
+        const line = out[r];
+        for (; c < cols; c++) {
+          let incomplete = false;
+          for (let k = 0; k < n; k++) {
+            const cell = matrices[k][r][c];
+            let v: Value | null;
+            // Plain numbers, the common case, are taken as they are (x - x is 0 only when finite).
+            if (typeof cell === 'number' && kinds[k] === 'number' && cell - cell === 0) v = cell;
+            else v = coerce(kinds[k], cell, { arg: params[ranged[k]].name, row: r, col: c, rows, cols });
+            if (v === null) {
+              if (required[k]) incomplete = true;
+              values[ranged[k]] = undefined;
+            } else values[ranged[k]] = v;
+          }
+          if (incomplete) {
+            line[c] = '';
+            continue;
+          }
+          inFunction = true;
+          const v = each(values);
+          inFunction = false;
+          line[c] = typeof v === 'number' && v - v !== 0 ? tooLarge(r, c, rows, cols) : v;
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof FormulaError)) throw e;
+      // A single position: the function's message as it is, as the call's one error.
+      if (single) throw e;
+      out[r][c] = inFunction ? atPosition(e, r, c, rows, cols) : e;
+      inFunction = false;
+      if (++c === cols) {
+        c = 0;
+        r++;
+      }
+    }
   }
   return out;
-}
-
-/** A problem found by the function itself gets the position in front: "row 3: target is 0, ...". */
-function atPosition(run: () => Cell, at: Place): Cell {
-  try {
-    return run();
-  } catch (e) {
-    if (!(e instanceof FormulaError) || (at.rows === 1 && at.cols === 1)) throw e;
-    const where = describePlace(at).replace(/ of $/, '');
-    throw new FormulaError(e.code, `${where}: ${e.message}`);
-  }
 }

@@ -195,7 +195,19 @@ function paretoCurve(totals: Float64Array): Curve {
     distinct++;
     while (i >= 0 && positive[i] === level) sum += positive[i--];
   }
+  checkAddsUp(sum);
   return { levels: levels.subarray(0, distinct), larger: larger.subarray(0, distinct), positiveTotal: sum };
+}
+
+/** What a sum beyond the largest number a cell holds (about 1.8e308) says. */
+export const TOO_LARGE_MESSAGE = 'the amounts add up to more than the largest number a spreadsheet holds, so no share can be worked out';
+
+/**
+ * Revenue beyond the float range (two accounts of 1e308) would make every share NaN and put a
+ * large account in the last tier: #NUM! instead, for the functions and the analysis alike.
+ */
+export function checkAddsUp(total: number): void {
+  if (!Number.isFinite(total)) throw numError(TOO_LARGE_MESSAGE);
 }
 
 /** Index of `total` in the descending `levels` (binary search). */
@@ -362,6 +374,7 @@ export function summariseTiers(accounts: Accounts, tiers: Int32Array, labels: re
     }
   }
   if (!(positiveTotal > 0)) throw divError(`no account in ${values.arg} has a total above zero, so there is no revenue to share`);
+  checkAddsUp(positiveTotal);
   return labels.map((label, i) => ({
     label,
     accounts: count[i],
@@ -373,7 +386,7 @@ export function summariseTiers(accounts: Accounts, tiers: Int32Array, labels: re
 
 export function readLanguage(m: Matrix | undefined): Language {
   if (!m) return 'en';
-  const cell = m.flat().find((c) => !isBlank(c));
+  const cell = m.flat().find((c) => !isEmptyCell(c));
   if (cell === undefined) return 'en';
   const code = String(cell).trim().toLowerCase();
   if (/^(en|english|engels)(-.*)?$/.test(code)) return 'en';

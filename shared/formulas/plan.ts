@@ -99,27 +99,46 @@ export function planRequiredRate(target: number, actual: number, asOf: number, e
   return (gap / daysLeft) * DAYS_PER[per];
 }
 
-/** Tidy a multiple of round_to: 3 × 0.1 is 0.3, not 0.30000000000000004. */
-const tidy = (x: number): number => parseFloat(x.toPrecision(15));
+/** Decimal places of round_to as written: 0.01 has 2, 100 has 0, 1e-7 has 7. */
+function decimalsOf(roundTo: number): number {
+  for (let d = 0; d <= 20; d++) if (Math.abs(roundTo * 10 ** d - Math.round(roundTo * 10 ** d)) < 1e-9 * roundTo * 10 ** d) return d;
+  return 20;
+}
+
+/** A multiple of round_to written with its decimals: 3 × 0.1 is 0.3, not 0.30000000000000004. */
+const tidy = (x: number, decimals: number): number => (decimals === 0 ? Math.round(x) : parseFloat(x.toFixed(decimals)));
 
 /**
  * Spreads a target over slices by weight. With `roundTo`, every part is a multiple of it and the
  * parts add up exactly to the rounded target: largest remainders get the spare units, earlier
- * slices first on a tie.
+ * slices first on a tie. Where floating point cannot hold parts that add up exactly (a target
+ * of 1e13 in cents has more digits than a number keeps), #NUM! says so instead of parts that are
+ * a few cents off.
  */
 export function planPhase(target: number, weights: Weights, roundTo?: number): number[] {
   if (roundTo === undefined) return weights.values.map((w) => (target * w) / weights.total);
   if (!(roundTo > 0)) throw numError(`round_to is ${roundTo}: it must be above 0 (for example 1, 100 or 1000)`);
   const sign = target < 0 ? -1 : 1;
-  // 0.15 / 0.1 is 1.4999999999999998 in binary: nudge by a few ulps so halves round up as MROUND does.
+  // 0.15 / 0.1 is 1.4999999999999998 in binary: a quotient a few ulps below a half rounds up, as
+  // MROUND does. (Adding a fixed nudge instead moved large quotients: 1e13 / 0.01 by whole units.)
   const quotient = Math.abs(target) / roundTo;
-  const units = Math.round(quotient + 1e-14 * Math.max(1, quotient));
+  const below = Math.floor(quotient);
+  const toHalf = 0.5 - (quotient - below);
+  const units = toHalf > 0 && toHalf < 0.25 && toHalf <= 4 * Number.EPSILON * Math.max(1, quotient) ? below + 1 : Math.round(quotient);
+  const tooFine = () => numError(`${target} in parts of ${roundTo} needs more digits than a number holds, so the parts could not add up exactly: use a larger round_to`);
+  if (!Number.isSafeInteger(units)) throw tooFine();
   const ideal = weights.values.map((w) => (units * w) / weights.total);
   const parts = ideal.map((x) => Math.floor(x + 1e-9));
   let spare = units - parts.reduce((a, b) => a + b, 0);
   const byRemainder = ideal.map((x, i) => ({ i, rest: x - parts[i] })).sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (let k = 0; spare > 0 && k < byRemainder.length; k++, spare--) parts[byRemainder[k].i]++;
-  return parts.map((p) => (p === 0 ? 0 : tidy(sign * p * roundTo)));
+  const decimals = decimalsOf(roundTo);
+  const result = parts.map((p) => (p === 0 ? 0 : tidy(sign * p * roundTo, decimals)));
+  // The proof: the parts as a spreadsheet adds them (left to right) give the rounded target.
+  let sum = 0;
+  for (const part of result) sum += part;
+  if (tidy(sum, decimals) !== tidy(sign * units * roundTo, decimals) || Math.abs(sum - sign * units * roundTo) > roundTo / 2) throw tooFine();
+  return result;
 }
 
 export function planPhaseRange(targetArg: Matrix, weightsArg?: Matrix, roundToArg?: Matrix): Matrix {
@@ -130,15 +149,27 @@ export function planPhaseRange(targetArg: Matrix, weightsArg?: Matrix, roundToAr
   return shapeLike(parts, weights);
 }
 
-export function planActivities(gap: number, dealSize: number, winRate: number, activitiesPerDeal?: number): number {
+export function checkDealSize(dealSize: number): void {
   if (!(dealSize > 0)) throw numError(`deal_size is ${dealSize}: it must be above 0`);
+}
+
+export function checkWinRate(winRate: number): void {
   if (!(winRate > 0 && winRate <= 1)) {
     const hint = winRate > 1 && winRate <= 100 ? `; write ${winRate / 100} or ${winRate}%` : '';
     throw numError(`win_rate is ${winRate}: it must be a fraction above 0 and at most 1${hint}`);
   }
+}
+
+export function checkActivitiesPerDeal(activitiesPerDeal: number | undefined): void {
   if (activitiesPerDeal !== undefined && !(activitiesPerDeal > 0)) {
     throw numError(`activities_per_deal is ${activitiesPerDeal}: it must be above 0`);
   }
+}
+
+export function planActivities(gap: number, dealSize: number, winRate: number, activitiesPerDeal?: number): number {
+  checkDealSize(dealSize);
+  checkWinRate(winRate);
+  checkActivitiesPerDeal(activitiesPerDeal);
   if (gap <= 0) return 0;
   const opportunities = ceilClean(gap / dealSize / winRate);
   return activitiesPerDeal === undefined ? opportunities : ceilClean(opportunities * activitiesPerDeal);

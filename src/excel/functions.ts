@@ -1,51 +1,117 @@
-// Excel custom functions. Host globals used here: CustomFunctions (the custom-functions runtime).
+// Excel custom functions. Host globals used here: CustomFunctions (the custom-functions runtime)
+// and Excel (the shared runtime's workbook API, read only, to tell empty cells from zeros).
 // Every catalog function is associated under its catalog name; the manifest adds the KAM prefix.
-import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
+import { ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
 import { FUNCTIONS, FunctionSpec } from '../../shared/catalog';
 import { callFunction } from '../../shared/run';
+import { EmptyCells, emptyCellsAmongZeros } from './blanks';
 
 type ExcelValue = number | string | boolean | null | undefined | CustomFunctions.Error;
 
-function fromExcel(value: ExcelValue): Cell {
-  // Excel on the web sends empty cells as null, a formula's "" as "", desktop sends 0 (which
-  // cannot be told from a real 0 and counts as one).
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'object') {
-    // allowErrorForDataTypeAny: error cells arrive as CustomFunctions.Error objects.
-    const code = ERROR_CODES.includes(value.code as ErrorCode) ? (value.code as ErrorCode) : '#VALUE!';
-    return new FormulaError(code, value.message ?? '');
-  }
-  return value;
+/** An error value handed over by Excel (allowErrorForDataTypeAny), as the core's FormulaError. */
+function fromExcelError(value: CustomFunctions.Error): FormulaError {
+  const code = value.code as string;
+  if (ERROR_CODES.includes(code as ErrorCode)) return new FormulaError(code as ErrorCode, value.message ?? '');
+  // Newer codes (#SPILL!, #CALC!, #BUSY!...) travel on as #VALUE!, naming the original.
+  return new FormulaError('#VALUE!', `${code}${value.message ? `: ${value.message}` : ''}`);
 }
 
-const toMatrix = (arg: unknown): Matrix | undefined => {
-  if (arg === null || arg === undefined) return undefined;
-  const rows = Array.isArray(arg) ? (arg as unknown[]) : [[arg]];
-  return rows.map((row) => (Array.isArray(row) ? row : [row]).map((v) => fromExcel(v as ExcelValue)));
-};
+/** Rows holding a 0 in one argument: the only ones where Excel desktop may have sent a blank. */
+export interface Zeros {
+  first: number;
+  last: number;
+}
 
-// Excel shows a custom message only with #VALUE! and #N/A; other codes go out bare.
+/**
+ * An argument as the core reads it. Excel hands each call fresh arrays, so they are used as they
+ * are: null (empty on the web), "" and plain values stay; only error values are changed in place.
+ * Notes the rows with zeros: Excel desktop sends an empty cell as 0.
+ */
+function readArg(arg: unknown): { matrix: Matrix | undefined; zeros: Zeros | null } {
+  if (arg === null || arg === undefined) return { matrix: undefined, zeros: null };
+  const rows = (Array.isArray(arg) ? arg : [[arg]]) as unknown[][];
+  let first = -1;
+  let last = -1;
+  for (let r = 0; r < rows.length; r++) {
+    let row = rows[r];
+    if (!Array.isArray(row)) rows[r] = row = [row];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c] as ExcelValue;
+      if (v === 0) {
+        if (first < 0) first = r;
+        last = r;
+      } else if (typeof v === 'object' && v !== null) row[c] = fromExcelError(v);
+    }
+  }
+  return { matrix: rows as Matrix, zeros: first < 0 ? null : { first, last } };
+}
+
+// Excel shows a custom message only with #VALUE! and #N/A; other codes go out bare. #NAME? and
+// #REF! are inputs only: the core never answers them (shared/formulas/args.ts, propagated).
 const CODES_WITH_MESSAGE: readonly ErrorCode[] = ['#VALUE!', '#N/A'];
+const OUTPUT_CODES: readonly ErrorCode[] = ['#VALUE!', '#N/A', '#NUM!', '#DIV/0!', '#NULL!'];
 
 function toExcelError(e: FormulaError): CustomFunctions.Error {
-  const code = e.code as unknown as CustomFunctions.ErrorCode;
-  return CODES_WITH_MESSAGE.includes(e.code) ? new CustomFunctions.Error(code, e.message) : new CustomFunctions.Error(code);
+  const code = (OUTPUT_CODES.includes(e.code) ? e.code : '#VALUE!') as unknown as CustomFunctions.ErrorCode;
+  return CODES_WITH_MESSAGE.includes(code as unknown as ErrorCode) ? new CustomFunctions.Error(code, e.message) : new CustomFunctions.Error(code);
 }
 
-/** What Excel calls: matrices in (plus Excel's invocation object last), a matrix or a thrown error out. */
-export function excelFunction(spec: FunctionSpec) {
-  return (...args: unknown[]): Matrix => {
-    let result;
-    try {
-      result = callFunction(spec, args.slice(0, spec.params.length).map(toMatrix));
-    } catch {
-      // A bug in the core must still reach the cell as a readable error, never a hung #BUSY!.
-      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${spec.name} failed unexpectedly; please report this with the inputs`);
+const unexpected = (spec: FunctionSpec) =>
+  new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${spec.name} failed unexpectedly; please report this with the inputs`);
+
+/**
+ * The core's result as Excel takes it, in place: a blank must be "" (or Excel shows 0), and an
+ * error inside the result (an element-wise function's bad row) a CustomFunctions.Error, which
+ * Excel shows in that cell alone. Result rows may be shared between rows of one account: both
+ * changes are the same whichever row comes first.
+ */
+function toExcel(result: Matrix): Matrix {
+  for (let r = 0; r < result.length; r++) {
+    const row = result[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null) row[c] = '';
+      else if (v instanceof FormulaError) (row as unknown[])[c] = toExcelError(v);
     }
-    if (result instanceof FormulaError) throw toExcelError(result);
-    // A blank result cell must be "", or Excel shows 0. Only rows holding a blank are copied (the
-    // core already answers "" for blanks, and its rows may be shared between accounts' lines).
-    return result.map((row) => (row.includes(null) ? row.map((v) => (v === null ? '' : v)) : row)) as Matrix;
+  }
+  return result;
+}
+
+function compute(spec: FunctionSpec, matrices: (Matrix | undefined)[]): Matrix {
+  let result;
+  try {
+    result = callFunction(spec, matrices);
+  } catch {
+    // A bug in the core must still reach the cell as a readable error, never a hung #BUSY!.
+    throw unexpected(spec);
+  }
+  if (result instanceof FormulaError) throw toExcelError(result);
+  return toExcel(result);
+}
+
+/** Turns the zeros that are empty cells into blanks, in place. */
+function blankOut(matrix: Matrix, empty: EmptyCells): void {
+  for (const [r, c] of empty) if (matrix[r][c] === 0) matrix[r][c] = null;
+}
+
+/**
+ * What Excel calls: matrices in (plus Excel's invocation object last), a matrix or a thrown error
+ * out. When an argument holds zeros and Excel gave its address, the empty cells among them are
+ * found with one workbook read for the whole call (./blanks.ts) and the answer comes as a Promise.
+ */
+export function excelFunction(spec: FunctionSpec) {
+  return (...args: unknown[]): Matrix | Promise<Matrix> => {
+    const count = spec.params.length;
+    const invocation = args[count] as CustomFunctions.Invocation | undefined;
+    const read = args.slice(0, count).map(readArg);
+    const matrices = read.map((a) => a.matrix);
+    const addresses = invocation?.parameterAddresses;
+    const suspects = read.flatMap((a, i) => (a.zeros && addresses?.[i] ? [{ index: i, address: addresses[i], zeros: a.zeros, matrix: a.matrix! }] : []));
+    if (!suspects.length || typeof Excel === 'undefined') return compute(spec, matrices);
+    return emptyCellsAmongZeros(suspects).then((found) => {
+      found.forEach((empty, k) => blankOut(suspects[k].matrix, empty));
+      return compute(spec, matrices);
+    });
   };
 }
 

@@ -9,20 +9,37 @@ export interface Zone {
   wallClock(instant: number): number;
 }
 
+/**
+ * Date.UTC for any year: Date.UTC itself reads years 0–99 as 1900–1999, which would turn a date
+ * of the year 50 into 1950 without a word. (Such a date then fails as "not a date between 1900
+ * and 9999", as it should.)
+ */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms = 0): number {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, ms));
+  date.setUTCFullYear(year, month, day);
+  return date.getTime();
+}
+
 export function zoneNamed(timeZone: string | undefined): Zone {
   try {
     const format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric',
+      era: 'short', year: 'numeric', month: 'numeric', day: 'numeric',
       hour: 'numeric', minute: 'numeric', second: 'numeric',
     });
     return {
       wallClock(instant) {
         const parts: Record<string, number> = {};
-        for (const p of format.formatToParts(new Date(instant))) parts[p.type] = Number(p.value);
+        let bc = false;
+        for (const p of format.formatToParts(new Date(instant))) {
+          if (p.type === 'era') bc = p.value === 'BC';
+          else parts[p.type] = Number(p.value);
+        }
+        // The year before 1 is 1 BC: year 0 of the calendar that Date and serials count in.
+        if (bc) parts.year = 1 - parts.year;
         const ms = instant - Math.floor(instant / 1000) * 1000;
-        return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) + ms;
+        return utc(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) + ms;
       },
     };
   } catch {
@@ -30,7 +47,7 @@ export function zoneNamed(timeZone: string | undefined): Zone {
     return {
       wallClock(instant) {
         const d = new Date(instant);
-        return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+        return utc(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
       },
     };
   }

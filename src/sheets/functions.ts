@@ -3,7 +3,7 @@
 // Code.js, which land here. Host globals used here: SpreadsheetApp, Session.
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
 import { FunctionSpec, functionNamed } from '../../shared/catalog';
-import { callFunction } from '../../shared/run';
+import { callFunction, firstError } from '../../shared/run';
 import { Zone, dateFromSerial, serialFromDate, zoneNamed } from './dates';
 
 function spreadsheetZone(): Zone {
@@ -20,37 +20,67 @@ function spreadsheetZone(): Zone {
   return zoneNamed(timeZone);
 }
 
-/** Normalises what Apps Script passes: "" for blanks, Date objects for dates, error text for errors. */
+const isDate = (value: object): value is Date => value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
+
+/** A cell that is not a plain number, text or TRUE/FALSE, as the core reads it. */
 function fromSheets(value: unknown, zone: () => Zone): Cell {
-  if (value === '' || value === null || value === undefined) return null;
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') return serialFromDate(value as Date, zone());
-  if (typeof value === 'string' && ERROR_CODES.includes(value as ErrorCode)) return new FormulaError(value as ErrorCode, '');
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
-  return String(value);
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return ERROR_CODES.includes(value as ErrorCode) ? new FormulaError(value as ErrorCode, '') : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  // Dates arrive as Date objects; anything else (an object without a prototype, say) would put
+  // JavaScript's own error text in the cell: the core names the argument and row instead.
+  if (typeof value === 'object' && isDate(value)) {
+    return Number.isNaN(value.getTime()) ? new FormulaError('#VALUE!', 'an invalid date') : serialFromDate(value, zone());
+  }
+  return new FormulaError('#VALUE!', 'not a number, text, TRUE/FALSE or a date');
 }
+
+/**
+ * An argument as the core reads it. Apps Script hands each call fresh arrays, so they are used as
+ * they are: blanks ("") and plain values stay, only dates and error values are changed in place.
+ */
+function readArg(arg: unknown, zone: () => Zone): Matrix | undefined {
+  if (arg === undefined || arg === null) return undefined;
+  // A single cell arrives as a plain value, a range as rows of values.
+  if (!Array.isArray(arg)) return [[fromSheets(arg, zone)]];
+  for (let r = 0; r < arg.length; r++) {
+    let row = arg[r] as unknown[];
+    if (!Array.isArray(row)) arg[r] = row = [row];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.charCodeAt(0) !== 35 /* # */)) continue;
+      row[c] = fromSheets(v, zone);
+    }
+  }
+  return arg as Matrix;
+}
+
+/** Sheets shows the thrown message on the cell; the code goes in front so the kind is visible. */
+const sheetsError = (e: FormulaError) => new Error(`${e.code} ${e.message}`);
 
 export function sheetsFunction(spec: FunctionSpec, args: readonly unknown[]): unknown[][] {
   let zone: Zone | undefined;
   const zoneOnce = () => (zone ??= spreadsheetZone()); // one service call, and only when a date is involved
-  const matrices = spec.params.map((_, i) => {
-    const arg = args[i];
-    if (arg === undefined || arg === null) return undefined;
-    // A single cell arrives as a plain value, a range as rows of values.
-    const rows = Array.isArray(arg) ? (arg as unknown[]).map((r) => (Array.isArray(r) ? r : [r])) : [[arg]];
-    return rows.map((row) => row.map((v) => fromSheets(v, zoneOnce))) as Matrix;
-  });
   let result;
   try {
-    result = callFunction(spec, matrices);
+    result = callFunction(spec, spec.params.map((_, i) => readArg(args[i], zoneOnce)));
   } catch {
     throw new Error(`${spec.name} failed unexpectedly; please report this with the inputs`);
   }
-  // Sheets shows the thrown message on the cell; the code goes in front so the kind is visible.
-  if (result instanceof FormulaError) throw new Error(`${result.code} ${result.message}`);
+  if (result instanceof FormulaError) throw sheetsError(result);
+  // Sheets cannot show an error inside a result: the first bad row is the call's error.
+  const bad = firstError(result);
+  if (bad) throw sheetsError(bad);
   const asDate = spec.returns === 'dates';
-  return result.map((row) =>
-    row.map((v) => (v === null ? '' : asDate && typeof v === 'number' ? dateFromSerial(v, zoneOnce()) : v)),
-  );
+  for (let r = 0; r < result.length; r++) {
+    const row = result[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null) row[c] = '';
+      else if (asDate && typeof v === 'number') (row as unknown[])[c] = dateFromSerial(v, zoneOnce());
+    }
+  }
+  return result;
 }
 
 export function sheetsFunctionNamed(name: string, args: readonly unknown[]): unknown[][] {

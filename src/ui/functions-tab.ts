@@ -24,13 +24,15 @@ export function functionsTab(bridge: Bridge, initial: Language): TabView {
   async function insert(f: FunctionSpec, button: HTMLButtonElement) {
     const s = paneText(language);
     button.parentElement!.appendChild(status);
-    const formula = exampleFormula(f, bridge.host);
+    // Excel takes formulas through the API in English (Range.formulas); it shows them in the
+    // user's locale, as the pane does.
+    const formula = exampleFormula(f, bridge.host, language);
     button.disabled = true;
     element.setAttribute('aria-busy', 'true');
     replace(status, s.inserting);
     status.className = 'status working';
     try {
-      await bridge.insertFormula!(formula);
+      await bridge.insertFormula!(exampleFormula(f, bridge.host));
       replace(status, fill(s.inserted, { formula }));
       status.className = 'status done';
     } catch (e) {
@@ -46,7 +48,7 @@ export function functionsTab(bridge: Bridge, initial: Language): TabView {
     const s = paneText(language);
     const description = FUNCTION_HELP[f.name].description[language];
     const help = firstSentence(description);
-    const formula = exampleFormula(f, bridge.host);
+    const formula = exampleFormula(f, bridge.host, language);
     if (bridge.insertFormula) {
       const button: HTMLButtonElement = h(
         'button',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Matrix } from '../../shared/cells';
 import { FormulaError } from '../../shared/cells';
-import { call, col, column, expectError, one, row } from '../helpers';
+import { call, col, column, expectError, expectErrorInRow, one, row } from '../helpers';
 
 describe('ACCOUNT_CATEGORY', () => {
   it.each([
@@ -40,10 +40,16 @@ describe('ACCOUNT_CATEGORY', () => {
   it.each([
     ['an unknown potential', [one(true), one(true), one('maybe')], '#VALUE!', /potential is 'maybe': use growth, stable or none/],
     ['a number as recurring', [one(true), one(7), one('growth')], '#VALUE!', 'recurring is 7, not TRUE or FALSE'],
-    ['an error value', [col(true, new FormulaError('#N/A', '')), one(true), one('growth')], '#N/A', 'row 2 of significant is #N/A'],
     ['ranges of different shapes', [col(true, false), col(true, false, true), one('growth')], '#VALUE!', /same shape/],
-    ['the row of the first bad cell', [col(true, true), one(true), col('growth', 'soon')], '#VALUE!', "row 2: potential is 'soon'"],
   ] as const)('rejects %s', (_, args, code, message) => {
     expectError(call('ACCOUNT_CATEGORY', ...(args as unknown as Matrix[])), code, message);
+  });
+
+  it.each([
+    ['an error value', [col(true, new FormulaError('#N/A', '')), one(true), one('growth')], '#N/A', 'row 2 of significant is #N/A'],
+    ['a bad potential', [col(true, true), one(true), col('growth', 'soon')], '#VALUE!', "row 2: potential is 'soon'"],
+    ['#NAME? as #VALUE!, naming it', [col(true, new FormulaError('#NAME?', '')), one(true), one('growth')], '#VALUE!', 'row 2 of significant is #NAME?'],
+  ] as const)('gives a row with %s its own error, and computes the other rows', (_, args, code, message) => {
+    expectErrorInRow(call('ACCOUNT_CATEGORY', ...(args as unknown as Matrix[])), 1, code, message);
   });
 });

@@ -65,7 +65,9 @@ describe('PARETO_TIER', () => {
       ['a number stored as text', [col(10, '1,234')], '#VALUE!', /row 2 of values is the text '1,234': a number stored as text/],
       ['TRUE in values', [col(10, true)], '#VALUE!', 'row 2 of values is TRUE, not a number'],
       ['an error value in values', [col(10, new FormulaError('#N/A', ''))], '#N/A', 'row 2 of values is #N/A'],
-      ['an error value in keys', [col(10, 5), col('a', new FormulaError('#REF!', ''))], '#REF!', 'row 2 of keys is #REF!'],
+      // #REF! and #NAME? cannot be a function's result in Excel: #VALUE!, naming them
+      ['an error value in keys', [col(10, 5), col('a', new FormulaError('#REF!', ''))], '#VALUE!', 'row 2 of keys is #REF!'],
+      ['an error value in values', [col(10, new FormulaError('#N/A', 'lookup failed')), col('a', 'b')], '#N/A', 'row 2 of values is #N/A: lookup failed'],
       ['a block instead of a column', [[[1, 2], [3, 4]]], '#VALUE!', 'values must be one column or one row, not a block of 2×2'],
       ['keys of another shape', [col(1, 2, 3), col('a', 'b')], '#VALUE!', /keys \(2×1\) must have the same shape as values \(3×1\)/],
       ['keys as a row against values as a column', [col(1, 2), row('a', 'b')], '#VALUE!', /same shape/],
@@ -73,7 +75,7 @@ describe('PARETO_TIER', () => {
       ['a key of spaces with an amount', [col(10, null, 5), col('a', '  ', '  ')], '#VALUE!', 'row 3 of keys is blank but row 3 of values has an amount'],
       // The first bad row is reported, whether its problem is in values or in keys
       ['text in values above an error in keys', [col(10, 'x', 5), col('a', 'b', new FormulaError('#REF!', ''))], '#VALUE!', "row 2 of values is 'x', not a number"],
-      ['an error in keys above text in values', [col(10, 5, 'x'), col('a', new FormulaError('#REF!', ''), 'b')], '#REF!', 'row 2 of keys is #REF!'],
+      ['an error in keys above text in values', [col(10, 5, 'x'), col('a', new FormulaError('#REF!', ''), 'b')], '#VALUE!', 'row 2 of keys is #REF!'],
       ['text in values on the row of a blank key', [col(10, 'x'), col('a', null)], '#VALUE!', "row 2 of values is 'x', not a number"],
       ['a blank key with an amount above text in values', [col(10, 5, 'x'), col('a', ' ', 'b')], '#VALUE!', 'row 2 of keys is blank but row 2 of values has an amount'],
       ['cutoff written as a percentage number', [col(1, 2), undefined, one(80)], '#NUM!', /write 0.8 or 80%/],

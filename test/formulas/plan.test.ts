@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Matrix } from '../../shared/cells';
 import { FormulaError } from '../../shared/cells';
-import { call, col, column, expectError, one, row, serial } from '../helpers';
+import { call, col, column, expectError, expectErrorInRow, one, row, serial } from '../helpers';
 
 const jan1 = serial(2026, 1, 1);
 const mar31 = serial(2026, 3, 31);
@@ -26,8 +26,11 @@ describe('PLAN_GAP', () => {
     expected.forEach((e, i) => (typeof e === 'number' ? expect(got[i]).toBeCloseTo(e, 9) : expect(got[i]).toBe(e)));
   });
 
+  it('gives a row with text in target its own error, and computes the other rows', () => {
+    expectErrorInRow(call('PLAN_GAP', col(100, 'x'), col(1, 2)), 1, '#VALUE!', "row 2 of target is 'x', not a number");
+  });
+
   it.each([
-    ['text in target', [col(100, 'x'), col(1, 2)], '#VALUE!', "row 2 of target is 'x', not a number"],
     ['an error in actual', [one(100), one(new FormulaError('#N/A', ''))], '#N/A', 'actual is #N/A'],
     ['shapes that differ', [col(1, 2, 3), col(1, 2)], '#VALUE!', /actual \(2×1\) must have the same shape as target \(3×1\)/],
     ['only part of the period', [one(100), one(0), one(mar31)], '#VALUE!', /give as_of, period_start and period_end together/],
@@ -45,7 +48,7 @@ describe('PLAN_ATTAINMENT', () => {
     expect(column(call('PLAN_ATTAINMENT', col(200, 50, null), col(50, 75, 10)))).toEqual([0.25, 1.5, '']);
   });
   it('gives #DIV/0! naming the row for a zero target', () => {
-    expectError(call('PLAN_ATTAINMENT', col(100, 0), col(50, 20)), '#DIV/0!', 'row 2: target is 0, so attainment has no base');
+    expectErrorInRow(call('PLAN_ATTAINMENT', col(100, 0), col(50, 20)), 1, '#DIV/0!', 'row 2: target is 0, so attainment has no base');
   });
 });
 
