@@ -28,7 +28,8 @@ describe('examples', () => {
     const files = execFileSync('git', ['ls-files', '*.ts', '*.md', '*.json', '*.html'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
     const offenders: string[] = [];
     for (const file of files) {
-      if (file === 'test/catalog.test.ts' || file === 'package-lock.json') continue;
+      // Tests may feed such formulas to a translator on purpose; what users see lives outside test/.
+      if (file.startsWith('test/') || file === 'package-lock.json') continue;
       const text = readFileSync(join(ROOT, file), 'utf8');
       for (const call of text.match(CALL) ?? []) if (VOLATILE.test(call)) offenders.push(`${file}: ${call}`);
     }

@@ -40,6 +40,13 @@ const ACTUAL: Help = { en: 'What has been sold so far.', nl: 'Wat er tot nu toe 
 const PERIOD_START: Help = { en: 'First day of the period.', nl: 'Eerste dag van de periode.' };
 const PERIOD_END: Help = { en: 'Last day of the period.', nl: 'Laatste dag van de periode.' };
 
+/** The host difference for the element-wise functions (docs/functions.md, Errors), appended to their help. */
+const ROW_ERRORS: Help = {
+  en: ' A bad row gets its own error in Excel; Google Sheets shows one error naming the row.',
+  nl: ' Een foute rij krijgt in Excel een eigen fout; Google Sheets toont één fout met het rijnummer.',
+};
+const withRowErrors = (h: Help): Help => ({ en: h.en + ROW_ERRORS.en, nl: h.nl + ROW_ERRORS.nl });
+
 export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
   PARETO_TIER: {
     description: {
@@ -69,10 +76,10 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
     },
   },
   ACCOUNT_CATEGORY: {
-    description: {
+    description: withRowErrors({
       en: 'Account category 1–5: 1 significant, recurring and growing; 2 significant and recurring, stable; 3 significant or recurring (not both); 4 neither; 5 no revenue possible. "" while a row is incomplete.',
       nl: 'Klantcategorie 1–5: 1 significant, structureel en groeiend; 2 significant en structureel, stabiel; 3 significant of structureel (niet beide); 4 geen van beide; 5 geen omzet mogelijk. "" zolang een rij niet compleet is.',
-    },
+    }),
     params: {
       significant: { en: 'TRUE when the revenue is significant, or a tier label such as "A".', nl: 'WAAR als de omzet significant is, of een klasse zoals "A".' },
       recurring: { en: 'TRUE when the revenue is structural (recurring), FALSE when once only.', nl: 'WAAR als de omzet structureel (terugkerend) is, ONWAAR als eenmalig.' },
@@ -84,10 +91,10 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
     },
   },
   PLAN_GAP: {
-    description: {
+    description: withRowErrors({
       en: 'Target minus actual: what is still to go (negative means ahead). With as_of and the period, the gap against the part of the target due by then, linear by days or by the weights.',
       nl: 'Doel min realisatie: wat er nog moet komen (negatief is voor op schema). Met as_of en de periode: het verschil met het deel van het doel dat dan bereikt moet zijn, lineair per dag of volgens de gewichten.',
-    },
+    }),
     params: {
       target: TARGET,
       actual: ACTUAL,
@@ -104,17 +111,17 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
     },
   },
   PLAN_ATTAINMENT: {
-    description: {
+    description: withRowErrors({
       en: 'Actual divided by target (format as a percentage).',
       nl: 'Realisatie gedeeld door doel (opmaken als percentage).',
-    },
+    }),
     params: { target: TARGET, actual: ACTUAL },
   },
   PLAN_RUN_RATE: {
-    description: {
+    description: withRowErrors({
       en: 'The result for the whole period if the current pace continues: actual × days in the period ÷ days so far.',
       nl: 'Het resultaat over de hele periode als het huidige tempo aanhoudt: realisatie × dagen in de periode ÷ dagen tot nu toe.',
-    },
+    }),
     params: {
       actual: ACTUAL,
       period_start: PERIOD_START,
@@ -123,10 +130,10 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
     },
   },
   PLAN_REQUIRED_RATE: {
-    description: {
+    description: withRowErrors({
       en: 'The pace needed from as_of to the end of the period to close the gap, per day, week or month. 0 when nothing is left to close.',
       nl: 'Het tempo dat vanaf as_of tot het einde van de periode nodig is om het gat te dichten, per dag, week of maand. 0 als er niets meer te dichten is.',
-    },
+    }),
     params: {
       target: TARGET,
       actual: ACTUAL,
@@ -150,10 +157,10 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
     },
   },
   PLAN_ACTIVITIES: {
-    description: {
+    description: withRowErrors({
       en: 'How many proposals a gap needs: gap ÷ deal size ÷ win rate, rounded up; times activities per deal when given. 0 when there is no gap.',
       nl: 'Hoeveel offertes een gat vraagt: gat ÷ ordergrootte ÷ scoringskans, naar boven afgerond; maal activiteiten per order als die gegeven zijn. 0 als er geen gat is.',
-    },
+    }),
     params: {
       gap: { en: 'Revenue still to win.', nl: 'Omzet die nog binnengehaald moet worden.' },
       deal_size: { en: 'Average value of a won deal.', nl: 'Gemiddelde waarde van een gewonnen order.' },

@@ -6,24 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../shared/catalog';
 import { FUNCTION_HELP } from '../../shared/i18n/function-help';
 import { serial } from '../helpers';
+import { ErrorCode, StandInError } from './stand-ins';
 
 const dist = join(__dirname, '../../dist/excel');
-
-class StandInError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-const ErrorCode = {
-  invalidValue: '#VALUE!',
-  notAvailable: '#N/A',
-  divisionByZero: '#DIV/0!',
-  invalidNumber: '#NUM!',
-  nullReference: '#NULL!',
-  invalidName: '#NAME?',
-  invalidReference: '#REF!',
-};
 
 const associated = new Map<string, (...args: unknown[]) => unknown>();
 const invocation = { address: 'Sheet1!C1', functionName: 'KAM.X' }; // Excel passes this last
@@ -69,6 +54,8 @@ describe('dist/excel/functions.js', () => {
       expect(f.parameters.map((p: { name: string }) => p.name)).toEqual(spec.params.map((p) => p.name));
       expect(f.parameters.map((p: { optional: boolean }) => p.optional)).toEqual(spec.params.map((p) => Boolean(p.optional)));
       expect(f.result).toEqual({ type: 'any', dimensionality: 'matrix' });
+      // The arguments' addresses, to tell desktop's empty cells from zeros (needs the matrix result above).
+      expect(f.options).toEqual({ requiresParameterAddresses: true });
     }
   });
 

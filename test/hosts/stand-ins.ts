@@ -69,13 +69,14 @@ export type Arg = string | { value: number | string | boolean } | undefined;
 
 export type ExcelMode = 'desktop' | 'web';
 
-class StandInError {
+/** CustomFunctions.Error and CustomFunctions.ErrorCode as the runtime defines them. */
+export class StandInError {
   constructor(
     readonly code: string,
     readonly message?: string,
   ) {}
 }
-const ErrorCode = {
+export const ErrorCode = {
   invalidValue: '#VALUE!',
   notAvailable: '#N/A',
   divisionByZero: '#DIV/0!',
