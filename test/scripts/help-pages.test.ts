@@ -117,3 +117,28 @@ describe('the support and privacy pages', () => {
     expect(odd).not.toContain('<b>');
   });
 });
+
+describe('what the privacy page promises, in the built add-ins', () => {
+  const dist = join(__dirname, '../../dist');
+  const built = ['excel/taskpane.js', 'excel/functions.js', 'excel/taskpane.html', 'sheets/Code.js', 'sheets/Server.js', 'sheets/Sidebar.html'];
+  // Every way a page or a script could send or keep data: network calls and browser storage.
+  const SENDING = /\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|UrlFetchApp|localStorage|sessionStorage|indexedDB|document\.cookie|PropertiesService|CacheService/;
+
+  for (const file of built) {
+    it(`${file} makes no network call and stores nothing`, () => {
+      expect(readFileSync(join(dist, file), 'utf8').match(SENDING)?.[0]).toBeUndefined();
+    });
+  }
+
+  it('loads scripts only from the add-in\'s own folder, and Office.js from Microsoft', () => {
+    const taskpane = readFileSync(join(dist, 'excel/taskpane.html'), 'utf8');
+    const sources = [...taskpane.matchAll(/<(?:script|link|img)[^>]*\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(sources).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'functions.js', 'taskpane.js']);
+    expect(readFileSync(join(dist, 'sheets/Sidebar.html'), 'utf8')).not.toMatch(/<(?:script|link|img)[^>]*\b(?:src|href)=/);
+  });
+
+  it('the matcher catches each of those calls', () => {
+    for (const call of ['fetch(url)', 'new XMLHttpRequest()', 'navigator.sendBeacon(u)', 'UrlFetchApp.fetch(u)', 'localStorage.setItem', 'document.cookie = x']) expect(call).toMatch(SENDING);
+    expect('navigator.language').not.toMatch(SENDING);
+  });
+});
