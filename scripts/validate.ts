@@ -109,8 +109,15 @@ export function metadataSchemaCheck(excelDir: string): CheckResult {
 const shapeOf = (m: Metadata) =>
   m.functions.map((f) => ({ id: f.id, name: f.name, result: f.result, options: f.options, parameters: f.parameters.map(({ description: _d, ...p }) => p) }));
 
+/** Every language's functions.json that exists (the schema check reports a missing one). */
+const metadataFiles = (excelDir: string) =>
+  Object.values(EXCEL_METADATA_FILES)
+    .filter((file) => existsSync(join(excelDir, file)))
+    .map((file) => ({ file, metadata: readJson(join(excelDir, file)) as Metadata }));
+
 export function metadataLanguagesCheck(excelDir: string): CheckResult {
-  const [english, ...others] = Object.values(EXCEL_METADATA_FILES).map((file) => ({ file, metadata: readJson(join(excelDir, file)) as Metadata }));
+  const [english, ...others] = metadataFiles(excelDir);
+  if (!english) return { name: 'every language\'s functions.json has the same functions, names and parameters', problems: ['no functions.json'] };
   const problems = others.flatMap(({ file, metadata }) => {
     const expected = JSON.stringify(shapeOf(english.metadata));
     const found: string[] = [];
@@ -135,7 +142,7 @@ function baseUrlOf(elements: XmlElement[]): string | undefined {
 
 export function urlChecks(excelDir: string): CheckResult[] {
   const manifest = parseXml(readFileSync(join(excelDir, 'manifest.xml'), 'utf8'));
-  const helpUrls = Object.values(EXCEL_METADATA_FILES).flatMap((file) => (readJson(join(excelDir, file)) as Metadata).functions.map((f) => f.helpUrl ?? ''));
+  const helpUrls = metadataFiles(excelDir).flatMap(({ metadata }) => metadata.functions.map((f) => f.helpUrl ?? ''));
   const urls = [...manifestUrls(manifest), ...helpUrls];
   const base = baseUrlOf(manifest);
   const origins = [...new Set(urls.map((u) => (URL.canParse(u) ? new URL(u).origin : u)))];

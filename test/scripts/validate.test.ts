@@ -167,3 +167,15 @@ describe('npm run package', () => {
     expect(claspStatus(dir)).toMatch(/rootDir is null, not dist\/sheets/);
   });
 });
+
+describe('a dist/ with pieces missing', () => {
+  it('reports them as failures instead of stopping', () => {
+    const copy = distCopy();
+    rmSync(join(copy, 'excel/nl/functions.json'));
+    const problems = problemsOf(validateDist(copy));
+    expect(problems).toContain('nl/functions.json is missing');
+    expect(problems).toContain('no file for https://localhost:3000/nl/functions.json');
+    rmSync(join(copy, 'excel/manifest.xml'));
+    expect(problemsOf(validateDist(copy))[0]).toMatch(/manifest\.xml: run npm run build first$/);
+  });
+});
