@@ -2,7 +2,7 @@
 // helpUrl in functions.json, English and Dutch: the store requires a help URL per function), the
 // support page the manifest's SupportUrl names, and the privacy page. All generated from the
 // function catalog and its help, so a new function gets its page by being in the catalog.
-import { EXCEL_NAMESPACE, FUNCTIONS, FunctionSpec } from '../shared/catalog';
+import { EXCEL_NAMESPACE, FUNCTIONS, FunctionSpec, exampleFormula } from '../shared/catalog';
 import { FUNCTION_HELP } from '../shared/i18n/function-help';
 import { helpPageStrings } from '../shared/i18n/help-pages';
 import { LANGUAGES, Language, fill } from '../shared/i18n/strings';
@@ -17,11 +17,11 @@ export const PRIVACY_PAGE = 'privacy';
 
 export const helpUrl = (f: Pick<FunctionSpec, 'name'>, language: Language, baseUrl: string): string => baseUrl + helpPath(language, functionPage(f));
 
-// Dutch Excel separates arguments with ';', writes decimals with ',' and translates the built-in
-// functions; these are the built-ins the catalog's examples use.
+// Dutch Excel also writes decimals with "," and translates its built-in functions; the catalog's
+// exampleFormula gives the ";" separators. These are the built-ins the catalog's examples use.
 const DUTCH_BUILT_INS: Record<string, string> = { DATE: 'DATUM', TODAY: 'VANDAAG' };
 
-/** A formula as a user of Excel in that language types it. Text in quotes is left alone. */
+/** A formula, its separators already the language's, as a user of Excel in that language types it. Quoted text is left alone. */
 export function formulaIn(language: Language, formula: string): string {
   if (language === 'en') return formula;
   return formula
@@ -29,10 +29,7 @@ export function formulaIn(language: Language, formula: string): string {
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part
-            // One pass, so the decimal commas it makes are not taken for separators.
-            .replace(/(\d)\.(\d)|,/g, (match, before?: string, after?: string) => (match === ',' ? ';' : `${before},${after}`))
-            .replace(/\b([A-Z]+)\(/g, (whole, name: string) => (DUTCH_BUILT_INS[name] ? `${DUTCH_BUILT_INS[name]}(` : whole)),
+        : part.replace(/(\d)\.(\d)/g, '$1,$2').replace(/\b([A-Z]+)\(/g, (whole, name: string) => (DUTCH_BUILT_INS[name] ? `${DUTCH_BUILT_INS[name]}(` : whole)),
     )
     .join('');
 }
@@ -48,7 +45,7 @@ export function syntaxOf(f: FunctionSpec, language: Language): string {
   return `=${excelName(f)}(${args})`;
 }
 
-export const exampleOf = (f: FunctionSpec, language: Language): string => formulaIn(language, `=${excelName(f)}(${f.example})`);
+export const exampleOf = (f: FunctionSpec, language: Language): string => formulaIn(language, exampleFormula(f, 'excel', language));
 
 export interface HelpSite {
   /** package.json's version, named on the privacy page. */

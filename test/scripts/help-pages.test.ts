@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXCEL_NAMESPACE, FUNCTIONS } from '../../shared/catalog';
+import { EXCEL_NAMESPACE, FUNCTIONS, functionNamed } from '../../shared/catalog';
 import { FUNCTION_HELP } from '../../shared/i18n/function-help';
 import { helpPageStrings } from '../../shared/i18n/help-pages';
 import { Language } from '../../shared/i18n/strings';
@@ -77,9 +77,9 @@ describe('the Dutch functions.json against the English', () => {
 });
 
 describe('examples as a Dutch Excel user types them', () => {
-  it('separates arguments with semicolons, writes decimal commas and Dutch built-ins, and leaves text alone', () => {
-    expect(formulaIn('nl', '=KAM.PLAN_GAP(B2, C2, TODAY(), DATE(2026,1,1), DATE(2026,12,31))')).toBe('=KAM.PLAN_GAP(B2; C2; VANDAAG(); DATUM(2026;1;1); DATUM(2026;12;31))');
-    expect(formulaIn('nl', '=KAM.PARETO_SUMMARY(C2:C500, A2:A500, {0.7, 0.9}, , "nl, en")')).toBe('=KAM.PARETO_SUMMARY(C2:C500; A2:A500; {0,7; 0,9}; ; "nl, en")');
+  it('takes the catalog\'s semicolons, and writes decimal commas and Dutch built-ins, leaving text alone', () => {
+    expect(exampleOf(functionNamed('PLAN_GAP')!, 'nl')).toBe('=KAM.PLAN_GAP(B2; C2; $H$1; DATUM(2026;1;1); DATUM(2026;12;31))');
+    expect(formulaIn('nl', '=KAM.PARETO_SUMMARY(C2:C500; A2:A500; {0.7; 0.9}; ; "DATE(1.5)"; TODAY())')).toBe('=KAM.PARETO_SUMMARY(C2:C500; A2:A500; {0,7; 0,9}; ; "DATE(1.5)"; VANDAAG())');
     expect(formulaIn('en', '=KAM.PLAN_PHASE(120000, B1:M1, 0.5)')).toBe('=KAM.PLAN_PHASE(120000, B1:M1, 0.5)');
   });
 });
