@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, it, expect } from 'vitest';
+import { ApiUse, apiUses, compareVersions } from './support/api-sets';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const sourceManifestPath = join(repoRoot, 'manifest.xml');
@@ -284,15 +285,16 @@ for (const { label, file } of manifests) {
       expect(resourceUrl(root, child(desktop, 'FunctionFile')?.attrs.resid)).toBe(runtimeUrl);
       const actions = [...descendants(desktop ?? root)].filter((n) => n.name === 'Action');
       expect(actions.map((a) => a.attrs.type)).toEqual(['ShowTaskpane']);
-      expect(child(actions[0], 'TaskpaneId')?.text).toBe('ButtonId1');
+      // Under a shared runtime an action carries no TaskpaneId ("Configure your Office Add-in to use a shared runtime").
+      expect(child(actions[0], 'TaskpaneId')).toBeUndefined();
       expect(resourceUrl(root, child(actions[0], 'SourceLocation')?.attrs.resid)).toBe(runtimeUrl);
       expect(path(root, 'DefaultSettings', 'SourceLocation')?.attrs.DefaultValue).toBe(runtimeUrl);
     });
 
-    it('requires the SharedRuntime and CustomFunctionsRuntime 1.1 sets', () => {
+    it('requires exactly the sets the code needs: ExcelApi and CustomFunctionsRuntime as used, SharedRuntime 1.1', () => {
       const sets = path(parseManifest(read()), 'Requirements', 'Sets')?.children ?? [];
       const required = Object.fromEntries(sets.map((s) => [s.attrs.Name, s.attrs.MinVersion]));
-      expect(required).toMatchObject({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1' });
+      expect(required).toEqual({ ...neededSets(), SharedRuntime: '1.1' });
     });
 
     it.skipIf(!xmllintAvailable || !xsdPresent)('validates against the Office manifest schema (xmllint)', () => {
@@ -302,6 +304,44 @@ for (const { label, file } of manifests) {
     });
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The sets the Excel code needs, read from the code (test/support/api-sets.ts).
+
+const EXCEL_SOURCES = ['src/excel/workbook.ts', 'src/excel/bridge.ts', 'src/excel/taskpane.ts', 'src/excel/functions.ts'].map((f) => join(repoRoot, f));
+/** Needs that are behaviours, not API members: errors inside a returned matrix (CustomFunctions.Error reference). */
+const BEHAVIOURS = { CustomFunctionsRuntime: '1.2' };
+let uses: ApiUse[] | null = null;
+const apiUsesOnce = () => (uses ??= apiUses(EXCEL_SOURCES, join(repoRoot, 'tsconfig.json')));
+const maxVersion = (versions: string[]) => versions.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
+
+/** Per set, the highest version used without a run-time check (or needed by a behaviour). */
+function neededSets(): Record<string, string> {
+  const needed: Record<string, string> = {};
+  for (const use of apiUsesOnce().filter((u) => !u.guarded && u.set !== 'SharedRuntime')) needed[use.set] = maxVersion([needed[use.set] ?? '1.1', use.version]);
+  for (const [set, version] of Object.entries(BEHAVIOURS)) needed[set] = maxVersion([needed[set] ?? '1.1', version]);
+  return needed;
+}
+
+describe('requirement sets, audited from the Excel code', () => {
+  it('finds the APIs the code uses and their sets (the reference docs\' remarks, as @types/office-js carries them)', () => {
+    const found = apiUsesOnce();
+    const at = (text: string) => found.filter((u) => u.use.includes(text)).map((u) => `${u.set} ${u.version}${u.guarded ? ' guarded' : ''}`);
+    expect(at('.dataValidation')[0]).toBe('ExcelApi 1.8');
+    expect(at('.axisGroup')[0]).toBe('ExcelApi 1.8');
+    expect(at('getUsedRangeOrNullObject')[0]).toBe('ExcelApi 1.4');
+    expect(at('.pageLayout')[0]).toBe('ExcelApi 1.9 guarded');
+    expect(at('new CustomFunctions.Error')[0]).toBe('CustomFunctionsRuntime 1.2');
+  }, 60_000);
+
+  it('guards everything newer than the declared sets with a run-time check', () => {
+    const needed = neededSets();
+    const newer = apiUsesOnce().filter((u) => needed[u.set] && compareVersions(u.version, needed[u.set]) > 0);
+    expect(newer.filter((u) => !u.guarded)).toEqual([]);
+    // Today that is the page layout (ExcelApi 1.9), told in the pane when missing (test/excel, test/ui).
+    expect([...new Set(newer.map((u) => `${u.set} ${u.version}`))]).toEqual(['ExcelApi 1.9']);
+  }, 60_000);
+});
 
 describe('source manifest.xml (development URLs)', () => {
   const root = parseManifest(readFileSync(sourceManifestPath, 'utf8'));

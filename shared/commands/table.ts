@@ -61,16 +61,46 @@ export function findTable(sheet: SheetValues, at?: { row: number; col: number })
   const { values, origin } = sheet;
   const rowAt = (r: number) => values[r - origin.row] ?? [];
   const lastSheetRow = origin.row + values.length - 1;
+  /** Is the first filled cell under row r in column i (index into the row) a number? */
+  const numberUnder = (r: number, i: number) => {
+    for (let k = r + 1; k <= Math.min(lastSheetRow, r + 5); k++) {
+      const c = rowAt(k)[i] ?? null;
+      if (!isEmptyCell(c)) return typeof c === 'number';
+    }
+    return false;
+  };
+  // A row of texts only right under a header is still a data row when its amount is text: a
+  // number typed as text ("1.234,50") over a column of numbers, or any text ("n.v.t.") under a
+  // header that names the amount (Revenue, Omzet) where the row has no such word. It stays in the
+  // table, to be left out and reported, and does not hide the real header.
+  const textAmountRow = (r: number) => {
+    const [header, row] = [rowAt(r - 1), rowAt(r)];
+    return row.some((c, i) => {
+      if (!isText(c) || !numberUnder(r, i)) return false;
+      if (NUMBER_AS_TEXT.test(String(c))) return true;
+      const title = header[i];
+      return isText(title) && headerScore(String(title), AMOUNT_WORDS) > 0 && headerScore(String(c), AMOUNT_WORDS) === 0;
+    });
+  };
   const hasDataBelow = (r: number) => {
     for (let k = r + 1; k <= Math.min(lastSheetRow, r + 5); k++) {
       const row = rowAt(k);
       if (row.some((c) => typeof c === 'number')) return true;
-      if (filled(row) > 0 && looksLikeHeader(row) && filled(row) >= filled(rowAt(r))) return false;
+      if (filled(row) > 0 && looksLikeHeader(row) && filled(row) >= filled(rowAt(r)) && !(k === r + 1 && textAmountRow(k))) return false;
     }
     return false;
   };
+  // A header-like row right under a data row and more than half as wide (the end of a table is a
+  // narrower one), or a text-amount row right under a header, belongs to the table above.
+  const continuesAbove = (r: number) => {
+    const above = rowAt(r - 1);
+    const width = filled(above);
+    if (r === origin.row || width === 0) return false;
+    if (above.some((c) => typeof c === 'number')) return filled(rowAt(r)) > width / 2;
+    return looksLikeHeader(above) && textAmountRow(r);
+  };
   const candidates: number[] = [];
-  for (let r = origin.row; r <= lastSheetRow; r++) if (looksLikeHeader(rowAt(r)) && hasDataBelow(r)) candidates.push(r);
+  for (let r = origin.row; r <= lastSheetRow; r++) if (looksLikeHeader(rowAt(r)) && hasDataBelow(r) && !continuesAbove(r)) candidates.push(r);
   if (!candidates.length) return null;
   const above = at ? candidates.filter((r) => r <= at.row) : [];
   const headerRow = above.length ? above[above.length - 1] : candidates[0];
@@ -129,6 +159,9 @@ export function findTable(sheet: SheetValues, at?: { row: number; col: number })
     region: { row: headerRow, col: start, rows: lastRow - headerRow + 1, cols: end - start + 1 },
   };
 }
+
+// What people type for a number that is text: "1,234", "€ 1.234,50", "(300)", "12%".
+const NUMBER_AS_TEXT = /^\s*[-+(]?\s*[€$£]?\s*[-+]?\d[\d.,' \u00a0]*\s*%?\s*[)]?\s*$/;
 
 // Header words, English and Dutch, strongest first. Names beat codes for the account column.
 const ACCOUNT_WORDS = [/klantnaam|naam klant|customer name|client name|account name|company name|bedrijfsnaam|relatienaam/i, /klant|customer|client|account|relatie|debiteur|afnemer|bedrijf|company/i];

@@ -400,7 +400,9 @@ export class ExcelWorkbook implements Workbook {
       sheet(to).protection.protect(options);
     }
     await batch.flush();
-    if (layouts.some((layout) => layout.zoom?.horizontalFitToPages !== 1)) this.shortfalls.add('printWidthNotApplied');
+    if (layouts.length && this.supports('ExcelApi', '1.9')) {
+      if (layouts.some((layout) => layout.zoom?.horizontalFitToPages !== 1)) this.shortfalls.add('printWidthNotApplied');
+    }
   }
 }
 
