@@ -22,27 +22,6 @@ const en = {
   made: 'made',
   skipped: 'skipped',
   already: '(already there)',
-  // What ExcelJS cannot keep (src/xlsx/unkept-contents.ts): one and many.
-  unkept: {
-    chart: ['chart', 'charts'],
-    pivotTable: ['pivot table', 'pivot tables'],
-    slicer: ['slicer', 'slicers'],
-    timeline: ['timeline', 'timelines'],
-    externalLink: ['link to another workbook', 'links to other workbooks'],
-    threadedComments: ['sheet of threaded comments', 'sheets of threaded comments'],
-    control: ['form control', 'form controls'],
-    embedding: ['embedded object', 'embedded objects'],
-    connection: ['data connection', 'data connections'],
-    macros: ['macro project or sheet', 'macro projects or sheets'],
-    customProperties: ['set of custom document properties', 'sets of custom document properties'],
-    shape: ['shape, line or group', 'shapes, lines or groups'],
-    formulaName: ['name holding a formula or constant', 'names holding formulas or constants'],
-    altText: ["picture's description (alt text)", "pictures' descriptions (alt text)"],
-    sparklines: ['group of sparklines', 'groups of sparklines'],
-    protection: ["protection of the workbook's structure", "protections of the workbook's structure"],
-    hiddenName: ['hidden name', 'hidden names'],
-    other: ['other part of the file', 'other parts of the file'],
-  },
   and: 'and',
   // One line each on stderr, after "account-planner: ".
   errors: {
@@ -65,14 +44,10 @@ const en = {
     damagedPart: '{name} is damaged: its part {part} cannot be read; open it in Excel or LibreOffice, save it again and try again',
     missingPart: '{name} is damaged: it lacks the part {part} that the workbook refers to',
     noWorkbookPart: '{name} is a zip file but not an .xlsx workbook (it holds no workbook part)',
-    chartUnreadable:
-      '{name} could not be read, perhaps because of its {charts}: the .xlsx library the runner uses cannot open some workbooks with charts ({reason}). Run Account Planner in Excel or Google Sheets, or give the runner a copy without the charts',
     damaged: '{name} could not be read as an .xlsx workbook (it may be damaged): {reason}',
     noSheets: '{name} has no sheets',
-    partsUnknown: 'the parts of {name} could not be listed, so writing in place might lose some: leave out --in-place to write a copy',
-    inPlaceLoses: '{name} has {list}, which writing in place would remove (the .xlsx library cannot keep them): leave out --in-place to write a copy',
     outIsInput: '--out is the input file: add --in-place to write into it',
-    outNotXlsx: '--out must end in .xlsx: {out}',
+    outNotXlsx: '--out must end in {kind}, as the input does: {out}',
     outFolder: '--out: the folder {folder} does not exist',
     empty: '{option} is empty',
     notANumber: "--cutoffs: '{value}' is not a number",
@@ -91,7 +66,6 @@ const en = {
     unexpected: 'unexpected failure: {message} (please report this)',
   },
   backup: '{file} as it was is kept as {backup}.',
-  unkeptNote: 'Note: the copy does not have the {list} of {file}: the .xlsx library cannot keep them. {file} itself is unchanged.',
 };
 
 const nl: typeof en = {
@@ -115,26 +89,6 @@ const nl: typeof en = {
   made: 'gemaakt',
   skipped: 'overgeslagen',
   already: '(bestond al)',
-  unkept: {
-    chart: ['grafiek', 'grafieken'],
-    pivotTable: ['draaitabel', 'draaitabellen'],
-    slicer: ['slicer', 'slicers'],
-    timeline: ['tijdlijn', 'tijdlijnen'],
-    externalLink: ['koppeling naar een andere werkmap', 'koppelingen naar andere werkmappen'],
-    threadedComments: ['blad met opmerkingen', 'bladen met opmerkingen'],
-    control: ['formulierbesturingselement', 'formulierbesturingselementen'],
-    embedding: ['ingesloten object', 'ingesloten objecten'],
-    connection: ['gegevensverbinding', 'gegevensverbindingen'],
-    macros: ['macroproject of -blad', 'macroprojecten of -bladen'],
-    customProperties: ['set aangepaste documenteigenschappen', 'sets aangepaste documenteigenschappen'],
-    shape: ['vorm, lijn of groep', 'vormen, lijnen of groepen'],
-    formulaName: ['naam met een formule of constante', 'namen met formules of constanten'],
-    altText: ['beschrijving van een afbeelding (alternatieve tekst)', 'beschrijvingen van afbeeldingen (alternatieve tekst)'],
-    sparklines: ['groep sparklines', 'groepen sparklines'],
-    protection: ['beveiliging van de werkmapstructuur', 'beveiligingen van de werkmapstructuur'],
-    hiddenName: ['verborgen naam', 'verborgen namen'],
-    other: ['ander deel van het bestand', 'andere delen van het bestand'],
-  },
   and: 'en',
   errors: {
     noFile: 'bestand niet gevonden: {path}',
@@ -155,14 +109,10 @@ const nl: typeof en = {
     damagedPart: '{name} is beschadigd: het deel {part} kan niet worden gelezen; open het in Excel of LibreOffice, sla het opnieuw op en probeer het opnieuw',
     missingPart: '{name} is beschadigd: het deel {part} waarnaar de werkmap verwijst ontbreekt',
     noWorkbookPart: '{name} is een zip-bestand maar geen .xlsx-werkmap (er zit geen werkmapdeel in)',
-    chartUnreadable:
-      '{name} kon niet worden gelezen, mogelijk door de {charts}: de .xlsx-bibliotheek van de runner kan sommige werkmappen met grafieken niet openen ({reason}). Gebruik Account Planner in Excel of Google Sheets, of geef de runner een kopie zonder de grafieken',
     damaged: '{name} kon niet als .xlsx-werkmap worden gelezen (mogelijk beschadigd): {reason}',
     noSheets: '{name} heeft geen bladen',
-    partsUnknown: 'de delen van {name} konden niet worden opgesomd, dus erin schrijven kan iets verliezen: laat --in-place weg om een kopie te schrijven',
-    inPlaceLoses: '{name} heeft {list}, die erin schrijven zou verwijderen (de .xlsx-bibliotheek kan ze niet bewaren): laat --in-place weg om een kopie te schrijven',
     outIsInput: '--out is het invoerbestand: voeg --in-place toe om erin te schrijven',
-    outNotXlsx: '--out moet op .xlsx eindigen: {out}',
+    outNotXlsx: '--out moet op {kind} eindigen, net als de invoer: {out}',
     outFolder: '--out: de map {folder} bestaat niet',
     empty: '{option} is leeg',
     notANumber: "--cutoffs: '{value}' is geen getal",
@@ -181,10 +131,8 @@ const nl: typeof en = {
     unexpected: 'onverwachte fout: {message} (meld dit alstublieft)',
   },
   backup: '{file} zoals het was staat in {backup}.',
-  unkeptNote: 'Let op: de kopie heeft de {list} van {file} niet: de .xlsx-bibliotheek kan ze niet bewaren. {file} zelf is ongewijzigd.',
 };
 
 /** A kind of workbook content the .xlsx library cannot keep. */
-export type UnkeptKind = keyof typeof en.unkept;
 
 export const cliWords = (language: Language) => (language === 'nl' ? nl : en);

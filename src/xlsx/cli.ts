@@ -1,8 +1,7 @@
 // The command-line runner: the same shared commands as the panes, on .xlsx files. Every failure
 // the user can fix is one line on stderr and a non-zero exit; the input is never modified unless
 // --in-place is given.
-import ExcelJS from 'exceljs';
-import { constants, copyFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnalysisOptions, Detection, Preview, apply, detect } from '../../shared/commands/analysis';
@@ -12,10 +11,8 @@ import { PlanOptions, PlansResult, generatePlans, listAccounts } from '../../sha
 import { serialOfTime } from '../../shared/dates';
 import { cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
-import { readWorkbook, saveWorkbook } from './large-workbooks';
-import { UnkeptContents, describeUnkept, unkeptContents, unkeptNote, readableByExcelJs } from './unkept-contents';
+import { isPackageError } from './package/errors';
 import { XlsxWorkbook } from './workbook';
-import { startsAsZip } from './zip';
 
 const USAGE = `Usage: account-planner <command> <workbook.xlsx> [options]
 
@@ -97,74 +94,51 @@ const progress = (message: string) => {
   if (process.stderr.isTTY) process.stderr.write(`${message}\n`);
 };
 
-/** An opened workbook, and what of the file ExcelJS will not keep. */
-interface Opened {
-  book: ExcelJS.Workbook;
-  /** null when the file's parts could not be listed. */
-  unkept: UnkeptContents | null;
-}
-
 /** Opens an .xlsx, with one clear sentence for each way that can go wrong. */
-export async function openWorkbook(path: string): Promise<Opened> {
-  if (!existsSync(path)) fail('noFile', { path });
-  if (statSync(path).isDirectory()) fail('folder', { path });
-  const bytes = readFileSync(path);
-  const name = basename(path);
-  // An encrypted .xlsx (and an old .xls) is an OLE compound file, not a zip.
-  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
-    fail('encrypted', { name });
-  }
-  if (!startsAsZip(bytes)) fail('notXlsx', { name });
-  // null: the file's parts could not be listed (a ZIP64 file), so what it would lose is unknown.
-  const unkept = unkeptContents(bytes);
-  const book = new ExcelJS.Workbook();
-  let leftOutNames: string[] = [];
+export function openWorkbook(path: string): XlsxWorkbook {
+  let wb: XlsxWorkbook;
   try {
-    ({ leftOutNames } = await readWorkbook(book, readableByExcelJs(bytes)));
+    wb = XlsxWorkbook.open(path);
   } catch (e) {
-    const reason = (e as Error).message.split('\n')[0];
-    if (unkept?.chart) {
-      fail('chartUnreadable', { name, charts: describeUnkept({ chart: unkept.chart }, messageLanguage), reason });
-    }
-    fail('damaged', { name, reason });
+    if (isPackageError(e)) fail(e.key, e.values);
+    throw e;
   }
-  if (unkept && leftOutNames.length) unkept.formulaName = leftOutNames.length;
-  if (!book.worksheets.length) fail('noSheets', { name });
-  // The commands count dates in the 1900 system. ExcelJS reads 1904-system date cells as dates, so
-  // switching the file to 1900 keeps every date cell right and the new ones too.
-  if (book.properties.date1904) book.properties.date1904 = false;
-  return { book, unkept };
+  if (!wb.pkg.sheets.some((s) => s.kind === 'worksheet')) {
+    wb.close();
+    fail('noSheets', { name: basename(path) });
+  }
+  return wb;
 }
 
-/** The workbook being changed, where the result goes, and what the save cannot keep. */
+/** The workbook being changed and where the result goes. */
 interface Change {
   wb: XlsxWorkbook;
   input: string;
   target: string;
-  unkept: UnkeptContents;
 }
 
-/** Opens the input for a command that writes. Writing in place is refused when the save would
- * drop part of the file; a copy is written with a note saying what it lacks. */
-async function openForChange(input: string, options: { out?: string; 'in-place'?: boolean }): Promise<Change> {
+/** Opens the input for a command that writes. The output is the input's package with only the
+ * command's changes, so writing in place loses nothing (a backup is kept all the same). */
+function openForChange(input: string, options: { out?: string; 'in-place'?: boolean }): Change {
   const inPlace = Boolean(options['in-place']);
   const target = outputFile(input, options.out, inPlace);
   progress(`Reading ${basename(input)}…`);
-  const { book, unkept } = await openWorkbook(input);
-  if (inPlace && !unkept) fail('partsUnknown', { name: basename(input) });
-  if (inPlace && Object.keys(unkept ?? {}).length) fail('inPlaceLoses', { name: basename(input), list: describeUnkept(unkept ?? {}, messageLanguage) });
-  return { wb: new XlsxWorkbook(book), input, target, unkept: unkept ?? {} };
+  return { wb: openWorkbook(input), input, target };
 }
+
+/** .xlsx, or .xlsm for a workbook with macros: the output keeps the input's kind. */
+const kindOf = (path: string) => (extname(path).toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx');
 
 function outputFile(input: string, out: string | undefined, inPlace: boolean): string {
   if (inPlace) return input;
+  const kind = kindOf(input);
   if (out) {
     if (resolve(out) === resolve(input)) fail('outIsInput');
-    if (extname(out).toLowerCase() !== '.xlsx') fail('outNotXlsx', { out });
+    if (extname(out).toLowerCase() !== kind) fail('outNotXlsx', { out, kind });
     if (!existsSync(dirname(resolve(out)))) fail('outFolder', { folder: dirname(out) });
     return out;
   }
-  return join(dirname(input), `${basename(input, extname(input))}.planned.xlsx`);
+  return join(dirname(input), `${basename(input, extname(input))}.planned${kind}`);
 }
 
 function list(text: string | undefined, what: string): string[] | undefined {
@@ -247,25 +221,28 @@ function oneWorkbook(positionals: string[], command: string): string {
 function backupPath(input: string): string {
   const base = join(dirname(input), basename(input, extname(input)));
   for (let n = 1; ; n++) {
-    const path = `${base}.backup${n === 1 ? '' : ` ${n}`}.xlsx`;
+    const path = `${base}.backup${n === 1 ? '' : ` ${n}`}${kindOf(input)}`;
     if (!existsSync(path)) return path;
   }
 }
 
 /** Writes beside the target and renames, so a failure never leaves half a workbook. Writing in
- * place first keeps the file as it was beside it: ExcelJS drops a few things no list of parts
- * shows (pictures' alt text, sparklines, workbook protection), and the user's file must survive. */
+ * place keeps the file as it was beside it too, as a user's safety net. */
 async function save(change: Change, language: Language, out: (line: string) => void): Promise<void> {
   progress(`Writing ${basename(change.target)}…`);
   const temporary = `${change.target}.tmp-${process.pid}`;
-  await saveWorkbook(change.wb.book, temporary);
-  if (change.target === change.input) {
-    const backup = backupPath(change.input);
-    copyFileSync(change.input, backup, constants.COPYFILE_EXCL);
-    out(fill(cliWords(language).backup, { file: basename(change.input), backup }));
+  try {
+    change.wb.save(temporary);
+    if (change.target === change.input) {
+      const backup = backupPath(change.input);
+      copyFileSync(change.input, backup, constants.COPYFILE_EXCL);
+      out(fill(cliWords(language).backup, { file: basename(change.input), backup }));
+    }
+    renameSync(temporary, change.target);
+  } finally {
+    change.wb.close();
+    rmSync(temporary, { force: true });
   }
-  renameSync(temporary, change.target);
-  if (Object.keys(change.unkept).length) out(unkeptNote(change.unkept, basename(change.input), language));
 }
 
 function isoToSerial(text: string): number {
@@ -297,7 +274,7 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   const planStart = values.start === undefined ? undefined : isoToSerial(values.start);
   const max = values.max === undefined ? MAX_PLANS : Number(values.max);
   if (!Number.isInteger(max) || max < 1) fail('max', { max: String(values.max) });
-  const change = await openForChange(input, values);
+  const change = openForChange(input, values);
   const { wb } = change;
   const template = values.template ?? 'key';
   const options: PlanOptions = {
@@ -338,7 +315,7 @@ async function overview(args: string[], out: (line: string) => void): Promise<vo
   if (values.help) return out(OVERVIEW_USAGE);
   const input = oneWorkbook(positionals, 'overview');
   const language = languageOption(values.lang);
-  const change = await openForChange(input, values);
+  const change = openForChange(input, values);
   const result = await refreshOverview(change.wb, { language });
   await save(change, language, out);
   out(result.message);
@@ -363,7 +340,7 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
   if (values.help) return out(ANALYZE_USAGE);
   const input = oneWorkbook(positionals, 'analyze');
   const language = languageOption(values.lang);
-  const change = await openForChange(input, values);
+  const change = openForChange(input, values);
   const { wb } = change;
   const detection = detect(wb, { sheet: values.sheet, language }) as Detection;
   const options: AnalysisOptions = {

@@ -1,6 +1,7 @@
-// Just enough zip for an .xlsx: the entries from the central directory (to see which parts a
-// workbook holds before handing it to ExcelJS), one part unpacked, and a new zip of given parts.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+// A zip in memory, for tests and fixtures: its entries, one part unpacked, and a new zip of given
+// parts (written by the runner's own zip writer). The runner itself reads with package/zip-file.ts.
+import { inflateRawSync } from 'node:zlib';
+import { packBytes, packText, zipBytes } from './package/zip-writer';
 
 export interface ZipEntry {
   name: string;
@@ -62,56 +63,7 @@ export function zipPart(zip: Buffer, entry: ZipEntry): Buffer | null {
   }
 }
 
-// CRC-32 (the zip polynomial), which the format requires for every entry.
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 /** A zip of the given parts, deflated, in the order given. */
 export function zipOf(parts: Map<string, Buffer | string>): Buffer {
-  const locals: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of parts) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const packed = deflateRawSync(data);
-    const fileName = Buffer.from(name, 'utf8');
-    // The fields the local header and the directory entry share, from "version needed" on.
-    const fields = (header: Buffer, at: number) => {
-      header.writeUInt16LE(20, at); // version needed: 2.0
-      header.writeUInt16LE(0x0800, at + 2); // names in UTF-8
-      header.writeUInt16LE(8, at + 4); // deflated
-      header.writeUInt32LE(0x00210000, at + 6); // 1 Jan 1980, 00:00
-      header.writeUInt32LE(crc32(data), at + 10);
-      header.writeUInt32LE(packed.length, at + 14);
-      header.writeUInt32LE(data.length, at + 18);
-      header.writeUInt16LE(fileName.length, at + 22);
-    };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL_HEADER, 0);
-    fields(local, 4);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(DIRECTORY_ENTRY, 0);
-    central.writeUInt16LE(20, 4); // made by: 2.0
-    fields(central, 6);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, packed);
-    directory.push(central, fileName);
-    offset += local.length + fileName.length + packed.length;
-  }
-  const size = directory.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END_OF_DIRECTORY, 0);
-  end.writeUInt16LE(parts.size, 8);
-  end.writeUInt16LE(parts.size, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...directory, end]);
+  return zipBytes([...parts].map(([name, content]) => (typeof content === 'string' ? packText(name, content) : packBytes(name, content))));
 }

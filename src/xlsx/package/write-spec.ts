@@ -1,0 +1,227 @@
+// A SheetSpec written into the package: new sheets as new parts, copies of sheets as Excel's own
+// copy makes them, and each touched sheet streamed through the sheet editor. Only the parts the
+// spec changes are rewritten; all others stay the input's bytes.
+import { Region, SheetSpec, a1, isFormula } from '../../../shared/sheet-spec';
+import { PackageEdit } from './package-edit';
+import { DAYS_1904 } from './read-cells';
+import { relationshipsPart } from './read-package';
+import { SheetChanges, SheetEditor, emptySheet, noSheetChanges } from './sheet-edit';
+import { StyleOverlay } from './styles-edit';
+import { WorkbookParts, parseRels, relativeTarget } from './workbook-edit';
+import { Splice, attr, children, rootElement, setAttr, splice } from './xml-edit';
+
+/** A workbook name's reference: 'Sales 2026'!$B$2:$D$9. */
+export const absoluteReference = (sheet: string, region: Region) =>
+  `'${sheet.replace(/'/g, "''")}'!${a1(region).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+
+/** References to one sheet in a formula moved to another: 'Template'!$B$2 → 'Plan 2'!$B$2. */
+export function movedToSheet(formula: string, from: string, to: string): string {
+  const quoted = `'${from.replace(/'/g, "''")}'!`;
+  const bare = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(from) ? new RegExp(`(^|[^A-Za-z0-9_.'!])${from.replace(/\./g, '\\.')}!`, 'g') : null;
+  const target = `'${to.replace(/'/g, "''")}'!`;
+  let out = formula.split(quoted).join(target);
+  if (bare) out = out.replace(bare, (_, before: string) => `${before}${target}`);
+  return out;
+}
+
+/** Excel's column width unit is a character of the default font (about 7 px). */
+const charactersOf = (px: number) => Math.round(px / 7);
+/** Row heights are in points in the file; the spec says pixels (96 per inch, 72 points). */
+const pointsOf = (px: number) => px * 0.75;
+
+/** Relationship kinds a sheet's copy shares with the original instead of copying: pictures are
+ * the same bytes, and workbook-wide parts (a pivot cache) belong to no one sheet. */
+const SHARED = new Set(['image', 'pivotCacheDefinition', 'slicerCache', 'timelineCache', 'person', 'hyperlink']);
+/** A pivot table belongs to one sheet; Excel's copy makes a second pivot table, which this does
+ * not: the copy leaves it out (the original keeps it). */
+const LEFT_OUT = new Set(['pivotTable']);
+
+export class PackageWriter {
+  readonly book: WorkbookParts;
+  /** Parts of a spec this host cannot render. */
+  readonly skipped: string[] = [];
+
+  constructor(readonly edit: PackageEdit) {
+    this.book = new WorkbookParts(edit);
+  }
+
+  /** The folder new sheets go into: where the existing ones are. */
+  private sheetFolder(): string {
+    const any = this.book.sheets().find((s) => /worksheets\//i.test(s.part)) ?? this.book.sheets().find((s) => s.part);
+    if (any) return any.part.slice(0, any.part.lastIndexOf('/') + 1);
+    const wb = this.edit.pkg.workbookPart;
+    return `${wb.slice(0, wb.lastIndexOf('/') + 1)}worksheets/`;
+  }
+
+  private sheetPart(name: string): string {
+    const sheet = this.book.sheet(name);
+    if (!sheet || !sheet.part) throw new Error(`no sheet ${name}`);
+    return sheet.part;
+  }
+
+  write(spec: SheetSpec): void {
+    for (const name of spec.addSheets) {
+      if (this.book.sheet(name)) continue;
+      const part = this.book.freePart(this.sheetFolder(), 'sheet', 'xml');
+      this.edit.put(part, emptySheet(this.book.namespace));
+      this.book.addSheet(name, part);
+    }
+    const copies = new Set<string>();
+    for (const { from, to } of spec.copySheets) {
+      this.copySheet(from, to);
+      copies.add(to);
+    }
+
+    const perSheet = new Map<string, SheetChanges>();
+    // The commands count dates in the 1900 system; a 1904 workbook stores them 1,462 days less.
+    const date1904 = this.edit.pkg.date1904;
+    const stored = date1904 ? (value: number, xf: number) => (this.book.styles.showsDate(xf) ? value - DAYS_1904 : value) : undefined;
+    const on = (sheet: string) => {
+      const key = this.book.sheet(sheet)?.name ?? sheet;
+      let changes = perSheet.get(key);
+      if (!changes) perSheet.set(key, (changes = { ...noSheetChanges(), unselect: copies.has(key), stored }));
+      return changes;
+    };
+    const styles = this.book.styles;
+    for (const { sheet, region } of spec.clear) on(sheet).clears.push(region);
+    for (const block of spec.blocks) {
+      on(block.sheet).blocks.push(block);
+      if (block.values.some((row) => row.some(isFormula))) this.book.recalculateOnOpen();
+    }
+    for (const st of spec.styles) {
+      const { sheet, region, ...overlay } = st;
+      on(sheet).styles.push({ region, restyle: (xf) => styles.restyle(xf, overlay) });
+    }
+    for (const cf of spec.conditionalColours) {
+      on(cf.sheet).conditional.push({
+        region: cf.region,
+        rules: cf.rules.map((r) => ({ type: 'cellIs', dxfId: styles.dxf(r.fill, r.fontColor), formula: `"${r.equals.replace(/"/g, '""')}"` })),
+      });
+    }
+    for (const cf of spec.conditionalFormulas) {
+      on(cf.sheet).conditional.push({ region: cf.region, rules: [{ type: 'expression', dxfId: styles.dxf(cf.fill, cf.fontColor), formula: cf.formula.replace(/^=/, '') }] });
+    }
+    for (const v of spec.validations) {
+      const base = { region: v.region, message: v.message };
+      on(v.sheet).validations.push(
+        v.list
+          ? { ...base, type: 'list', formula1: `"${v.list.join(',').replace(/"/g, '""')}"` }
+          : v.whole
+            ? { ...base, type: 'whole', operator: 'between', formula1: String(v.whole.min), formula2: String(v.whole.max) }
+            : v.decimal
+              ? { ...base, type: 'decimal', operator: 'between', formula1: String(v.decimal.min), formula2: String(v.decimal.max) }
+              : // Any date from 1 January 1900 on (serial 1).
+                { ...base, type: 'date', operator: 'greaterThan', formula1: '1' },
+      );
+    }
+    for (const m of spec.merges) on(m.sheet).merges.push(m.region);
+    for (const w of spec.columnWidths) on(w.sheet).columnWidths.push({ col: w.col, width: charactersOf(w.width) });
+    for (const h of spec.rowHeights) on(h.sheet).rowHeights.push({ row: h.row, rows: h.rows, points: pointsOf(h.height) });
+    for (const f of spec.freezeRows) on(f.sheet).freezeRows = f.rows;
+    for (const name of spec.fitToPageWidth) on(name).fitToPage = true;
+    // Protection without a password: inputs unlocked, the rest guarded against slips.
+    for (const p of spec.protections) {
+      const changes = on(p.sheet);
+      changes.protect = true;
+      const unlocked: StyleOverlay = { unlocked: true };
+      for (const region of p.unlocked) changes.styles.push({ region, restyle: (xf) => styles.restyle(xf, unlocked) });
+    }
+    for (const sheet of copies) on(sheet);
+    if (spec.charts.length) this.skipped.push('chart');
+
+    for (const [sheet, changes] of perSheet) {
+      this.edit.rewrite(this.sheetPart(sheet), (out) => new SheetEditor(changes, out));
+    }
+    this.book.setNames(
+      spec.names.map((n) => ({ name: n.name, formula: absoluteReference(this.book.sheet(n.sheet)?.name ?? n.sheet, n.region) })),
+      spec.removeNames,
+    );
+    this.book.flush();
+    this.edit.pkg.reread();
+  }
+
+  /** A copy of a sheet as Excel's "Move or Copy… › Create a copy" makes it: the sheet's part and
+   * the parts it owns (notes, drawings, tables, printer settings) copied, pictures shared, the
+   * sheet's own names copied and pointing into the copy. */
+  private copySheet(from: string, to: string): void {
+    const sheets = this.book.sheets();
+    const index = sheets.findIndex((s) => s.name.toLowerCase() === from.toLowerCase());
+    if (index < 0) throw new Error(`no sheet ${from}`);
+    const source = sheets[index];
+    const part = this.book.freePart(this.sheetFolder(), 'sheet', 'xml');
+    this.edit.copyPart(source.part, part);
+    this.copyRelationships(source.part, part, new Map());
+    this.book.addSheet(to, part);
+    const names = this.book.localNames(index);
+    const newIndex = this.book.sheets().length - 1;
+    this.book.setNames(names.map((n) => ({ name: n.name, formula: movedToSheet(n.formula, source.name, to), localSheetId: newIndex })), []);
+  }
+
+  /** The copied part's relationships: each owned part copied (once), shared ones pointed at. */
+  private copyRelationships(sourcePart: string, copyPart: string, copied: Map<string, string>): void {
+    const relsPart = relationshipsPart(sourcePart);
+    if (!this.edit.exists(relsPart)) return;
+    const xml = this.edit.text(relsPart);
+    const root = rootElement(xml);
+    const edits: Splice[] = [];
+    for (const el of children(xml, root.open, root.inner)) {
+      if (el.local !== 'Relationship') continue;
+      const tag = xml.slice(el.start, el.open);
+      const [rel] = parseRels(`<r>${xml.slice(el.start, el.end)}</r>`, sourcePart);
+      const kind = rel.type.slice(rel.type.lastIndexOf('/') + 1);
+      if (rel.external) continue;
+      if (LEFT_OUT.has(kind)) {
+        edits.push({ start: el.start, end: el.end, text: '' });
+        continue;
+      }
+      let target: string;
+      if (SHARED.has(kind) || !this.edit.exists(rel.part)) target = this.edit.stored(rel.part);
+      else {
+        target = copied.get(rel.part.toLowerCase()) ?? '';
+        if (!target) {
+          target = this.copyOwnedPart(rel.part);
+          copied.set(rel.part.toLowerCase(), target);
+          this.copyRelationships(rel.part, target, copied);
+        }
+      }
+      edits.push({ start: el.start, end: el.open, text: setAttr(tag, 'Target', relativeTarget(copyPart, target)) });
+    }
+    this.edit.put(relationshipsPart(copyPart), splice(xml, edits));
+  }
+
+  /** A part a sheet owns, copied under a free name beside it (tables renamed: names are unique). */
+  private copyOwnedPart(part: string): string {
+    const stored = this.edit.stored(part);
+    const folder = stored.slice(0, stored.lastIndexOf('/') + 1);
+    const file = stored.slice(folder.length);
+    const m = /^(.*?)(\d*)\.([^.]+)$/.exec(file);
+    const target = this.book.freePart(folder, m ? m[1] : file, m ? m[3] : 'xml');
+    const type = this.book.typeOf(stored);
+    if (type && /table\+xml$/.test(type)) this.edit.put(target, this.renamedTable(this.edit.text(stored)));
+    else this.edit.copyPart(stored, target);
+    if (type && this.book.typeOf(target) !== type) this.book.declare(target, type);
+    return target;
+  }
+
+  /** A table's copy with a new id and name (both unique in a workbook). */
+  private renamedTable(xml: string): string {
+    const root = rootElement(xml);
+    const tag = xml.slice(root.start, root.open);
+    const taken = new Set<string>();
+    let maxId = 0;
+    for (const name of this.edit.list()) {
+      if (!/table\+xml$/.test(this.book.typeOf(name) ?? '')) continue;
+      const t = this.edit.text(name);
+      const r = rootElement(t);
+      const rt = t.slice(r.start, r.open);
+      maxId = Math.max(maxId, Number(attr(rt, 'id')) || 0);
+      taken.add((attr(rt, 'name') ?? '').toLowerCase());
+      taken.add((attr(rt, 'displayName') ?? '').toLowerCase());
+    }
+    const base = attr(tag, 'displayName') ?? attr(tag, 'name') ?? 'Table';
+    let n = 2;
+    while (taken.has(`${base}_${n}`.toLowerCase())) n++;
+    const renamed = setAttr(setAttr(setAttr(tag, 'id', maxId + 1), 'name', `${base}_${n}`), 'displayName', `${base}_${n}`);
+    return splice(xml, [{ start: root.start, end: root.open, text: renamed }]);
+  }
+}

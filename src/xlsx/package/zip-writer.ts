@@ -1,0 +1,158 @@
+// Writing the output package: parts the command did not change go in as the input's own
+// compressed bytes (byte for byte, never inflated), changed and new parts deflated here. The file
+// is written piece by piece, so a large workbook is never one buffer.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+
+/** A zip entry ready to be written: its compressed bytes and what the headers say of them. */
+export interface PackedPart {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** MS-DOS time and date of the entry (kept from the input for parts copied as they were). */
+  dosTime: number;
+  dosDate: number;
+  /** Hands over the compressed bytes, a piece at a time (from memory, or from the input file). */
+  eachChunk(onChunk: (chunk: Buffer) => void): void;
+}
+
+/** 1 Jan 1980 00:00, the earliest date a zip can hold: new parts carry no date of their own. */
+const DOS_DATE_1980 = 0x0021;
+
+const LOCAL_HEADER = 0x04034b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const END_OF_DIRECTORY = 0x06054b50;
+const UTF8_NAMES = 0x0800;
+const LIMIT_32 = 0xffffffff;
+const PIECE = 1 << 18;
+
+/**
+ * Deflates a part given as text in pieces, keeping only the compressed bytes. Each ~256 KB is
+ * deflated on its own and flushed to a byte boundary without ending the stream (zlib's sync flush),
+ * so the pieces join into one valid deflate stream: native speed, synchronous, bounded memory.
+ */
+export class PartPacker {
+  private readonly chunks: Buffer[] = [];
+  private pending: Buffer[] = [];
+  private pendingSize = 0;
+  private crc = 0;
+  private size = 0;
+
+  constructor(private readonly name: string) {}
+
+  push(text: string): void {
+    if (text) this.pushBytes(Buffer.from(text, 'utf8'));
+  }
+
+  pushBytes(bytes: Buffer): void {
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    this.pending.push(bytes);
+    this.pendingSize += bytes.length;
+    if (this.pendingSize >= PIECE) this.flush(false);
+  }
+
+  private flush(last: boolean): void {
+    const data = Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingSize = 0;
+    if (data.length || last) this.chunks.push(deflateRawSync(data, { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+  }
+
+  end(): PackedPart {
+    this.flush(true);
+    const chunks = this.chunks;
+    const compressedSize = chunks.reduce((n, b) => n + b.length, 0);
+    return { name: this.name, method: 8, crc32: this.crc, compressedSize, uncompressedSize: this.size, dosTime: 0, dosDate: DOS_DATE_1980, eachChunk: (f) => chunks.forEach((c) => f(c)) };
+  }
+}
+
+/** A part of bytes (a picture, a macro project) deflated whole. */
+export function packBytes(name: string, bytes: Buffer): PackedPart {
+  const packer = new PartPacker(name);
+  packer.pushBytes(bytes);
+  return packer.end();
+}
+
+/** A small part deflated whole. */
+export function packText(name: string, text: string): PackedPart {
+  const packer = new PartPacker(name);
+  packer.push(text);
+  return packer.end();
+}
+
+export class PackageTooLarge extends Error {}
+
+/** Hands over the bytes of a zip of the entries, in order, piece by piece. */
+function eachZipPiece(parts: PackedPart[], put: (piece: Buffer) => void): void {
+  let offset = 0;
+  const emit = (buffer: Buffer) => {
+    put(buffer);
+    offset += buffer.length;
+  };
+  const directory: Buffer[] = [];
+  for (const part of parts) {
+    if (part.compressedSize >= LIMIT_32 || part.uncompressedSize >= LIMIT_32 || offset >= LIMIT_32) throw new PackageTooLarge(part.name);
+    const name = Buffer.from(part.name, 'utf8');
+    const fields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at); // version needed: 2.0
+      header.writeUInt16LE(UTF8_NAMES, at + 2);
+      header.writeUInt16LE(part.method, at + 4);
+      header.writeUInt16LE(part.dosTime, at + 6);
+      header.writeUInt16LE(part.dosDate, at + 8);
+      header.writeUInt32LE(part.crc32 >>> 0, at + 10);
+      header.writeUInt32LE(part.compressedSize, at + 14);
+      header.writeUInt32LE(part.uncompressedSize, at + 18);
+      header.writeUInt16LE(name.length, at + 22);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_HEADER, 0);
+    fields(local, 4);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(DIRECTORY_ENTRY, 0);
+    central.writeUInt16LE(20, 4); // made by: 2.0
+    fields(central, 6);
+    central.writeUInt32LE(offset, 42);
+    directory.push(central, name);
+    emit(local);
+    emit(name);
+    let written = 0;
+    part.eachChunk((piece) => {
+      written += piece.length;
+      emit(piece);
+    });
+    if (written !== part.compressedSize) throw new Error(`part ${part.name} changed size while written`);
+  }
+  const start = offset;
+  for (const piece of directory) emit(piece);
+  if (offset >= LIMIT_32 || parts.length >= 0xffff) throw new PackageTooLarge('directory');
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_OF_DIRECTORY, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(offset - start, 12);
+  end.writeUInt32LE(start, 16);
+  emit(end);
+}
+
+/** Writes the entries, in order, as a new zip file (which must not exist yet). */
+export function writeZip(path: string, parts: PackedPart[]): void {
+  const fd = openSync(path, 'wx');
+  try {
+    eachZipPiece(parts, (piece) => {
+      for (let at = 0; at < piece.length; ) at += writeSync(fd, piece, at);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A zip of the entries in memory (small packages: tests, fixtures). */
+export function zipBytes(parts: PackedPart[]): Buffer {
+  const pieces: Buffer[] = [];
+  eachZipPiece(parts, (piece) => pieces.push(piece));
+  return Buffer.concat(pieces);
+}

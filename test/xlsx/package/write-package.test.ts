@@ -1,0 +1,160 @@
+// The output is the input's package with only the command's changes: analyze, plans and overview
+// on a workbook with a pivot table, charts, a chart sheet, a slicer, threaded comments, notes, a
+// table and (as .xlsm) macros, in a copy and in place. Every part the command had no reason to
+// change is the input's compressed bytes; the changed ones still hold all that was there; the
+// output opens in LibreOffice and in openpyxl.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/xlsx/cli';
+import { ZipFile } from '../../../src/xlsx/package/zip-file';
+import { featureWorkbook } from '../../support/feature-workbooks';
+import { scratch } from '../../support/package-files';
+import { zipParts } from '../../support/zip';
+
+const files = scratch();
+afterAll(() => files.done());
+
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const openpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0;
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Each part's stored bytes (compressed, as in the zip) and its crc. */
+function rawParts(path: string): Map<string, string> {
+  const zip = ZipFile.open(path, 'test');
+  try {
+    const parts = new Map<string, string>();
+    for (const entry of zip.entries) {
+      const chunks: Buffer[] = [];
+      zip.eachRawChunk(entry, (c) => chunks.push(c));
+      parts.set(entry.name, `${entry.method}:${entry.crc}:${Buffer.concat(chunks).toString('base64')}`);
+    }
+    return parts;
+  } finally {
+    zip.close();
+  }
+}
+
+/** Parts of `before` whose stored bytes differ in `after` (or are gone). */
+function changedParts(before: string, after: string): string[] {
+  const [a, b] = [rawParts(before), rawParts(after)];
+  return [...a.keys()].filter((name) => a.get(name) !== b.get(name)).sort();
+}
+
+const elements = (xml: string, name: string) => xml.match(new RegExp(`<${name}\\b[^>]*?(/>|>[\\s\\S]*?</${name}>)`, 'g')) ?? [];
+
+/** What the changed parts must still hold: every cell, conditional format, validation, drawing
+ * reference of the sales sheet, and every name and sheet of the workbook, as written. */
+function expectKept(before: string, after: string): void {
+  const [a, b] = [zipParts(readFileSync(before)), zipParts(readFileSync(after))];
+  const sheet = b.get('xl/worksheets/sheet1.xml')!;
+  // Every cell with a value (blank cells in the new columns are written over, their format kept).
+  for (const el of elements(a.get('xl/worksheets/sheet1.xml')!, 'c').filter((c) => c.includes('</c>') || c.includes('"J12"'))) expect(sheet).toContain(el);
+  for (const name of ['conditionalFormatting', 'dataValidation', 'drawing', 'legacyDrawing', 'tableParts', 'sheetPr', 'cols', 'pageMargins']) {
+    for (const el of elements(a.get('xl/worksheets/sheet1.xml')!, name)) expect(sheet, name).toContain(el);
+  }
+  const workbook = b.get('xl/workbook.xml')!;
+  for (const name of ['definedName', 'sheet', 'pivotCaches', 'extLst', 'workbookPr', 'workbookProtection']) {
+    for (const el of elements(a.get('xl/workbook.xml')!, name)) expect(workbook, name).toContain(el);
+  }
+  // Styles only grow: the existing formats keep their numbers.
+  const styles = b.get('xl/styles.xml')!;
+  const section = (xml: string, name: string) => elements(xml, name)[0] ?? '';
+  for (const [list, name] of [['numFmts', 'numFmt'], ['fonts', 'font'], ['fills', 'fill'], ['borders', 'border'], ['cellXfs', 'xf'], ['dxfs', 'dxf']]) {
+    const old = elements(section(a.get('xl/styles.xml')!, list), name);
+    expect(elements(section(styles, list), name).slice(0, old.length), name).toEqual(old);
+  }
+  for (const override of a.get('[Content_Types].xml')!.match(/<(Override|Default) [^>]*\/>/g)!) expect(b.get('[Content_Types].xml')).toContain(override);
+  for (const rel of a.get('xl/_rels/workbook.xml.rels')!.match(/<Relationship [^>]*\/>/g)!) expect(b.get('xl/_rels/workbook.xml.rels')).toContain(rel);
+}
+
+/** The parts a run may change: the sheet it writes into and the workbook's lists. */
+const WORKBOOK_LISTS = ['[Content_Types].xml', 'docProps/app.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml'];
+
+function opensInOpenpyxl(path: string): string[] {
+  const script = 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], keep_vba=sys.argv[1].endswith(".xlsm"))\nprint("\\n".join(wb.sheetnames))';
+  return execFileSync(PYTHON, ['-W', 'ignore', '-c', script, path], { encoding: 'utf8' }).trim().split('\n');
+}
+
+function opensInLibreOffice(path: string): string[] {
+  const out = join(files.dir, `lo-${Math.random().toString(36).slice(2)}`);
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(files.dir, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', path, '--outdir', out], { stdio: 'pipe', timeout: 120_000 });
+  return readdirSync(out).sort();
+}
+
+describe.each([
+  ['.xlsx', false],
+  ['.xlsm', true],
+])('a %s workbook with pivot table, charts, a chart sheet, a slicer, threaded comments and notes', (extension, macro) => {
+  const input = files.file(`features${extension}`, featureWorkbook(macro));
+  const analysed = join(files.dir, `features.planned${extension}`);
+  const planned = join(files.dir, `features-plans${extension}`);
+
+  it('analyze changes only the sales sheet and the workbook lists, keeping all that was in them', async () => {
+    const r = await run('analyze', input, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/does not have|cannot keep/);
+    expect(existsSync(analysed)).toBe(true);
+    expect(changedParts(input, analysed)).toEqual([...WORKBOOK_LISTS, 'xl/worksheets/sheet1.xml'].sort());
+    expectKept(input, analysed);
+    const after = zipParts(readFileSync(analysed));
+    // The macro project and the workbook's kind (its content type) are as they were.
+    if (macro) expect(after.get('[Content_Types].xml')).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+    // The tiers went into the free columns right of the table; the Pareto sheet is a new part.
+    expect(after.get('xl/worksheets/sheet1.xml')).toMatch(/<c r="C1" s="\d+" t="inlineStr"><is><t xml:space="preserve">Tier<\/t>/);
+    expect(after.get('xl/workbook.xml')).toMatch(/<sheet name="Pareto" sheetId="4" r:id="rId\d+"\/>/);
+    expect(after.get('docProps/app.xml')).toContain('<vt:i4>3</vt:i4>');
+  });
+
+  it('plans and overview add tabs as new parts and change nothing else of the user', async () => {
+    const r = await run('plans', analysed, '--tier', 'A', '--out', planned, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(changedParts(analysed, planned)).toEqual(WORKBOOK_LISTS);
+    expectKept(analysed, planned);
+    const added = [...rawParts(planned).keys()].filter((p) => !rawParts(analysed).has(p));
+    expect(added).toEqual(['xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml', 'xl/worksheets/sheet6.xml', 'xl/worksheets/sheet7.xml']);
+  });
+
+  it('writes in place, keeping the file as it was beside it', async () => {
+    const path = join(files.dir, `in-place${extension}`);
+    copyFileSync(input, path);
+    const r = await run('analyze', path, '--in-place', '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const backup = join(files.dir, `in-place.backup${extension}`);
+    expect(readFileSync(backup).equals(readFileSync(input))).toBe(true);
+    expect(changedParts(input, path)).toEqual([...WORKBOOK_LISTS, 'xl/worksheets/sheet1.xml'].sort());
+    expect((await run('overview', path, '--in-place')).code).toBe(0);
+    expectKept(input, path);
+  });
+
+  it.skipIf(!openpyxl)('opens in openpyxl with every sheet, the chart sheet included', () => {
+    expect(opensInOpenpyxl(planned)).toEqual(['Sales', 'Pivot', 'Revenue chart', 'Pareto', 'Plan – Bakkerij Jansen', 'Plan – De Vries BV', 'Plan – Hotel Zuid', 'Plans overview']);
+  });
+
+  it.skipIf(!soffice || macro)('opens in LibreOffice', () => {
+    const sheets = opensInLibreOffice(planned);
+    expect(sheets).toContain('features-plans-Pareto.csv');
+    expect(sheets).toContain('features-plans-Plans overview.csv');
+  });
+});
+
+describe('--out', () => {
+  it('keeps the kind of the input: an .xlsm goes to an .xlsm', async () => {
+    const input = files.file('macros.xlsm', featureWorkbook(true));
+    const r = await run('analyze', input, '--out', join(files.dir, 'macros-out.xlsx'), '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`account-planner: --out must end in .xlsm, as the input does: ${join(files.dir, 'macros-out.xlsx')}`);
+    rmSync(join(files.dir, 'macros-out.xlsx'), { force: true });
+  });
+});
