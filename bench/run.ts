@@ -9,6 +9,7 @@
 // c. Bundle sizes of dist/excel/functions.js and dist/sheets/Code.js (goal: under 100 KB each,
 //    unminified), and of Server.js for information.
 // d–f. The commands through the hosts (bench/hosts.ts): the analysis, plans, the runner on .xlsx.
+// g. A Sheets cell call with and without Server.js loaded (bench/script-files.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +19,7 @@ import { callByName } from '../shared/run';
 import { buildEngine } from '../test/engine/hyperformula-plugin';
 import { prng } from '../test/support/fixtures';
 import { benchAnalysis, benchCli, benchPlans } from './hosts';
+import { benchScriptFiles } from './script-files';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -306,6 +308,7 @@ function main(): void {
     ['d', () => lines.push(...benchAnalysis())],
     ['e', () => lines.push(...benchPlans())],
     ['f', () => lines.push(...benchCli(ROOT))],
+    ['g', () => lines.push(...benchScriptFiles(ROOT))],
   ] as const) {
     // `npm run bench -- a c` runs only those.
     if (args.length && !args.includes(name)) continue;

@@ -35,7 +35,10 @@ export function onInstall(e?: unknown): void {
 }
 
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(userLanguage()).host.title);
+  // HtmlService ignores <meta> tags written in the HTML: the viewport is set here (docs/hosts.md).
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .setTitle(t(userLanguage()).host.title)
+    .addMetaTag('viewport', 'width=device-width, initial-scale=1');
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

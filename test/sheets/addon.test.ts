@@ -8,7 +8,7 @@ import { t } from '../../shared/i18n/strings';
 import { inAuthModeNone, inCustomFunctionMode, NoneModeOptions } from '../support/apps-script-auth';
 import { BOTH_ORDERS, ScriptFile, loadAppsScript } from '../support/apps-script-project';
 import { midnightIn } from '../support/fixtures';
-import { standInSpreadsheet } from './stand-in';
+import { standInHtmlService, standInSpreadsheet } from './stand-in';
 
 const ZONE = 'Europe/Amsterdam';
 const SHEETS = { Verkoop: [['Klant', 'Omzet'], ['Jansen', 700], ['De Vries', 200], ['Bakker', 60], ['Smit', 40]] };
@@ -16,17 +16,12 @@ const SHEETS = { Verkoop: [['Klant', 'Omzet'], ['Jansen', 700], ['De Vries', 200
 /** The project's two files over a stand-in spreadsheet with the user's locale, Session and HtmlService. */
 function services(locale: string) {
   const s = standInSpreadsheet({ sheets: SHEETS, timeZone: ZONE, locale });
-  const sidebars: string[] = [];
+  const html = standInHtmlService();
+  const sidebars = html.outputs;
   const all = {
     SpreadsheetApp: s.app,
     Session: { getActiveUserLocale: () => locale, getScriptTimeZone: () => ZONE, getActiveUser: () => ({ getEmail: () => 'rep@example.com' }) },
-    HtmlService: {
-      createHtmlOutputFromFile: (file: string) => {
-        sidebars.push(file);
-        const html = { file, setTitle: () => html };
-        return html;
-      },
-    },
+    HtmlService: html.service,
     PropertiesService: { getDocumentProperties: () => ({ getProperty: () => null }) },
   };
   return { s, all, sidebars };
@@ -102,7 +97,7 @@ describe('dist/sheets bound to one spreadsheet (all authorized)', () => {
     expect(s.ui.menus).toEqual([{ title: 'Account Planner', items: [['Account Planner openen', 'showSidebar']] }]);
     const [, fn] = s.ui.menus[0].items[0];
     script[fn]();
-    expect(sidebars).toEqual(['Sidebar']);
+    expect(sidebars.map((h) => h.file)).toEqual(['Sidebar']);
     expect(s.ui.sidebars).toHaveLength(1);
   });
 });

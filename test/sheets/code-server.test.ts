@@ -2,12 +2,14 @@
 // one vm's global scope) on the SpreadsheetApp stand-in: the menu, the sidebar, and the analysis
 // entry points the sidebar calls through google.script.run. What they hand back must be plain
 // JSON, their errors readable sentences, and their service calls must not grow with the rows.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../shared/i18n/strings';
 import { dateFromSerial, zoneNamed } from '../../src/sheets/dates';
-import { BOTH_ORDERS, ScriptFile, loadAppsScript } from '../support/apps-script-project';
+import { BOTH_ORDERS, SHEETS_DIST, ScriptFile, loadAppsScript } from '../support/apps-script-project';
 import { dutchInvoices, serialOf } from '../support/revenue-sheets';
-import { StandInOptions, standInSpreadsheet } from './stand-in';
+import { StandInOptions, standInHtmlService, standInSpreadsheet } from './stand-in';
 
 const TIME_ZONE = 'Europe/Amsterdam';
 const nl = t('nl');
@@ -31,21 +33,15 @@ function dutchLines(n: number): unknown[][] {
 /** A fresh Apps Script global scope: the project's script files over a stand-in spreadsheet, HtmlService and Session. */
 function appsScript(sheets: StandInOptions['sheets'], options: { locale?: string; active?: StandInOptions['active']; files?: readonly ScriptFile[] } = {}) {
   const s = standInSpreadsheet({ sheets, timeZone: TIME_ZONE, locale: 'nl_NL', active: options.active });
-  const htmlFiles: string[] = [];
+  const html = standInHtmlService((file) => readFileSync(join(SHEETS_DIST, `${file}.html`), 'utf8'));
   const services = {
     SpreadsheetApp: s.app,
     Session: { getActiveUserLocale: () => options.locale ?? 'nl_NL', getScriptTimeZone: () => TIME_ZONE },
-    HtmlService: {
-      createHtmlOutputFromFile(file: string) {
-        htmlFiles.push(file);
-        const html = { file, title: undefined as string | undefined, setTitle: (title: string) => ((html.title = title), html) };
-        return html;
-      },
-    },
+    HtmlService: html.service,
   };
   const server = loadAppsScript(services, options.files);
   s.calls.reset();
-  return { ...s, server, htmlFiles };
+  return { ...s, server, htmlFiles: html.outputs };
 }
 
 /** What google.script.run can carry: null, booleans, strings, finite numbers, arrays and plain objects of those. */
@@ -112,11 +108,14 @@ describe('dist/sheets (Code.js and Server.js) on the stand-in spreadsheet', () =
     expect(serverFirst).toEqual(codeFirst);
   });
 
-  it('opens Sidebar.html as the sidebar, titled', () => {
+  it('opens Sidebar.html as the sidebar, titled, its viewport set through addMetaTag (HtmlService ignores <meta> in the file)', () => {
     const s = appsScript({ Verkoop: verkoop() });
     s.server.showSidebar();
-    expect(s.htmlFiles).toEqual(['Sidebar']);
+    expect(s.htmlFiles.map((h) => h.file)).toEqual(['Sidebar']);
     expect(s.ui.sidebars).toEqual([expect.objectContaining({ file: 'Sidebar', title: nl.host.title })]);
+    // The file's own <meta name="viewport"> would do nothing in Sheets.
+    expect(s.htmlFiles[0].content).toContain('<meta name="viewport"');
+    expect(s.htmlFiles[0].viewport).toBe('width=device-width, initial-scale=1');
   });
 
   it('detects the table and suggests the account, amount and date columns', () => {

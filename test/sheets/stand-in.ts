@@ -819,3 +819,52 @@ export function standInSpreadsheet(options: StandInOptions) {
 }
 
 export type StandIn = ReturnType<typeof standInSpreadsheet>;
+
+// ---------------------------------------------------------------------------------------------
+// HtmlService, as far as the sidebar needs it. What it imitates (docs/hosts.md, Google Sheets):
+// <meta> tags written in the HTML file are ignored (HtmlOutput.addMetaTag reference: "meta tags
+// included directly in an Apps Script HTML file are ignored"); only addMetaTag sets them, and only
+// for the names Apps Script allows. `viewport` is the viewport the page gets.
+
+const ALLOWED_META_TAGS = ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport'];
+
+export interface StandInHtmlOutput {
+  file: string;
+  /** The HTML file's text, with whatever <meta> it holds (ignored). */
+  content: string;
+  title?: string;
+  metaTags: { name: string; content: string }[];
+  /** The viewport the sidebar gets: only from addMetaTag. */
+  readonly viewport: string | null;
+  setTitle(title: string): StandInHtmlOutput;
+  addMetaTag(name: string, content: string): StandInHtmlOutput;
+}
+
+/** HtmlService over the project's HTML files (`read` gives a file's text by its name without .html). */
+export function standInHtmlService(read: (file: string) => string = () => '') {
+  const outputs: StandInHtmlOutput[] = [];
+  const service = {
+    createHtmlOutputFromFile(file: string): StandInHtmlOutput {
+      const output: StandInHtmlOutput = {
+        file,
+        content: read(file),
+        metaTags: [],
+        get viewport() {
+          return this.metaTags.filter((m) => m.name === 'viewport').at(-1)?.content ?? null;
+        },
+        setTitle(title) {
+          output.title = title;
+          return output;
+        },
+        addMetaTag(name, content) {
+          if (!ALLOWED_META_TAGS.includes(name)) throw new Error(`Meta tag ${name} is not allowed.`);
+          output.metaTags.push({ name, content });
+          return output;
+        },
+      };
+      outputs.push(output);
+      return output;
+    },
+  };
+  return { service, outputs };
+}
