@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CatalogFunction, FUNCTIONS } from '../../shared/catalog';
 import { midnightIn } from '../support/fixtures';
+import { standInHtmlService } from '../sheets/stand-in';
 import { SERVER_ENTRY_POINTS } from '../../scripts/build';
 import { BOTH_ORDERS, SHEETS_DIST, ScriptFile, jsdocOf, loadAppsScript, scriptSource } from '../support/apps-script-project';
 
@@ -42,12 +43,8 @@ function appsScript(options: { timeZone?: string; locale?: string; files?: reado
       getUi: () => ui,
     },
     Session: { getActiveUserLocale: () => options.locale ?? 'en', getScriptTimeZone: () => 'UTC' },
-    HtmlService: {
-      createHtmlOutputFromFile: (file: string) => {
-        const html = { file, title: undefined as string | undefined, setTitle: (t: string) => ((html.title = t), html) };
-        return html;
-      },
-    },
+    // HtmlService as Sheets has it: <meta> in the file ignored, addMetaTag needed (test/sheets/stand-in.ts).
+    HtmlService: standInHtmlService().service,
   };
   return { global: loadAppsScript(services, options.files ?? ['Code.js']), calls };
 }
