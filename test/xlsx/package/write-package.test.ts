@@ -158,3 +158,52 @@ describe('--out', () => {
     rmSync(join(files.dir, 'macros-out.xlsx'), { force: true });
   });
 });
+
+describe("a copy of the user's template sheet", () => {
+  /** The feature workbook with a template sheet holding a note, a table and a name of its own. */
+  function withTemplate(): string {
+    const parts = featureWorkbook(false);
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    parts['xl/worksheets/sheet3.xml'] =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData>` +
+      '<row r="1"><c r="A1" t="inlineStr" s="1"><is><t>Visit plan for {{account}}</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Owner</t></is></c><c r="B2" t="inlineStr"><is><t>{{owner}}</t></is></c></row>' +
+      '<row r="4"><c r="A4" t="inlineStr"><is><t>Action</t></is></c><c r="B4" t="inlineStr"><is><t>Due</t></is></c></row></sheetData>' +
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><legacyDrawing r:id="rId1"/><tableParts count="1"><tablePart r:id="rId2"/></tableParts></worksheet>';
+    parts['xl/worksheets/_rels/sheet3.xml.rels'] =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/vmlDrawing" Target="../drawings/vmlDrawing2.vml"/><Relationship Id="rId2" Type="${R}/table" Target="../tables/table2.xml"/><Relationship Id="rId3" Type="${R}/comments" Target="../comments2.xml"/></Relationships>`;
+    parts['xl/drawings/vmlDrawing2.vml'] = (parts['xl/drawings/vmlDrawing1.vml'] as string).replace(/<v:shape id="_x0000_s1026"[\s\S]*?<\/v:shape>/, '').replace('data="1"', 'data="2"').replace('_x0000_s1025', '_x0000_s2049').replace('<x:Row>1</x:Row>', '<x:Row>0</x:Row>');
+    parts['xl/comments2.xml'] = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Sales team</author></authors><commentList><comment ref="A1" authorId="0"><text><t>Fill in before the visit</t></text></comment></commentList></comments>';
+    parts['xl/tables/table2.xml'] = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="2" name="Actions" displayName="Actions" ref="A4:B5" totalsRowShown="0"><autoFilter ref="A4:B5"/><tableColumns count="2"><tableColumn id="1" name="Action"/><tableColumn id="2" name="Due"/></tableColumns><tableStyleInfo name="TableStyleLight1" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
+    parts['xl/workbook.xml'] = (parts['xl/workbook.xml'] as string)
+      .replace('</sheets>', '<sheet name="Template visit" sheetId="4" r:id="rId10"/></sheets>')
+      .replace('</definedNames>', "<definedName name=\"Owner\" localSheetId=\"3\">'Template visit'!$B$2</definedName></definedNames>");
+    parts['xl/_rels/workbook.xml.rels'] = (parts['xl/_rels/workbook.xml.rels'] as string).replace('</Relationships>', `<Relationship Id="rId10" Type="${R}/worksheet" Target="worksheets/sheet3.xml"/></Relationships>`);
+    const types = '<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/comments2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/><Override PartName="/xl/tables/table2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>';
+    parts['[Content_Types].xml'] = (parts['[Content_Types].xml'] as string).replace('</Types>', `${types}</Types>`);
+    return files.file('template.xlsx', parts);
+  }
+
+  it("is made as Excel's copy makes it: its note, table and name go along, the template stays as it was", async () => {
+    const input = withTemplate();
+    const output = join(files.dir, 'template-plans.xlsx');
+    const r = await run('plans', input, '--accounts', 'Hotel Zuid', '--template', 'Template visit', '--owner', 'Sam', '--out', output, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    for (const part of changedParts(input, output)) expect(WORKBOOK_LISTS).toContain(part);
+    const parts = zipParts(readFileSync(output));
+    const workbook = parts.get('xl/workbook.xml')!;
+    expect(workbook).toMatch(/<sheet name="Plan – Hotel Zuid" sheetId="5" r:id="rId\d+"\/>/);
+    expect(workbook).toContain("<definedName name=\"Owner\" localSheetId=\"4\">'Plan – Hotel Zuid'!$B$2</definedName>");
+    const plan = parts.get('xl/worksheets/sheet4.xml')!;
+    expect(plan).toContain('Visit plan for Hotel Zuid');
+    expect(plan).toContain('<legacyDrawing r:id="rId1"/><tableParts count="1"><tablePart r:id="rId2"/></tableParts>');
+    expect(parts.get('xl/worksheets/_rels/sheet4.xml.rels')).toMatch(/Target="\.\.\/drawings\/vmlDrawing3\.vml"\/>.*Target="\.\.\/tables\/table3\.xml"\/>.*Target="\.\.\/comments3\.xml"\/>/);
+    expect(parts.get('xl/comments3.xml')).toBe(parts.get('xl/comments2.xml'));
+    expect(parts.get('xl/tables/table3.xml')).toMatch(/<table [^>]*id="3" name="Actions_2" displayName="Actions_2"/);
+    if (openpyxl) {
+      const script = 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb["Plan – Hotel Zuid"]\nprint(ws["A1"].comment.text, list(ws.tables))';
+      expect(execFileSync(PYTHON, ['-W', 'ignore', '-c', script, output], { encoding: 'utf8' }).trim()).toBe("Fill in before the visit ['Actions_2']");
+    }
+    if (soffice) expect(opensInLibreOffice(output)).toContain('template-plans-Plan – Hotel Zuid.csv');
+  });
+});

@@ -1,0 +1,88 @@
+// The sheet editor on hand-written sheet XML: the rows it does not touch come out as they went
+// in, the cells it writes go into their rows in column order, and it streams.
+import { describe, expect, it } from 'vitest';
+import { SheetChanges, SheetEditor, editSheetText, noSheetChanges } from '../../../src/xlsx/package/sheet-edit';
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const changes = (extra: Partial<SheetChanges>): SheetChanges => ({ ...noSheetChanges(), ...extra });
+
+/** The editor fed a piece at a time, as the package hands a part over. */
+function streamed(xml: string, c: SheetChanges, piece: number): string {
+  const out: string[] = [];
+  const editor = new SheetEditor(c, (t) => out.push(t));
+  for (let at = 0; at < xml.length; at += piece) editor.push(xml.slice(at, at + piece));
+  editor.end();
+  return out.join('');
+}
+
+describe('the sheet editor', () => {
+  const sheet =
+    `<?xml version="1.0"?><x:worksheet xmlns:x="${NS}"><x:dimension ref="A1:B3"/><x:sheetData>` +
+    `<x:row r="1" spans="1:2"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row>\n` +
+    `<x:row r="2"><x:c r="A2" s="1"><x:f>B1*2</x:f><x:v>4</x:v></x:c></x:row>` +
+    `<x:row><x:c><x:v>5</x:v></x:c><x:c><x:v>6</x:v></x:c></x:row>` +
+    `<x:row r="9"><x:c r="A9"/></x:row></x:sheetData>` +
+    `<x:conditionalFormatting sqref="A1"><x:cfRule type="expression" priority="4" dxfId="0"><x:formula>TRUE</x:formula></x:cfRule></x:conditionalFormatting>` +
+    `<x:pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/></x:worksheet>`;
+  const tiers = changes({
+    blocks: [{ sheet: 's', row: 0, col: 2, values: [['Tier'], ['A'], ['B'], [null]] }],
+    styles: [{ region: { row: 0, col: 0, rows: 1, cols: 3 }, restyle: (xf) => xf + 10 }],
+    conditional: [{ region: { row: 1, col: 2, rows: 3, cols: 1 }, rules: [{ type: 'cellIs', dxfId: 1, formula: '"A"' }] }],
+  });
+
+  it('writes cells into their rows in column order, leaving untouched rows and cells as they were', () => {
+    const out = editSheetText(sheet, tiers);
+    // Row 9 is not touched: the same text
+    expect(out).toContain('<x:row r="9"><x:c r="A9"/></x:row>');
+    // Row 1: the existing cells restyled in place, the new one after them; the span hint goes
+    expect(out).toContain('<x:row r="1"><x:c r="A1" t="s" s="10"><x:v>0</x:v></x:c><x:c r="B1" s="10"><x:v>2</x:v></x:c><x:c r="C1" s="10" t="inlineStr"><x:is><x:t xml:space="preserve">Tier</x:t></x:is></x:c></x:row>');
+    // A formula cell kept to the letter
+    expect(out).toContain('<x:c r="A2" s="1"><x:f>B1*2</x:f><x:v>4</x:v></x:c><x:c r="C2" t="inlineStr">');
+    // A row and cells without a reference: numbered where they are (row 3, A and B)
+    expect(out).toContain('<x:row r="3"><x:c r="A3"><x:v>5</x:v></x:c><x:c r="B3"><x:v>6</x:v></x:c><x:c r="C3" t="inlineStr"><x:is><x:t xml:space="preserve">B</x:t>');
+    // The existing rule keeps its priority; the new one comes after it, before the margins
+    expect(out).toContain('<x:formula>TRUE</x:formula></x:cfRule></x:conditionalFormatting><x:conditionalFormatting sqref="C2:C4"><x:cfRule type="cellIs" dxfId="1" priority="5" operator="equal"><x:formula>&quot;A&quot;</x:formula></x:cfRule></x:conditionalFormatting><x:pageMargins');
+    expect(out).toContain('<x:dimension ref="A1:C4"/>');
+  });
+
+  it('gives the same text whatever the size of the pieces it is fed', () => {
+    const whole = editSheetText(sheet, tiers);
+    for (const piece of [1, 7, 64]) expect(streamed(sheet, tiers, piece)).toBe(whole);
+  });
+
+  it('adds rows where there were none, in order, with heights and merges', () => {
+    const out = editSheetText(
+      `<worksheet xmlns="${NS}"><sheetData/></worksheet>`,
+      changes({ blocks: [{ sheet: 's', row: 2, col: 0, values: [[1, true, { formula: '=A3*2' }]] }], rowHeights: [{ row: 0, rows: 1, points: 30 }], merges: [{ row: 2, col: 3, rows: 1, cols: 2 }] }),
+    );
+    expect(out).toBe(
+      `<worksheet xmlns="${NS}"><sheetData><row r="1" ht="30" customHeight="1"/><row r="3"><c r="A3"><v>1</v></c><c r="B3" t="b"><v>1</v></c><c r="C3"><f>A3*2</f></c></row></sheetData><mergeCells count="1"><mergeCell ref="D3:E3"/></mergeCells></worksheet>`,
+    );
+  });
+
+  it('keeps text as text, control characters escaped as Excel escapes them', () => {
+    const out = editSheetText(`<worksheet xmlns="${NS}"><sheetData/></worksheet>`, changes({ blocks: [{ sheet: 's', row: 0, col: 0, values: [['=SUM(A1) & <b>\u0001_x0041_']] }] }));
+    expect(out).toContain('<t xml:space="preserve">=SUM(A1) &amp; &lt;b&gt;_x0001__x005F_x0041_</t>');
+  });
+
+  it('streams a sheet of 1,048,576 rows: output flows while input comes in, in small pieces', () => {
+    const rows = 1_048_576;
+    const out: number[] = [];
+    let seenBeforeEnd = 0;
+    const editor = new SheetEditor(changes({ blocks: [{ sheet: 's', row: 0, col: 1, values: [['Tier']] }] }), (t) => out.push(t.length));
+    editor.push(`<worksheet xmlns="${NS}"><sheetData>`);
+    const batch = 4096;
+    for (let r = 1; r <= rows; r += batch) {
+      let text = '';
+      for (let k = r; k < Math.min(r + batch, rows + 1); k++) text += `<row r="${k}"><c r="A${k}"><v>${k}</v></c></row>`;
+      editor.push(text);
+      if (r > rows / 2 && !seenBeforeEnd) seenBeforeEnd = out.reduce((n, x) => n + x, 0);
+    }
+    editor.push('</sheetData></worksheet>');
+    editor.end();
+    // Half the rows in, most of them are out already; no piece is larger than a few hundred KB.
+    expect(seenBeforeEnd).toBeGreaterThan(10_000_000);
+    expect(Math.max(...out)).toBeLessThan(512 * 1024);
+    expect(out.reduce((n, x) => n + x, 0)).toBeGreaterThan(rows * 30);
+  });
+});
