@@ -40,6 +40,8 @@ export interface SheetChanges {
   protect: boolean;
   /** The number a cell of this format stores for a value (dates differ in a 1904 workbook). */
   stored?: (value: number, xf: number) => number;
+  /** The relationship id of a new drawing (a chart) to refer to. */
+  drawing?: string;
   /** A copied sheet is not selected with its original (two selected tabs open as a group). */
   unselect?: boolean;
 }
@@ -491,6 +493,8 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
       return `<${p}dataValidation type="${v.type}"${operator} allowBlank="1" showErrorMessage="1" error="${escapeXml(v.message)}" sqref="${a1(v.region)}"><${p}formula1>${escapeXml(v.formula1)}</${p}formula1>${f2}</${p}dataValidation>`;
     }),
   );
+
+  if (changes.drawing) insert('drawing', `<${p}drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${changes.drawing}"/>`);
 
   if (changes.fitToPage) {
     const setup = find('pageSetup');

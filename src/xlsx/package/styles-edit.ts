@@ -31,6 +31,13 @@ const SECTIONS = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellX
 /** The order Excel writes a font's settings in. */
 const FONT_ORDER = ['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow', 'u', 'vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'];
 
+/** An element's text with its start tag's attributes in a fixed order, to compare formats. */
+function canonical(xml: string): string {
+  const end = xml.indexOf('>');
+  const attributes = xml.slice(0, end).match(/[\w:.-]+\s*=\s*("[^"]*"|'[^']*')/g) ?? [];
+  return `${[...attributes].sort().join(' ')}|${xml.slice(end).replace(/^\/>$/, '>')}`;
+}
+
 const rgb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 interface Section {
@@ -127,7 +134,9 @@ export class StyleBook {
     }
     const body = ['alignment', 'protection', 'extLst'].map((k) => parts.get(k) ?? '').join('');
     const xml = body ? `${tag}${body}</${this.p}xf>` : `${tag.slice(0, -1)}/>`;
-    const existing = xfs.indexOf(xml);
+    // An equal format already there (attributes in any order) is used again.
+    const wanted = canonical(xml);
+    const existing = xfs.findIndex((x) => canonical(x) === wanted);
     const id = existing >= 0 ? existing : this.add('cellXfs', xml);
     this.dates[id] = overlay.numberFormat ? showsDate(overlay.numberFormat) : this.showsDate(xf);
     this.memo.set(memoKey, id);
@@ -164,7 +173,9 @@ export class StyleBook {
     if (o.fontSize) settings.set('sz', `<${p}sz val="${o.fontSize}"/>`);
     if (o.fontColor) settings.set('color', `<${p}color rgb="${rgb(o.fontColor)}"/>`);
     const ordered = [...FONT_ORDER.filter((k) => settings.has(k)).map((k) => settings.get(k)!), ...[...settings].filter(([k]) => !FONT_ORDER.includes(k)).map(([, v]) => v)];
-    const id = this.add('fonts', `<${p}font>${ordered.join('')}</${p}font>`);
+    const xml = `<${p}font>${ordered.join('')}</${p}font>`;
+    const same = this.all('fonts').indexOf(xml);
+    const id = same >= 0 ? same : this.add('fonts', xml);
     this.fontMemo.set(memoKey, id);
     return id;
   }
@@ -173,7 +184,9 @@ export class StyleBook {
     const known = this.fillMemo.get(hex);
     if (known !== undefined) return known;
     const p = this.p;
-    const id = this.add('fills', `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${rgb(hex)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    const xml = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${rgb(hex)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+    const same = this.all('fills').indexOf(xml);
+    const id = same >= 0 ? same : this.add('fills', xml);
     this.fillMemo.set(hex, id);
     return id;
   }

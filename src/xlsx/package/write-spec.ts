@@ -1,13 +1,18 @@
 // A SheetSpec written into the package: new sheets as new parts, copies of sheets as Excel's own
 // copy makes them, and each touched sheet streamed through the sheet editor. Only the parts the
 // spec changes are rewritten; all others stay the input's bytes.
-import { Region, SheetSpec, a1, isFormula } from '../../../shared/sheet-spec';
+import { ParetoChart, Region, SheetSpec, a1, isFormula } from '../../../shared/sheet-spec';
 import { PackageEdit } from './package-edit';
 import { DAYS_1904 } from './read-cells';
 import { relationshipsPart } from './read-package';
 import { SheetChanges, SheetEditor, emptySheet, noSheetChanges } from './sheet-edit';
 import { StyleOverlay } from './styles-edit';
-import { WorkbookParts, parseRels, relativeTarget } from './workbook-edit';
+import { WorkbookParts, addRel, freeRelId, parseRels, relativeTarget } from './workbook-edit';
+import { CHART_NAME, chartAnchor, chartXml, drawingXml } from './pareto-chart';
+
+const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 import { Splice, attr, children, rootElement, setAttr, splice } from './xml-edit';
 
 /** A workbook name's reference: 'Sales 2026'!$B$2:$D$9. */
@@ -127,7 +132,11 @@ export class PackageWriter {
       for (const region of p.unlocked) changes.styles.push({ region, restyle: (xf) => styles.restyle(xf, unlocked) });
     }
     for (const sheet of copies) on(sheet);
-    if (spec.charts.length) this.skipped.push('chart');
+    for (const chart of spec.charts) {
+      const drawing = this.addChart(chart);
+      if (drawing === null) this.skipped.push('chart');
+      else if (drawing) on(chart.sheet).drawing = drawing;
+    }
 
     for (const [sheet, changes] of perSheet) {
       this.edit.rewrite(this.sheetPart(sheet), (out) => new SheetEditor(changes, out));
@@ -138,6 +147,41 @@ export class PackageWriter {
     );
     this.book.flush();
     this.edit.pkg.reread();
+  }
+
+  /**
+   * The Pareto chart as a chart part: in a new drawing for a sheet without one (answering the
+   * relationship id the sheet must refer to it by), or in place of the chart an earlier analysis
+   * drew (answering ''). null when the sheet has a drawing of someone else's: nothing is drawn.
+   */
+  private addChart(chart: ParetoChart): string | null {
+    const part = this.sheetPart(chart.sheet);
+    const relsPart = relationshipsPart(part);
+    const relsXml = this.edit.exists(relsPart) ? this.edit.text(relsPart) : null;
+    const rels = relsXml ? parseRels(relsXml, part) : [];
+    const existing = rels.find((r) => /\/drawing$/.test(r.type) && !r.external);
+    if (existing) {
+      const drawingXml = this.edit.exists(existing.part) ? this.edit.text(existing.part) : '';
+      const at = drawingXml.indexOf(`name="${CHART_NAME}"`);
+      const id = at < 0 ? null : /r:id="([^"]+)"/.exec(drawingXml.slice(at))?.[1];
+      const drawingRels = this.edit.exists(relationshipsPart(existing.part)) ? parseRels(this.edit.text(relationshipsPart(existing.part)), existing.part) : [];
+      const own = drawingRels.find((r) => r.id === id && !r.external);
+      if (!own) return null;
+      this.edit.put(own.part, chartXml(chart));
+      return '';
+    }
+    const wb = this.edit.pkg.workbookPart;
+    const folder = wb.slice(0, wb.lastIndexOf('/') + 1);
+    const chartPart = this.book.freePart(`${folder}charts/`, 'chart', 'xml');
+    this.edit.put(chartPart, chartXml(chart));
+    this.book.declare(chartPart, CHART_TYPE);
+    const drawingPart = this.book.freePart(`${folder}drawings/`, 'drawing', 'xml');
+    this.edit.put(drawingPart, drawingXml(chartAnchor(chart, 'rId1', 2)));
+    this.book.declare(drawingPart, DRAWING_TYPE);
+    this.edit.put(relationshipsPart(drawingPart), addRel(null, { id: 'rId1', type: `${RELS}/chart`, target: relativeTarget(drawingPart, chartPart) }));
+    const id = freeRelId(rels);
+    this.edit.put(relsPart, addRel(relsXml, { id, type: `${RELS}/drawing`, target: relativeTarget(part, drawingPart) }));
+    return id;
   }
 
   /** A copy of a sheet as Excel's "Move or Copy… › Create a copy" makes it: the sheet's part and

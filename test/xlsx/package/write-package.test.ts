@@ -113,6 +113,20 @@ describe.each([
     expect(after.get('xl/worksheets/sheet1.xml')).toMatch(/<c r="C1" s="\d+" t="inlineStr"><is><t xml:space="preserve">Tier<\/t>/);
     expect(after.get('xl/workbook.xml')).toMatch(/<sheet name="Pareto" sheetId="4" r:id="rId\d+"\/>/);
     expect(after.get('docProps/app.xml')).toContain('<vt:i4>3</vt:i4>');
+    // The Pareto chart: a chart part over the chart data, in a drawing of the new sheet.
+    const added = [...after.keys()].filter((p) => !zipParts(readFileSync(input)).has(p)).sort();
+    expect(added).toEqual(['xl/charts/chart3.xml', 'xl/drawings/_rels/drawing3.xml.rels', 'xl/drawings/drawing3.xml', 'xl/worksheets/_rels/sheet3.xml.rels', 'xl/worksheets/sheet3.xml']);
+    expect(after.get('xl/charts/chart3.xml')).toMatch(/<c:barChart>.*<c:f>Pareto!\$H\$\d+:\$H\$\d+<\/c:f>.*<c:lineChart>.*<c:max val="1"\/>/s);
+    expect(after.get('xl/worksheets/sheet3.xml')).toMatch(/<drawing xmlns:r="[^"]+" r:id="rId1"\/><\/worksheet>$/);
+    expect(r.out).not.toContain('chart data');
+  });
+
+  it('a second analysis with --replace redraws its own chart in place and adds no formats', async () => {
+    const again = join(files.dir, `features-again${extension}`);
+    const r = await run('analyze', analysed, '--replace', '--out', again, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(changedParts(analysed, again)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml']);
+    expect([...rawParts(again).keys()]).toEqual([...rawParts(analysed).keys()]);
   });
 
   it('plans and overview add tabs as new parts and change nothing else of the user', async () => {
