@@ -12,8 +12,10 @@
 // - sheets hold values from A1 ("" is blank) for reads: the used range (getUsedRangeOrNullObject)
 //   and ranges by address, with valueTypes worked out from the values; writes are recorded, not
 //   applied to the cells;
-// - adding a sheet or a name that exists is refused (ItemAlreadyExists), and so is a response of
-//   more than `maxCellsPerResponse` cells (ResponsePayloadSizeLimitExceeded; no such limit by default);
+// - adding a sheet or a name that exists, in any case ("pareto" when "Pareto" is there), is
+//   refused (ItemAlreadyExists), and sheets are found by name whatever its case;
+// - a response of more than `maxCellsPerResponse` cells is refused (ResponsePayloadSizeLimitExceeded;
+//   no such limit by default);
 // - the host's limits on what one round-trip may carry, by `host` (docs/hosts.md, Excel JavaScript
 //   API): on every platform a read of a range over five million cells may answer values (and the
 //   other cell-level properties) = null instead of an error (office-js issues #4783 and #6781, the
@@ -145,7 +147,7 @@ export class StandInExcel {
       const guarded = changes && !c.target.endsWith('.protection');
       if (on !== null && this.protection.has(on) && guarded) throw fail('AccessDenied', `${on} is protected: ${c.target}.${c.name}`);
       if (c.target === 'workbook.worksheets' && c.name === 'add') {
-        if (this.sheets.includes(name)) throw exists();
+        if (this.hasSheet(name)) throw exists();
         this.sheets.push(name);
       } else if (c.name === 'copy' && on !== null && !c.target.includes('.copy(')) {
         const copy = `${on} (2)`;
@@ -153,7 +155,7 @@ export class StandInExcel {
         this.copies.set(`${c.target}.copy(${c.args.map(describeArg).join(',')})`, copy);
         if (this.protection.has(on)) this.protection.set(copy, this.protection.get(on));
       } else if (c.name === 'name' && c.kind === 'set' && this.copies.has(c.target)) {
-        if (this.sheets.includes(name)) throw exists();
+        if (this.hasSheet(name)) throw exists();
         const old = this.copies.get(c.target)!;
         this.sheets[this.sheets.indexOf(old)] = name;
         this.copies.set(c.target, name);
@@ -207,7 +209,15 @@ export class StandInExcel {
   private sheetOf(target: string): string | null {
     const m = SHEET_PATH.exec(target);
     if (!m) return null;
-    return m[2] ? (this.copies.get(m[0]) ?? null) : (JSON.parse(m[1]) as string);
+    if (m[2]) return this.copies.get(m[0]) ?? null;
+    // Excel finds a sheet by its name whatever the case: the sheet as it is named.
+    const name = JSON.parse(m[1]) as string;
+    return this.sheets.find((s) => sameName(s, name)) ?? name;
+  }
+
+  /** Sheet names are unique whatever their case: "pareto" is taken when "Pareto" exists. */
+  private hasSheet(name: string): boolean {
+    return this.sheets.some((s) => sameName(s, name));
   }
 
   private gridOf(target: string): unknown[][] {
@@ -251,7 +261,7 @@ export class StandInExcel {
     if (target === 'workbook.getActiveCell()' && prop === 'address') return this.active;
     if (target === 'workbook.getSelectedRange()' && prop === 'address') return this.selected;
     const item = /worksheets\.getItemOrNullObject\("(.*)"\)$/.exec(target);
-    if (item && prop === 'isNullObject') return !this.sheets.includes(item[1]);
+    if (item && prop === 'isNullObject') return !this.hasSheet(item[1]);
     const namedItem = /^workbook\.names\.getItemOrNullObject\((.*)\)$/.exec(target);
     if (namedItem && prop === 'isNullObject') return !this.names.some((n) => sameName(n.name, JSON.parse(namedItem[1]) as string));
     const chart = /\.charts\.getItemOrNullObject\((.*)\)$/.exec(target);

@@ -811,3 +811,23 @@ describe('*OrNullObject as documented: look, sync, then act (stand-in refuses me
     await expect(careless).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 });
+
+describe('sheet names are the same whatever their case (Excel refuses "pareto" beside "Pareto")', () => {
+  it('a tab named like a plan in another case counts as that plan: skipped, nothing written into it', async () => {
+    const { excel, result } = await generate(2, 'key', (e) => e.sheets.push('plan – customer 1'));
+    expect(result.skipped.map((s) => s.account)).toEqual(['Customer 1']);
+    expect(result.made.map((m) => m.sheet)).toEqual(['Plan – Customer 2']);
+    expect(excel.sheets.filter((s) => s.toLowerCase() === 'plan – customer 1')).toEqual(['plan – customer 1']);
+    const changes = (c: Command) => c.kind === 'set' || ['clear', 'merge', 'add', 'delete', 'protect', 'unprotect', 'copy', 'freezeRows'].includes(c.name);
+    expect(excel.commands.filter((c) => c.target.includes('"plan – customer 1"') && changes(c))).toEqual([]);
+  });
+
+  it('the stand-in refuses adding a sheet whose name differs only in case', async () => {
+    const excel = standInExcel();
+    const adding = excel.run(async (context) => {
+      context.workbook.worksheets.add('data');
+      await context.sync();
+    });
+    await expect(adding).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+  });
+});
