@@ -361,6 +361,9 @@ export function preview(wb: Workbook, options: AnalysisOptions): Awaitable<Previ
 const inside = (r: number, c: number, region: Region | undefined) =>
   !!region && r >= region.row && r < region.row + region.rows && c >= region.col && c < region.col + region.cols;
 
+/** Excel's last column, XFD, 0-based. */
+const LAST_COLUMN = 16383;
+
 /** The first run of `count` columns right of the table that hold nothing but the add-in's own output. */
 function freeColumns(values: SheetValues, table: Table, count: number, own?: Region): number {
   const lastCol = values.origin.col + (values.values[0]?.length ?? 0) - 1;
@@ -407,6 +410,8 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   const outCols = a.categories ? 3 : 2;
   const ownHere = previousTiers?.sheet === sheet ? previousTiers.region : undefined;
   const col = freeColumns(a.values, a.table, outCols, ownHere);
+  // Excel's last column is XFD (the 16,384th); a table that reaches it leaves no room on the right.
+  if (col + outCols > LAST_COLUMN + 1) throw new UserError(fill(s.noFreeColumn, { sheet }));
   const { headerRow, firstRow, lastRow } = a.table;
   const height = lastRow - headerRow + 1;
   const block: SpecValue[][] = Array.from({ length: height }, () => new Array<SpecValue>(outCols).fill(null));

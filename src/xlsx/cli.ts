@@ -1,7 +1,7 @@
 // The command-line runner: the same shared commands as the panes, on .xlsx files. Every failure
 // the user can fix is one line on stderr and a non-zero exit; the input is never modified unless
 // --in-place is given.
-import { constants, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnalysisOptions, Detection, Preview, apply, detect } from '../../shared/commands/analysis';
@@ -121,6 +121,7 @@ interface Change {
  * command's changes, so writing in place loses nothing (a backup is kept all the same). */
 function openForChange(input: string, options: { out?: string; 'in-place'?: boolean }): Change {
   const inPlace = Boolean(options['in-place']);
+  if (!existsSync(input)) fail('noFile', { path: input });
   const target = outputFile(input, options.out, inPlace);
   progress(`Reading ${basename(input)}…`);
   return { wb: openWorkbook(input), input, target };
@@ -130,15 +131,28 @@ function openForChange(input: string, options: { out?: string; 'in-place'?: bool
 const kindOf = (path: string) => (extname(path).toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx');
 
 function outputFile(input: string, out: string | undefined, inPlace: boolean): string {
-  if (inPlace) return input;
+  if (inPlace && out !== undefined) fail('inPlaceAndOut');
+  if (inPlace) return writable(input);
   const kind = kindOf(input);
   if (out) {
     if (resolve(out) === resolve(input)) fail('outIsInput');
     if (extname(out).toLowerCase() !== kind) fail('outNotXlsx', { out, kind });
     if (!existsSync(dirname(resolve(out)))) fail('outFolder', { folder: dirname(out) });
-    return out;
+    return writable(out);
   }
-  return join(dirname(input), `${basename(input, extname(input))}.planned${kind}`);
+  return writable(join(dirname(input), `${basename(input, extname(input))}.planned${kind}`));
+}
+
+/** The target, once it is clear that its folder takes new files (the result is written beside it
+ * and renamed): a read-only folder is said before any work, not after a summary. */
+function writable(target: string): string {
+  const folder = dirname(resolve(target));
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    fail('readOnlyFolder', { folder, file: basename(target) });
+  }
+  return target;
 }
 
 function list(text: string | undefined, what: string): string[] | undefined {
@@ -206,6 +220,23 @@ const FILE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** The command's options, parsed; an unknown option or a missing value gets the runner's own
+ * sentence naming the command's options, not the argument parser's text. */
+function parseOptions<T extends OptionSpec>(args: string[], command: string, options: T) {
+  const { values, positionals, tokens } = parseArgs({ args, allowPositionals: true, strict: false, tokens: true, options });
+  const known = Object.keys(options).map((name) => `--${name}`).join(', ');
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = options[token.name];
+    if (!spec) fail('unknownOption', { option: token.rawName, command, options: known });
+    if (spec.type === 'string' && token.value === undefined) fail('optionValue', { option: token.rawName });
+    if (spec.type === 'boolean' && token.value !== undefined) fail('optionNoValue', { option: token.rawName });
+  }
+  return { values: values as { [K in keyof T]?: T[K]['type'] extends 'string' ? string : boolean }, positionals };
+}
+
 function languageOption(lang: string | undefined): Language {
   if (lang === undefined) return languageFrom(process.env.LANG);
   if (lang === 'nl' || lang === 'en') return lang;
@@ -239,6 +270,13 @@ async function save(change: Change, language: Language, out: (line: string) => v
       out(fill(cliWords(language).backup, { file: basename(change.input), backup }));
     }
     renameSync(temporary, change.target);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const folder = dirname(resolve(change.target));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') fail('readOnlyFolder', { folder, file: basename(change.target) });
+    if (code === 'ENOSPC' || code === 'EDQUOT') fail('diskFull', { folder, file: basename(change.target) });
+    if (code) fail('cannotWrite', { file: change.target });
+    throw e;
   } finally {
     change.wb.close();
     rmSync(temporary, { force: true });
@@ -254,18 +292,14 @@ function isoToSerial(text: string): number {
 }
 
 async function plans(args: string[], out: (line: string) => void): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...FILE_OPTIONS,
-      tier: { type: 'string' },
-      accounts: { type: 'string' },
-      template: { type: 'string' },
-      start: { type: 'string' },
-      owner: { type: 'string' },
-      max: { type: 'string' },
-    },
+  const { values, positionals } = parseOptions(args, 'plans', {
+    ...FILE_OPTIONS,
+    tier: { type: 'string' },
+    accounts: { type: 'string' },
+    template: { type: 'string' },
+    start: { type: 'string' },
+    owner: { type: 'string' },
+    max: { type: 'string' },
   });
   if (values.help) return out(PLANS_USAGE);
   const input = oneWorkbook(positionals, 'plans');
@@ -302,16 +336,18 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   }
   const w = cliWords(language);
   const width = Math.max(w.made.length, w.skipped.length);
+  const notes: string[] = [];
+  await save(change, language, (line) => notes.push(line));
   for (const m of result.made) out(`  ${w.made.padEnd(width)}  ${m.sheet}`);
   for (const k of result.skipped) out(`  ${w.skipped.padEnd(width)}  ${k.sheet} ${w.already}`);
-  await save(change, language, out);
+  notes.forEach((line) => out(line));
   out(`\n${result.message}`);
   out(fill(w.written, { path: change.target }));
   if (result.failed) throw new CliError(`stopped at ${result.failed.account}: ${result.failed.message}`);
 }
 
 async function overview(args: string[], out: (line: string) => void): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: FILE_OPTIONS });
+  const { values, positionals } = parseOptions(args, 'overview', FILE_OPTIONS);
   if (values.help) return out(OVERVIEW_USAGE);
   const input = oneWorkbook(positionals, 'overview');
   const language = languageOption(values.lang);
@@ -323,19 +359,15 @@ async function overview(args: string[], out: (line: string) => void): Promise<vo
 }
 
 async function analyze(args: string[], out: (line: string) => void): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...FILE_OPTIONS,
-      sheet: { type: 'string' },
-      account: { type: 'string' },
-      amount: { type: 'string' },
-      date: { type: 'string' },
-      cutoffs: { type: 'string' },
-      labels: { type: 'string' },
-      replace: { type: 'boolean' },
-    },
+  const { values, positionals } = parseOptions(args, 'analyze', {
+    ...FILE_OPTIONS,
+    sheet: { type: 'string' },
+    account: { type: 'string' },
+    amount: { type: 'string' },
+    date: { type: 'string' },
+    cutoffs: { type: 'string' },
+    labels: { type: 'string' },
+    replace: { type: 'boolean' },
   });
   if (values.help) return out(ANALYZE_USAGE);
   const input = oneWorkbook(positionals, 'analyze');
@@ -357,8 +389,11 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
   progress(`Analysing ${formatNumber(detection.dataRows, language)} rows…`);
   const result = await apply(wb, options);
   if (result.status === 'confirm') fail('replace', { message: result.message.replace(/\?$/, '') });
+  // The summary is printed once the file is written: a run that could not save never looks done.
+  const notes: string[] = [];
+  await save(change, language, (line) => notes.push(line));
   printSummary(result.preview, language, out);
-  await save(change, language, out);
+  notes.forEach((line) => out(line));
   out(`\n${result.message}`);
   if (wb.skipped.includes('chart')) out(cliWords(language).noChart);
   out(fill(cliWords(language).written, { path: change.target }));
@@ -380,6 +415,10 @@ export async function main(argv: string[], out = (l: string) => console.log(l), 
     else fail('unknownCommand', { command });
     return 0;
   } catch (e) {
+    if (isPackageError(e)) {
+      err(`account-planner: ${fill(errorWords[e.key], e.values)}`);
+      return 1;
+    }
     if (e instanceof CliError || isUserError(e) || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       err(`account-planner: ${(e as Error).message.split('\n')[0]}`);
       return e instanceof UserError || e instanceof CliError ? 1 : 2;

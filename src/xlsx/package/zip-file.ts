@@ -251,8 +251,10 @@ function readZip64Extra(entry: ZipEntry, extra: Buffer): void {
  * EncryptedPackage) or a real Excel 97–2003 .xls. */
 function oleError(zip: ZipFile): PackageError {
   const start = zip.readRaw(0, 4 * 1024 * 1024);
-  const encrypted = start.includes(Buffer.from('EncryptionInfo', 'utf16le')) || start.includes(Buffer.from('EncryptedPackage', 'utf16le'));
-  return new PackageError(encrypted ? 'encrypted' : 'xls', { name: zip.label });
+  const has = (stream: string) => start.includes(Buffer.from(stream, 'utf16le'));
+  if (has('EncryptionInfo') || has('EncryptedPackage')) return new PackageError('encryptedPackage', { name: zip.label });
+  // Neither stream found (within the first 4 MB): say both possibilities.
+  return new PackageError(has('Workbook') || has('Book') ? 'xls' : 'encrypted', { name: zip.label });
 }
 
 /** What a file that is no zip at all looks like it is: text (a .csv renamed), or else unknown. */
