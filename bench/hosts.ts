@@ -1,5 +1,5 @@
 // Benchmarks of the commands through the hosts: the analysis (issue: Pareto analysis), account
-// plans and the overview, and the command-line runner on a large workbook. Each returns lines for
+// plans and the overview (the runner on .xlsx files is in bench/runner.ts). Each returns lines for
 // the table bench/run.ts prints.
 // The Excel adapter's round-trips (context.sync()) are counted on the recording stand-in for
 // Excel.run (test/excel/stand-in.ts). ExcelWorkbook answers with Promises and these benchmarks
@@ -7,8 +7,6 @@
 //   node --import tsx bench/hosts.ts --excel-syncs analysis|plans
 // which prints the counts as JSON.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apply } from '../shared/commands/analysis';
@@ -129,28 +127,6 @@ export function benchPlans(): Line[] {
     { what: 'e. Sheets adapter: service calls for 1 plan and for 50 plans', result: `${one} and ${fifty} (${perPlan.toFixed(1)} per plan)`, goal: 'constant per plan', verdict: verdict(Number.isInteger(perPlan)) },
     { what: 'e. Excel adapter: context.sync() for 1 plan and for 50 plans', result: `${excelOne} and ${excelFifty} (${excelPerPlan.toFixed(1)} per plan)`, goal: 'constant per plan', verdict: verdict(Number.isInteger(excelPerPlan)) },
   ];
-}
-
-export function benchCli(root: string): Line[] {
-  const dir = mkdtempSync(join(tmpdir(), 'account-planner-bench-'));
-  try {
-    const file = join(dir, 'sales-100k.xlsx');
-    const made = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/make-workbook.ts'), file, '100000', '5000'], { cwd: root, encoding: 'utf8' });
-    if (made.status !== 0) throw new Error(`could not make the workbook: ${made.stderr.slice(0, 200)}`);
-    // The runner as users run it (the built dist/cli), reporting its own peak memory on exit.
-    const reporter = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
-    const t0 = now();
-    const run = spawnSync(process.execPath, ['--import', reporter, join(root, 'dist/cli/account-planner.mjs'), 'analyze', file, '--out', join(dir, 'out.xlsx')], { encoding: 'utf8' });
-    const wall = now() - t0;
-    if (run.status !== 0) throw new Error(`analyze failed: ${run.stderr.slice(0, 200)}`);
-    const rssMb = Number(/MAXRSS (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024;
-    return [
-      { what: `f. account-planner analyze, 100,000-row workbook (${(statSync(file).size / 1e6).toFixed(1)} MB), wall time`, result: ms(wall), goal: '< 10 s', verdict: verdict(wall < 10_000) },
-      { what: 'f. account-planner analyze, peak memory (max RSS)', result: `${rssMb.toFixed(0)} MB`, goal: '< 1 GB', verdict: verdict(rssMb < 1024) },
-    ];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 // Run as a script: the Excel counts (see the top of this file).

@@ -69,7 +69,7 @@ export function sharedStrings(pkg: XlsxPackage): string[] {
     },
     close: (name) => {
       if (name === 'si') {
-        strings.push(current ?? '');
+        strings.push(unescapeText(current ?? ''));
         current = null;
       } else if (name === 'rPh') phonetic--;
       else if (name === 't') inText = false;
@@ -77,6 +77,11 @@ export function sharedStrings(pkg: XlsxPackage): string[] {
   });
   return strings;
 }
+
+/** Characters XML cannot hold are written _xHHHH_ (ECMA-376 ST_Xstring): "_x000D_" is a carriage
+ * return, and "_x005F_" a "_" that starts such a text literally. */
+export const unescapeText = (text: string): string =>
+  text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 
 /** "AB12" → column 27 (0-based), row 11 (0-based); -1 for what is not a reference. */
 export function parseCellReference(ref: string): { row: number; col: number } {
@@ -116,12 +121,12 @@ export function cellContext(pkg: XlsxPackage): CellContext {
 export function cellValue(type: string | undefined, text: string | null, style: number, context: CellContext): Cell {
   switch (type) {
     case 's': {
-      const s = text === null ? undefined : context.strings[Number(text)];
+      const s = text === null || text.trim() === '' ? undefined : context.strings[Number(text)];
       return s === undefined || s === '' ? null : s;
     }
     case 'str':
     case 'inlineStr':
-      return text === null || text === '' ? null : text;
+      return text === null || text === '' ? null : unescapeText(text);
     case 'b':
       return text === null ? null : text.trim() === '1' || text.trim() === 'true';
     case 'e': {

@@ -210,7 +210,8 @@ function readDirectory(zip: ZipFile): ZipEntry[] {
     const nameLength = directory.readUInt16LE(at + 28);
     const extraLength = directory.readUInt16LE(at + 30);
     const entry: ZipEntry = {
-      name: directory.toString('utf8', at + 46, at + 46 + nameLength).replace(/^\//, ''),
+      // Some writers separate folders with "\\" (Windows paths): the part names use "/".
+      name: directory.toString('utf8', at + 46, at + 46 + nameLength).replace(/\\/g, '/').replace(/^\//, ''),
       method: directory.readUInt16LE(at + 10),
       flags: directory.readUInt16LE(at + 8),
       crc: directory.readUInt32LE(at + 16),

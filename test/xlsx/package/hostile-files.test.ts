@@ -28,7 +28,12 @@ const hash = (path: string) => {
   }
 };
 
-/** One line on stderr, prefixed by the runner's name, with no JavaScript error text in it. */
+/** Exit 1 and one line on stderr, prefixed by the runner's name, with no JavaScript error text in it. */
+function refused(r: { code: number | null; err: string }, pattern: RegExp) {
+  expect(r.code).toBe(1);
+  expectOneLine(r.err, pattern);
+}
+
 function expectOneLine(err: string, pattern: RegExp) {
   expect(err.split('\n')).toHaveLength(1);
   expect(err).toMatch(/^account-planner: /);
@@ -93,34 +98,31 @@ describe('hostile and mistaken files', () => {
   it('names a folder, /dev/zero, an empty file, an encrypted file, an .xls and a .csv for what they are', () => {
     const folder = join(files.dir, 'folder.xlsx');
     mkdirSync(folder);
-    expectOneLine(run(folder).err, /folder\.xlsx is a folder, not a workbook/);
-    const zero = run('/dev/zero');
-    expect(zero.code).toBe(1);
-    expectOneLine(zero.err, /zero is not a regular file/);
+    refused(run(folder), /folder\.xlsx is a folder, not a workbook/);
+    refused(run('/dev/zero'), /zero is not a regular file/);
     const empty = join(files.dir, 'empty.xlsx');
     writeFileSync(empty, '');
-    expectOneLine(run(empty).err, /empty\.xlsx is empty \(0 bytes\)/);
+    refused(run(empty), /empty\.xlsx is empty \(0 bytes\)/);
     // An OLE compound file: an encrypted package has an EncryptionInfo stream, an .xls a Workbook one.
     const ole = (stream: string) => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from(stream, 'utf16le'), Buffer.alloc(1024)]);
     const encrypted = join(files.dir, 'secret.xlsx');
     writeFileSync(encrypted, ole('EncryptionInfo'));
-    expectOneLine(run(encrypted).err, /secret\.xlsx is password-protected/);
+    refused(run(encrypted), /secret\.xlsx is password-protected/);
     const xls = join(files.dir, 'old.xlsx');
     writeFileSync(xls, ole('Workbook'));
-    expectOneLine(run(xls).err, /old\.xlsx is an old Excel 97–2003 workbook \(\.xls\)/);
+    refused(run(xls), /old\.xlsx is an old Excel 97–2003 workbook \(\.xls\)/);
     const csv = join(files.dir, 'export.xlsx');
     writeFileSync(csv, 'Account;Revenue\nAcme;1200\n');
-    expectOneLine(run(csv).err, /export\.xlsx is a text file \(such as \.csv\)/);
-    for (const path of [folder, empty, encrypted, xls, csv]) expect(run(path).code).toBe(1);
-  });
+    refused(run(csv), /export\.xlsx is a text file \(such as \.csv\)/);
+  }, 180_000);
 
   it('says a zip without a workbook is no workbook, and a workbook without worksheets has no sheets', () => {
     const zip = join(files.dir, 'photos.xlsx');
     writeFileSync(zip, zipOf(new Map([['a.jpg', Buffer.from('jpeg')]])));
-    expectOneLine(run(zip).err, /photos\.xlsx is a zip file but not an \.xlsx workbook/);
+    refused(run(zip), /photos\.xlsx is a zip file but not an \.xlsx workbook/);
     const p = parts();
     p['xl/workbook.xml'] = (p['xl/workbook.xml'] as string).replace(/<sheets>.*<\/sheets>/, '<sheets/>');
-    expectOneLine(run(files.file('nosheets.xlsx', p)).err, /nosheets\.xlsx has no sheets/);
+    refused(run(files.file('nosheets.xlsx', p)), /nosheets\.xlsx has no sheets/);
   });
 
   it('says a damaged part is damaged', () => {

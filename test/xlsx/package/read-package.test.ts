@@ -43,6 +43,18 @@ describe('cell values', () => {
     expect(values.values[3]).toEqual([null, 27, null]);
   });
 
+  it('decodes _xHHHH_ escapes, and reads a shared-string cell with an empty value as blank', () => {
+    const sst = sharedStringsPart(['<si><t>Name</t></si>', '<si><t>A_x005F_x0030_B</t></si>', '<si><t>line_x000D_end</t></si>']);
+    const { values } = read(basicParts('<row r="1"><c r="A1" t="s"><v/></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>x_x0041_</t></is></c></row>', { sharedStrings: sst }));
+    expect(values.origin).toEqual({ row: 0, col: 1 });
+    expect(values.values).toEqual([['A_x0030_B', 'line\rend', 'xA']]);
+  });
+
+  it('reads a zip whose folders are separated by backslashes', () => {
+    const parts = Object.fromEntries(Object.entries(basicParts('<row r="1"><c r="A1"><v>3</v></c></row>')).map(([name, xml]) => [name.replace(/\//g, '\\'), xml]));
+    expect(read(parts).values.values).toEqual([[3]]);
+  });
+
   it('follows cells and rows without a reference, and keeps the used range where the data is', () => {
     const { values } = read(basicParts('<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row><row r="5"><c r="B5"><v>5</v></c></row>'));
     expect(values.origin).toEqual({ row: 0, col: 0 });
