@@ -106,15 +106,24 @@ export const child = (xml: string, parent: Element, local: string): Element | un
 /** The prefix of a qualified name with its colon ("x:"), or "". */
 export const prefixOf = (qname: string): string => (qname.includes(':') ? qname.slice(0, qname.indexOf(':') + 1) : '');
 
+/** The pattern of an attribute by name, made once per name (edits ask for the same few names
+ * for every row of a sheet). */
+const attributePatterns = new Map<string, RegExp>();
+function attributePattern(name: string): RegExp {
+  let re = attributePatterns.get(name);
+  if (!re) attributePatterns.set(name, (re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("([^"]*)"|'([^']*)')`)));
+  return re;
+}
+
 /** An attribute's value from a start tag (entities decoded), or undefined. */
 export function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? decodeEntities(m[2] ?? m[3]) : undefined;
+  const m = attributePattern(name).exec(tag);
+  return m ? decodeEntities(m[3] ?? m[4]) : undefined;
 }
 
 /** The start tag with an attribute set (replaced where it was, else added at the end). */
 export function setAttr(tag: string, name: string, value: string | number): string {
-  const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  const re = attributePattern(name);
   const quoted = `"${escapeXml(String(value))}"`;
   if (re.test(tag)) return tag.replace(re, (_, before: string) => `${before}${quoted}`);
   const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
@@ -122,7 +131,7 @@ export function setAttr(tag: string, name: string, value: string | number): stri
 }
 
 export function removeAttr(tag: string, name: string): string {
-  return tag.replace(new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`), '');
+  return tag.replace(attributePattern(name), '');
 }
 
 export function decodeEntities(text: string): string {
