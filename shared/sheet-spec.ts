@@ -40,6 +40,11 @@ export interface Styling {
   fontSize?: number; // points
   italic?: boolean;
   verticalAlign?: 'top' | 'middle';
+  /**
+   * Thin lines of this colour ("#RRGGBB") around and between every cell of the region, so a block
+   * of input rows shows how many rows it has (a plain fill reads as one area).
+   */
+  gridLines?: string;
 }
 
 /** Colour cells whose text equals a value: the tier column's A, B, C. */

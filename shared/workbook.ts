@@ -48,6 +48,12 @@ export interface Workbook {
   write(spec: SheetSpec): Awaitable<void>;
   /** What this host could not do of the specs written through it so far (none if absent). */
   readonly shortfalls?: ReadonlySet<Shortfall>;
+  /**
+   * The number format code of one cell ("#,##0.00 [$€-413]"; "General" when it has none), so
+   * output can show money as the source column does, currency included. One round-trip; a host
+   * without it leaves commands to their default format.
+   */
+  numberFormat?(sheet: string, row: number, col: number): Awaitable<string | null>;
 }
 
 const isPromise = <T>(x: Awaitable<T>): x is Promise<T> => typeof (x as Promise<T>)?.then === 'function';

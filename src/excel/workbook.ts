@@ -85,6 +85,9 @@ function chartSheets(spec: SheetSpec): string[] {
   return sheets.filter((name, i) => !made.has(lower(name)) && sheets.findIndex((s) => lower(s) === lower(name)) === i);
 }
 
+/** The borders a Styling's gridLines draws: the region's outline and the lines between its cells. */
+const GRID_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
+
 export class ExcelWorkbook implements Workbook {
   private readonly cellBudget: number;
   private readonly requestBytes: number;
@@ -138,6 +141,14 @@ export class ExcelWorkbook implements Workbook {
       const selection = selected ? parseAddress(selected.address) : null;
       if (selection && cell && selection.sheet === cell.sheet) info.selection = selection.region;
       return info;
+    });
+  }
+
+  async numberFormat(sheet: string, row: number, col: number): Promise<string | null> {
+    return this.run(async (context) => {
+      const cell = context.workbook.worksheets.getItem(sheet).getRange(a1({ row, col, rows: 1, cols: 1 })).load('numberFormat');
+      await context.sync();
+      return String(cell.numberFormat?.[0]?.[0] ?? 'General');
     });
   }
 
@@ -297,6 +308,15 @@ export class ExcelWorkbook implements Workbook {
       if (style.fontColor) format.font.color = style.fontColor;
       if (style.wrap !== undefined) format.wrapText = style.wrap;
       if (style.verticalAlign) format.verticalAlignment = style.verticalAlign === 'top' ? 'Top' : 'Center';
+      if (style.gridLines) {
+        // Every edge and the lines between the cells: the rows of an input block stay visible.
+        for (const edge of GRID_EDGES) {
+          const border = format.borders.getItem(edge);
+          border.style = 'Continuous';
+          border.weight = 'Thin';
+          border.color = style.gridLines;
+        }
+      }
       if (style.numberFormat) {
         // numberFormat takes one code per cell: a filled 2-D array of the region's shape.
         const row = new Array<string>(style.region.cols).fill(style.numberFormat);

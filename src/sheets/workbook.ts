@@ -161,6 +161,14 @@ const FORMATS: FormatProperty[] = [
     read: (range) => range.getVerticalAlignments() as FormatValue[][],
     fresh: null,
   },
+  {
+    name: 'gridLines',
+    // top, left, bottom, right, vertical, horizontal: the outline and every line between cells;
+    // a null style is the default thin solid line. No 2-D setter exists for borders.
+    value: (st) => st.gridLines,
+    setOne: (range, v) => range.setBorder(true, true, true, true, true, true, v as string, null),
+    setEach: (list, v) => list.setBorder(true, true, true, true, true, true, v as string, null),
+  },
 ];
 
 /** How one format is written on one sheet. */
@@ -522,6 +530,10 @@ export class SheetsWorkbook implements Workbook {
       .setOption('legend', { position: 'bottom' })
       .build();
     sheet.insertChart(built);
+  }
+
+  numberFormat(sheet: string, row: number, col: number): string {
+    return this.sheetNamed(sheet).getRange(row + 1, col + 1).getNumberFormat();
   }
 
   private sheetNamed(name: string): Sheet {

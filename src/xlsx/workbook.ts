@@ -9,6 +9,7 @@ import { CellContext, cellContext } from './package/read-cells';
 import { XlsxPackage } from './package/read-package';
 import { sheetValues, workbookInfo } from './package/read-workbook';
 import { PackageWriter } from './package/write-spec';
+import { numberFormatAt } from './package/read-format';
 
 export class XlsxWorkbook implements Workbook {
   private writer: PackageWriter | null = null;
@@ -45,6 +46,11 @@ export class XlsxWorkbook implements Workbook {
     const values = sheetValues(this.pkg, name, this.context);
     this.reads.set(name, values);
     return { ...values, values: values.values.map((r) => r.slice()) };
+  }
+
+  /** A cell's number format code, "General" when it has none (as written so far: the input's). */
+  numberFormat(sheet: string, row: number, col: number): string {
+    return numberFormatAt(this.pkg, sheet, row, col);
   }
 
   write(spec: SheetSpec): void {

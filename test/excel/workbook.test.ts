@@ -831,3 +831,46 @@ describe('sheet names are the same whatever their case (Excel refuses "pareto" b
     await expect(adding).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
   });
 });
+
+describe('row lines and the source number format', () => {
+  it('draws gridLines as thin lines on every edge and between the cells', async () => {
+    const excel = standInExcel();
+    const spec = emptySpec();
+    spec.styles.push({ sheet: 'Data', region: { row: 1, col: 0, rows: 3, cols: 2 }, gridLines: '#BFBFBF' });
+    await new ExcelWorkbook(excel.run).write(spec);
+    const borders = excel.find('getItem', 'call').filter((c) => c.target.endsWith('.format.borders'));
+    expect(borders.map((c) => c.args[0])).toEqual(['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical']);
+    expect(borders.every((c) => c.target.includes('getRange("A2:B4")'))).toBe(true);
+    expect(excel.find('color', 'set').map((c) => c.args[0])).toEqual(new Array(6).fill('#BFBFBF'));
+    expect(excel.syncs).toBe(1);
+  });
+
+  it("reads one cell's number format in one sync", async () => {
+    const seen = { syncs: 0, address: '' };
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          worksheets: {
+            sheet: {
+              cell: { numberFormat: [['[$€-413] #.##0,00']] },
+              getRange(address: string) {
+                seen.address = address;
+                return this.cell;
+              },
+            },
+            getItem() {
+              return this.sheet;
+            },
+          },
+        },
+        async sync() {
+          seen.syncs++;
+          await OfficeMockObject.prototype.sync.call(this as unknown as OfficeMockObject);
+        },
+      },
+    });
+    const format = await new ExcelWorkbook((batch) => batch(mock.context)).numberFormat('Data', 4, 3);
+    expect(format).toBe('[$€-413] #.##0,00');
+    expect(seen).toEqual({ syncs: 1, address: 'D5' });
+  });
+});

@@ -67,6 +67,8 @@ export interface Formats {
   fontSize?: number;
   fontStyle?: string;
   verticalAlignment?: string;
+  /** The colour of setBorder's lines around and between the cells. */
+  border?: string;
 }
 
 export interface ValidationState {
@@ -126,7 +128,8 @@ interface ValidationEntry {
 }
 
 /** What a default cell reads as, per format. */
-export const DEFAULT_FORMATS: Required<Formats> = {
+/** A new cell's formats (borders aside: a new cell has none). */
+export const DEFAULT_FORMATS: Required<Omit<Formats, 'border'>> & Pick<Formats, 'border'> = {
   numberFormat: '0.###############',
   fontWeight: 'normal',
   background: '#ffffff',
@@ -408,6 +411,8 @@ export function standInSpreadsheet(options: StandInOptions) {
       setFontSize: (fontSize: number) => format({ fontSize }),
       setFontStyle: (fontStyle: string) => format({ fontStyle }),
       setVerticalAlignment: (verticalAlignment: string) => format({ verticalAlignment }),
+      setBorder: (...args: unknown[]) => format({ border: String(args[6] ?? '#000000') }),
+      getNumberFormat: () => formatsAt(m.sheet, m.row, m.col).numberFormat ?? DEFAULT_FORMATS.numberFormat,
       getNumberFormats: formats('numberFormat'),
       getFontWeights: formats('fontWeight'),
       getBackgrounds: formats('background'),
@@ -583,6 +588,7 @@ export function standInSpreadsheet(options: StandInOptions) {
       setFontSize: (v: number) => all((r) => r.setFontSize(v)),
       setFontStyle: (v: GoogleAppsScript.Spreadsheet.FontStyle) => all((r) => r.setFontStyle(v)),
       setVerticalAlignment: (v: 'top' | 'middle' | 'bottom') => all((r) => r.setVerticalAlignment(v)),
+      setBorder: (...args: unknown[]) => all((r) => (r.setBorder as (...a: unknown[]) => unknown)(...args)),
       clear: () => all((r) => r.clear()),
     }) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
     return facade;

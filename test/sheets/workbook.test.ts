@@ -831,3 +831,27 @@ describe('SheetsWorkbook.write: formats and validations in a few calls per sheet
     expect((ten - one) / 9).toBeLessThanOrEqual(60);
   });
 });
+
+describe('SheetsWorkbook: row lines and the source number format', () => {
+  const region = (row: number, col: number, rows = 1, cols = 1): Region => ({ row, col, rows, cols });
+
+  it('draws gridLines with one setBorder per region, or one on a RangeList for several', () => {
+    const s = host({ sheets: { Plan: [] } });
+    s.workbook.write({ ...emptySpec(), styles: [{ sheet: 'Plan', region: region(2, 0, 4, 3), gridLines: '#BFBFBF' }] });
+    expect(s.calls.of('Range.setBorder')).toBe(1);
+    expect(s.formatAt('Plan', 5, 2)).toEqual({ border: '#BFBFBF' });
+    expect(s.formatAt('Plan', 6, 2)).toEqual({});
+    s.calls.reset();
+    s.workbook.write({ ...emptySpec(), styles: [1, 8, 15].map((row) => ({ sheet: 'Plan', region: region(row, 0, 4, 3), gridLines: '#BFBFBF' })) });
+    expect(s.calls.of('RangeList.setBorder')).toBe(1);
+    expect(s.formatAt('Plan', 16, 1)).toEqual({ border: '#BFBFBF' });
+  });
+
+  it("reads one cell's number format in three calls", () => {
+    const s = host({ sheets: { Data: [['Amount'], [12.5]] } });
+    s.workbook.write({ ...emptySpec(), styles: [{ sheet: 'Data', region: region(1, 0), numberFormat: '"€" #,##0.00' }] });
+    s.calls.reset();
+    expect(s.workbook.numberFormat('Data', 1, 0)).toBe('"€" #,##0.00');
+    expect(s.calls.count).toBe(3);
+  });
+});

@@ -31,7 +31,7 @@ export class MemoryWorkbook implements Workbook {
   names: WorkbookInfo['names'] = {};
   active: CellRef;
   selection?: Region;
-  readonly calls = { info: 0, readSheet: 0, write: 0 };
+  readonly calls = { info: 0, readSheet: 0, write: 0, numberFormat: 0 };
 
   constructor(sheets: Record<string, Cell[][]>, active?: CellRef) {
     for (const [name, rows] of Object.entries(sheets)) {
@@ -134,6 +134,13 @@ export class MemoryWorkbook implements Workbook {
     for (const w of spec.columnWidths) this.sheet(w.sheet).widths.set(w.col, w.width);
     for (const h of spec.rowHeights) for (let r = h.row; r < h.row + h.rows; r++) this.sheet(h.sheet).heights.set(r, h.height);
     for (const f of spec.freezeRows) this.sheet(f.sheet).frozenRows = f.rows;
+  }
+
+  /** The number format in force at a cell: the last styling over it that set one, else "General". */
+  numberFormat(sheet: string, row: number, col: number): string {
+    this.calls.numberFormat++;
+    const over = this.sheet(sheet).formats.filter((f) => f.numberFormat && row >= f.region.row && row < f.region.row + f.region.rows && col >= f.region.col && col < f.region.col + f.region.cols);
+    return over[over.length - 1]?.numberFormat ?? 'General';
   }
 
   /** What a cell holds: its formula if it has one, else its value. */

@@ -121,6 +121,7 @@ export class StyleBook {
       tag = setAttr(setAttr(tag, 'fontId', this.font(Number(attr(tag, 'fontId') ?? 0), overlay)), 'applyFont', 1);
     }
     if (overlay.fill) tag = setAttr(setAttr(tag, 'fillId', this.fill(overlay.fill)), 'applyFill', 1);
+    if (overlay.gridLines) tag = setAttr(setAttr(tag, 'borderId', this.border(overlay.gridLines)), 'applyBorder', 1);
     if (overlay.wrap || overlay.verticalAlign) {
       let align = parts.get('alignment') ?? `<${this.p}alignment/>`;
       if (overlay.wrap) align = setAttr(align, 'wrapText', 1);
@@ -189,6 +190,15 @@ export class StyleBook {
     const id = same >= 0 ? same : this.add('fills', xml);
     this.fillMemo.set(hex, id);
     return id;
+  }
+
+  /** A thin line of one colour on all four sides of a cell (a Styling's gridLines). */
+  private border(hex: string): number {
+    const p = this.p;
+    const side = (name: string) => `<${p}${name} style="thin"><${p}color rgb="${rgb(hex)}"/></${p}${name}>`;
+    const xml = `<${p}border>${['left', 'right', 'top', 'bottom'].map(side).join('')}<${p}diagonal/></${p}border>`;
+    const existing = this.all('borders').indexOf(xml);
+    return existing >= 0 ? existing : this.add('borders', xml);
   }
 
   /** A differential format for conditional formatting: a fill and a font colour. */
