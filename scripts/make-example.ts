@@ -52,7 +52,8 @@ for (const [r, who] of [['Noord', 'Anouk'], ['Oost', 'Bram'], ['Zuid', 'Carla'],
 ws.getColumn(2).width = 34;
 ws.getColumn(3).width = 14;
 ws.getColumn(3).numFmt = 'dd-mm-yyyy';
-ws.getColumn(4).numFmt = '#,##0.00';
+// Euros as a Dutch Excel formats them: the plans and the Pareto sheet show money the same way.
+ws.getColumn(4).numFmt = '[$€-413] #,##0.00';
 ws.getColumn(4).width = 14;
 ws.views = [{ state: 'frozen', ySplit: 3, activeCell: 'B5' }];
 await book.xlsx.writeFile(join(root, 'examples', 'verkoop-2025.xlsx'));

@@ -7,8 +7,9 @@ import { accountCategory } from '../formulas/category';
 import { Vector, vectorFrom } from '../formulas/args';
 import { Accounts, TOO_LARGE_MESSAGE, accountShares, accountTiers, defaultLabel, groupAccounts, readCutoffs, readLabels, summariseTiers } from '../formulas/pareto';
 import { EXCEL_NAMESPACE } from '../catalog';
-import { Language, fill, formatPercent, t } from '../i18n/strings';
-import { Region, SheetSpec, SpecValue, a1, emptySpec, sheetRef } from '../sheet-spec';
+import { Language, categoryLabel, fill, formatPercent, t } from '../i18n/strings';
+import { Region, SheetSpec, SpecValue, Styling, a1, emptySpec, rectangle, sheetRef } from '../sheet-spec';
+import { cellLength, charCount, columnPx, moneyFormat, rowRanges, shownLength, tableLayout } from './layout';
 import { tierColour } from '../tier-colours';
 import { SheetValues, Workbook, WorkbookInfo, andThen, Awaitable, cellAt } from '../workbook';
 import { UserError } from './errors';
@@ -50,6 +51,10 @@ export const SOURCE_NAMES = {
   dates: 'AccountPlanner_Dates',
   tiers: 'AccountPlanner_TierColumn',
   categories: 'AccountPlanner_CategoryColumn',
+  /** Each counted row's account as the analysis counted it: what plan facts sum over. */
+  keys: 'AccountPlanner_Keys',
+  /** The date the revenue data runs up to (on the Pareto sheet): plan facts are measured to it. */
+  dataEnd: 'AccountPlanner_DataEnd',
 } as const;
 
 export interface Detection {
@@ -68,6 +73,8 @@ export interface LeftOut {
   errorRows: number[];
   missingAccountRows: number[];
   blankRows: number;
+  /** The blank rows' numbers (1-based), for the Pareto sheet's list of what was left out. */
+  blankRowList: number[];
 }
 
 export interface TierLine {
@@ -165,12 +172,13 @@ interface Rows {
 /** Sorts every data row into counted or left out (and why). */
 function classifyRows(values: SheetValues, table: Table, accountCol: number, amountCol: number): Rows {
   const cell = (r: number, c: number): Cell => cellAt(values, r, c);
-  const out: Rows = { rows: [], amounts: [], keys: [], leftOut: { totalsRows: [], textRows: [], errorRows: [], missingAccountRows: [], blankRows: 0 } };
+  const out: Rows = { rows: [], amounts: [], keys: [], leftOut: { totalsRows: [], textRows: [], errorRows: [], missingAccountRows: [], blankRows: 0, blankRowList: [] } };
   let lastFilled = -1;
   for (let r = table.firstRow; r <= table.lastRow; r++) {
     const cells = table.columns.map((c) => cell(r, c.col));
     if (cells.every((c) => isEmptyCell(c))) {
       out.leftOut.blankRows++;
+      out.leftOut.blankRowList.push(r + 1);
       continue;
     }
     lastFilled = r;
@@ -185,7 +193,10 @@ function classifyRows(values: SheetValues, table: Table, accountCol: number, amo
       out.rows.push(r);
       out.amounts.push(typeof value === 'number' ? value : null);
       out.keys.push(key);
-    } else out.leftOut.blankRows++;
+    } else {
+      out.leftOut.blankRows++;
+      out.leftOut.blankRowList.push(r + 1);
+    }
   }
   // The last row, with an amount but no account, that equals the sum of the rows above is a totals
   // row without a label. (A named last row is a customer, whatever its amount.)
@@ -205,15 +216,21 @@ const quarterOf = (serial: number) => {
   return d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3);
 };
 
-/**
- * Five-way category per account from its dated rows: recurring = revenue in at least 3 of the
- * last 4 quarters of the data; growth = last 12 months above the 12 before; significant = first tier.
- */
-function deriveCategories(dates: Cell[], amounts: Cell[], rowAccount: Int32Array, tiers: Int32Array, accounts: number): Int32Array {
+/** The latest date of the counted rows: the date the data runs up to, which categories and plan facts are measured to. */
+function latestDate(dates: Cell[]): number | null {
   let latest = -Infinity;
   for (const d of dates) if (typeof d === 'number' && d > latest) latest = d;
+  return latest === -Infinity ? null : Math.floor(latest);
+}
+
+/**
+ * Five-way category per account from its dated rows: recurring = revenue in at least 3 of the
+ * last 4 quarters up to `latest`; growth = the 12 months up to `latest` above the 12 before;
+ * significant = first tier. Plan tabs measure their facts the same way (see plan-render).
+ */
+function deriveCategories(dates: Cell[], amounts: Cell[], rowAccount: Int32Array, tiers: Int32Array, accounts: number, latest: number | null): Int32Array {
   const categories = new Int32Array(accounts);
-  if (latest === -Infinity) return categories;
+  if (latest === null) return categories;
   const lastQuarter = quarterOf(latest);
   const quarterSums = new Float64Array(accounts * 4);
   const recent = new Float64Array(accounts);
@@ -247,6 +264,8 @@ interface Analysis {
   tiers: Int32Array; // per account
   shares: Float64Array; // per account
   categories: Int32Array | null; // per account
+  /** The latest date of the counted rows, or null without dates. */
+  dataEnd: number | null;
   names: Cell[]; // per account
   totals: Float64Array; // per account
   preview: Preview;
@@ -304,7 +323,8 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
   if (!accounts.totals.some((x) => x > 0)) throw new UserError(fill(s.noAmounts, { column: amount.title }));
   const { tiers, shares, summary } = tierAccounts(accounts, cutoffs, labels, valuesVector, fill(s.tooLarge, { column: amount.title }));
   const dates = date ? rows.rows.map((r) => values.values[r - values.origin.row]?.[date.col - values.origin.col] ?? null) : null;
-  const categories = dates ? deriveCategories(dates, rows.amounts, accounts.rowAccount, tiers, accounts.totals.length) : null;
+  const dataEnd = dates ? latestDate(dates) : null;
+  const categories = dates ? deriveCategories(dates, rows.amounts, accounts.rowAccount, tiers, accounts.totals.length, dataEnd) : null;
 
   const first = summary[0];
   const accountCount = summary.reduce((n, l) => n + l.accounts, 0);
@@ -336,6 +356,7 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
     tiers,
     shares,
     categories,
+    dataEnd,
     names: accounts.names,
     totals: accounts.totals,
     preview,
@@ -397,17 +418,50 @@ function fitsOwnRegion(values: SheetValues, region: Region, own: Region): boolea
   return true;
 }
 
-function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetValues | null): { spec: SheetSpec; tierColumns: string; paretoSheet: string } {
+/**
+ * The account as the analysis counted it, for the "Counted as" column the plan tabs sum over:
+ * trimmed, one spelling per account (its first), and a number when the name is a plain number,
+ * so 1001 and " 1001 " are one account there as they are here. See accountCriterion.
+ */
+export function countedAs(name: Cell): string | number {
+  if (typeof name === 'number') return name;
+  const trimmed = String(name).trim();
+  return /^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/.test(trimmed) && String(Number(trimmed)) === trimmed ? Number(trimmed) : trimmed;
+}
+
+const LINE_COLOUR = '#D9D9D9';
+const HEADER_FILL = '#F3F3F3';
+/** Characters of row numbers per line in the "left out" list (they run over three columns), and lines at most per reason. */
+const ROW_NUMBER_CHARS = 26;
+const ROW_NUMBER_LINES = 5;
+
+/** Row numbers on a few short lines; what does not fit ends in "… and 40 more". */
+function rowNumberLines(ranges: string[], andMore: string): string[] {
+  const lines: string[] = [];
+  let i = 0;
+  while (i < ranges.length && lines.length < ROW_NUMBER_LINES) {
+    let line = ranges[i++];
+    while (i < ranges.length && line.length + 2 + ranges[i].length <= ROW_NUMBER_CHARS) line += `, ${ranges[i++]}`;
+    lines.push(line);
+  }
+  if (i < ranges.length) lines.push(fill(andMore, { count: ranges.length - i }));
+  return lines;
+}
+
+function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetValues | null, sourceFormat: string | null): { spec: SheetSpec; tierColumns: string; paretoSheet: string } {
   const s = t(options.language).analysis;
   const spec = emptySpec();
   const sheet = a.values.sheet;
+  const money = moneyFormat(sourceFormat);
   const previousTiers = ownRegion(a.info, OWN_NAMES.tiers);
   const previousPareto = ownRegion(a.info, OWN_NAMES.pareto);
   if (previousTiers) spec.clear.push({ sheet: previousTiers.sheet, region: previousTiers.region });
   if (previousPareto) spec.clear.push({ sheet: previousPareto.sheet, region: previousPareto.region });
+  const categoryText = (c: number) => (c ? categoryLabel(c, options.language) : null);
 
-  // 1. Tier, cumulative share (and category) right of the table, on the table's rows.
-  const outCols = a.categories ? 3 : 2;
+  // 1. Tier, cumulative share, (category) and the account as counted, right of the table.
+  const outCols = a.categories ? 4 : 3;
+  const keyCol = outCols - 1;
   const ownHere = previousTiers?.sheet === sheet ? previousTiers.region : undefined;
   const col = freeColumns(a.values, a.table, outCols, ownHere);
   // Excel's last column is XFD (the 16,384th); a table that reaches it leaves no room on the right.
@@ -418,6 +472,7 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   block[0][0] = s.tierHeader;
   block[0][1] = s.shareHeader;
   if (a.categories) block[0][2] = s.categoryHeader;
+  block[0][keyCol] = s.keyHeader;
   const live = options.output === 'formulas' && a.preview.formula.available;
   if (live) {
     const first = a.rows.rows[0];
@@ -430,6 +485,7 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
     block[first - headerRow][0] = { formula: `=${prefix}PARETO_TIER(${args}${extra})` };
     block[first - headerRow][1] = { formula: `=${prefix}PARETO_SHARE(${args})` };
   }
+  const counted = Array.from(a.names, countedAs);
   a.rows.rows.forEach((r, i) => {
     const account = a.accountOfRow[i];
     const line = block[r - headerRow];
@@ -437,7 +493,8 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
       line[0] = a.labels[a.tiers[account]];
       line[1] = a.shares[account];
     }
-    if (a.categories) line[2] = a.categories[account] || null;
+    if (a.categories) line[2] = categoryText(a.categories[account]);
+    line[keyCol] = counted[account];
   });
   spec.blocks.push({ sheet, row: headerRow, col, values: block });
   const outRegion: Region = { row: headerRow, col, rows: height, cols: outCols };
@@ -449,12 +506,21 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
     region: { row: firstRow, col, rows: dataRows, cols: 1 },
     rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })),
   });
+  const longest = (xs: (string | number)[]) => xs.reduce<number>((n, x) => Math.max(n, cellLength(x)), 0);
+  const outWidths = [
+    columnPx([charCount(s.tierHeader) * 1.1, ...a.labels.map(charCount)], { min: 50 }),
+    columnPx([charCount(s.shareHeader) * 1.1, 6], { min: 60 }),
+    ...(a.categories ? [columnPx([charCount(s.categoryHeader) * 1.1, ...[1, 2, 3, 4, 5].map((c) => charCount(categoryText(c)!))])] : []),
+    columnPx([charCount(s.keyHeader) * 1.1, longest(counted)], { max: 260 }),
+  ];
+  outWidths.forEach((width, i) => spec.columnWidths.push({ sheet, col: col + i, width }));
   spec.names.push({ name: OWN_NAMES.tiers, sheet, region: outRegion });
   const dataColumn = (c: number): Region => ({ row: firstRow, col: c, rows: dataRows, cols: 1 });
   spec.names.push(
     { name: SOURCE_NAMES.accounts, sheet, region: dataColumn(a.columns.account.col) },
     { name: SOURCE_NAMES.amounts, sheet, region: dataColumn(a.columns.amount.col) },
     { name: SOURCE_NAMES.tiers, sheet, region: dataColumn(col) },
+    { name: SOURCE_NAMES.keys, sheet, region: dataColumn(col + keyCol) },
   );
   // Without a date column the names of an earlier analysis must go, or plan tabs would filter
   // this table's amounts by another table's dates.
@@ -463,59 +529,120 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   if (a.categories) spec.names.push({ name: SOURCE_NAMES.categories, sheet, region: dataColumn(col + 2) });
   else if (a.info.names[SOURCE_NAMES.categories]) spec.removeNames.push(SOURCE_NAMES.categories);
 
-  // 2. The Pareto sheet: title, headline, summary per tier, chart data and chart.
+  // 2. The Pareto sheet, top to bottom on the left: title, headline, the date the data runs up
+  // to, the summary per tier, the categories' legend, what was left out; the chart under them.
+  // On the right the accounts by revenue (the chart's data) with their tier and category.
+  const w = t(options.language);
   const today = options.today ?? todaySerial();
-  const summaryHeader = [t(options.language).summary.tier, t(options.language).summary.accounts, t(options.language).summary.accountShare, t(options.language).summary.revenue, t(options.language).summary.revenueShare];
-  const summaryRows: SpecValue[][] = a.preview.tiers.map((l) => [l.label, l.accounts, l.accountShare, l.revenue, l.revenueShare]);
-  const top: SpecValue[][] = [
-    [fill(s.title, { sheet }), null, null, null, null],
-    [a.preview.headline, null, null, null, null],
-    [fill(s.generated, { date: isoDate(today) }), null, null, null, null],
-    [null, null, null, null, null],
-    summaryHeader,
-    ...summaryRows,
-    [t(options.language).summary.total, a.preview.accounts, 1, a.preview.revenue, 1],
-  ];
-  if (a.categories) top.push([null, null, null, null, null], [s.categoryNote, null, null, null, null]);
-  const summaryTop = 4;
-  const tierCount = summaryRows.length;
+  const dateFormat = options.language === 'nl' ? 'dd-mm-yyyy' : 'yyyy-mm-dd';
+  const left: SpecValue[][] = [];
+  const leftStyles: Omit<Styling, 'sheet'>[] = [];
+  const push = (row: SpecValue[], ...styles: Omit<Styling, 'sheet' | 'region'>[]) => {
+    const r = left.length;
+    left.push(row);
+    for (const st of styles) leftStyles.push({ region: { row: r, col: 0, rows: 1, cols: 5 }, ...st });
+    return r;
+  };
+  const cellStyle = (row: number, c: number, cols: number, st: Omit<Styling, 'sheet' | 'region'>) => leftStyles.push({ region: { row, col: c, rows: 1, cols }, ...st });
+  push([fill(s.title, { sheet })]);
+  cellStyle(0, 0, 1, { bold: true, fontSize: 14 });
+  push([a.preview.headline]);
+  cellStyle(1, 0, 1, { bold: true });
+  push([fill(s.generated, { date: isoDate(today) })]);
+  cellStyle(2, 0, 1, { italic: true, fontColor: '#595959' });
+  let dataEndRow: number | null = null;
+  if (a.dataEnd !== null) {
+    dataEndRow = push([s.dataEnd, a.dataEnd]);
+    cellStyle(dataEndRow, 1, 1, { numberFormat: dateFormat, bold: true });
+  }
+  push([]);
+  const summaryTop = push([w.summary.tier, w.summary.accounts, w.summary.accountShare, w.summary.revenue, w.summary.revenueShare], { bold: true, fill: HEADER_FILL });
+  for (const l of a.preview.tiers) push([l.label, l.accounts, l.accountShare, l.revenue, l.revenueShare]);
+  const totalRow = push([w.summary.total, a.preview.accounts, 1, a.preview.revenue, 1], { bold: true });
+  const tierCount = a.preview.tiers.length;
+  leftStyles.push(
+    { region: { row: summaryTop + 1, col: 2, rows: tierCount + 1, cols: 1 }, numberFormat: '0.0%' },
+    { region: { row: summaryTop + 1, col: 4, rows: tierCount + 1, cols: 1 }, numberFormat: '0.0%' },
+    { region: { row: summaryTop + 1, col: 3, rows: tierCount + 1, cols: 1 }, numberFormat: money },
+    { region: { row: summaryTop, col: 0, rows: tierCount + 2, cols: 5 }, gridLines: LINE_COLOUR },
+  );
 
-  // Chart data: accounts by revenue, largest first; the tail beyond CHART_ACCOUNTS as one bar.
+  // One legend of the five categories, with the number of accounts in each.
+  if (a.categories && a.preview.categories) {
+    push([]);
+    push([s.legendTitle, null, null, null, w.summary.accounts], { bold: true, fill: HEADER_FILL });
+    a.preview.categories.forEach((count, i) => push([categoryText(i + 1), null, null, null, count]));
+    for (const sentence of s.legendNote) {
+      const r = push([sentence]);
+      cellStyle(r, 0, 1, { italic: true, fontColor: '#595959' });
+    }
+  }
+
+  // What the preview said was left out, with the row numbers (as ranges, a few lines at most).
+  push([]);
+  push([s.leftOutTitle], { bold: true });
+  const l = a.preview.leftOut;
+  const reasons: [string, number[]][] = [
+    [s.leftOutReasons.totals, l.totalsRows],
+    [s.leftOutReasons.text, l.textRows],
+    [s.leftOutReasons.errors, l.errorRows],
+    [s.leftOutReasons.missingAccount, l.missingAccountRows],
+    [s.leftOutReasons.blank, l.blankRowList],
+  ].filter((x): x is [string, number[]] => x[1].length > 0);
+  if (!reasons.length) push([s.nothingLeftOut]);
+  else {
+    // Reason, how many rows, and their numbers (from column D, running over E).
+    push([s.leftOutHeaders[0], s.leftOutHeaders[1], null, s.leftOutHeaders[2]], { bold: true, fill: HEADER_FILL });
+    for (const [reason, rows] of reasons) {
+      const lines = rowNumberLines(rowRanges(rows), s.andMore);
+      lines.forEach((text, i) => push(i === 0 ? [reason, rows.length, null, text] : [null, null, null, text]));
+    }
+  }
+
+  // Chart data: accounts by revenue, largest first, with tier and category; the tail beyond
+  // CHART_ACCOUNTS as one line.
   const order = Array.from(a.totals.keys()).filter((i) => a.totals[i] > 0).sort((x, y) => a.totals[y] - a.totals[x]);
   const shown = order.slice(0, CHART_ACCOUNTS);
   const positive = order.reduce((sum, i) => sum + a.totals[i], 0);
   let running = 0;
+  const listCols = a.categories ? 5 : 4;
   const chartRows: SpecValue[][] = shown.map((i) => {
     running += a.totals[i];
-    return [text(a.names[i]), a.totals[i], Math.min(1, running / positive)];
+    const row: SpecValue[] = [text(a.names[i]), a.totals[i], Math.min(1, running / positive), a.labels[a.tiers[i]]];
+    if (a.categories) row.push(categoryText(a.categories[i]));
+    return row;
   });
-  if (order.length > shown.length) chartRows.push([fill(s.otherAccounts, { count: order.length - shown.length }), positive - running, 1]);
-  const dataCol = 7;
-  const paretoRegion: Region = { row: 0, col: 0, rows: Math.max(top.length, summaryTop + 1 + chartRows.length), cols: dataCol + 3 };
+  if (order.length > shown.length) chartRows.push([fill(s.otherAccounts, { count: order.length - shown.length }), positive - running, 1, null, ...(a.categories ? [null] : [])]);
+  const dataCol = 6;
+  const listTop = summaryTop;
+  const chartRow = left.length + 1;
+  const chartHeight = 320;
+  const paretoRegion: Region = { row: 0, col: 0, rows: Math.max(chartRow + Math.ceil(chartHeight / 20) + 1, listTop + 1 + chartRows.length), cols: dataCol + listCols };
 
   // The earlier Pareto sheet is reused only if the new output fits where nothing but the
   // add-in's own output is; otherwise the analysis goes to a new sheet.
   const reuse = previousPareto && paretoValues && fitsOwnRegion(paretoValues, paretoRegion, previousPareto.region) ? previousPareto.sheet : undefined;
   const pareto = freeSheetName(a.info.sheets, s.paretoSheet, reuse);
   if (!a.info.sheets.includes(pareto)) spec.addSheets.push(pareto);
-  spec.blocks.push({ sheet: pareto, row: 0, col: 0, values: top });
-  spec.styles.push({ sheet: pareto, region: { row: 0, col: 0, rows: 1, cols: 1 }, bold: true });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: 0, rows: 1, cols: 5 }, bold: true, fill: '#F3F3F3' });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop + tierCount + 1, col: 0, rows: 1, cols: 5 }, bold: true });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 2, rows: tierCount + 1, cols: 1 }, numberFormat: '0.0%' });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 4, rows: tierCount + 1, cols: 1 }, numberFormat: '0.0%' });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: 3, rows: tierCount + 1, cols: 1 }, numberFormat: '#,##0' });
+  spec.blocks.push({ sheet: pareto, row: 0, col: 0, values: rectangle(left) });
+  for (const st of leftStyles) spec.styles.push({ sheet: pareto, ...st });
   spec.conditionalColours.push({
     sheet: pareto,
     region: { row: summaryTop + 1, col: 0, rows: tierCount, cols: 1 },
     rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })),
   });
-  spec.blocks.push({ sheet: pareto, row: summaryTop, col: dataCol, values: [[s.accountHeader, s.revenueHeader, s.shareHeader], ...chartRows] });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: dataCol, rows: 1, cols: 3 }, bold: true, fill: '#F3F3F3' });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: dataCol + 1, rows: chartRows.length, cols: 1 }, numberFormat: '#,##0' });
-  spec.styles.push({ sheet: pareto, region: { row: summaryTop + 1, col: dataCol + 2, rows: chartRows.length, cols: 1 }, numberFormat: '0.0%' });
-  const series = (c: number): Region => ({ row: summaryTop + 1, col: c, rows: chartRows.length, cols: 1 });
-  const chartRow = top.length + 1;
+  const listHeader = s.listHeaders.slice(0, listCols);
+  spec.blocks.push({ sheet: pareto, row: listTop, col: dataCol, values: [listHeader, ...chartRows] });
+  spec.styles.push({ sheet: pareto, region: { row: listTop, col: dataCol, rows: 1, cols: listCols }, bold: true, fill: HEADER_FILL, wrap: true });
+  spec.styles.push({ sheet: pareto, region: { row: listTop + 1, col: dataCol + 1, rows: chartRows.length, cols: 1 }, numberFormat: money });
+  spec.styles.push({ sheet: pareto, region: { row: listTop + 1, col: dataCol + 2, rows: chartRows.length, cols: 1 }, numberFormat: '0.0%' });
+  spec.styles.push({ sheet: pareto, region: { row: listTop, col: dataCol, rows: chartRows.length + 1, cols: listCols }, gridLines: LINE_COLOUR });
+  spec.conditionalColours.push({
+    sheet: pareto,
+    region: { row: listTop + 1, col: dataCol + 3, rows: chartRows.length, cols: 1 },
+    rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })),
+  });
+  const series = (c: number): Region => ({ row: listTop + 1, col: c, rows: chartRows.length, cols: 1 });
   spec.charts.push({
     sheet: pareto,
     title: s.chartTitle,
@@ -526,10 +653,34 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
     lineLabel: s.shareHeader,
     anchor: { row: chartRow, col: 0 },
     width: 640,
-    height: 320,
+    height: chartHeight,
   });
   spec.names.push({ name: OWN_NAMES.pareto, sheet: pareto, region: paretoRegion });
-  spec.columnWidths.push({ sheet: pareto, col: 0, width: 120 }, { sheet: pareto, col: dataCol, width: 200 });
+  if (dataEndRow !== null) spec.names.push({ name: SOURCE_NAMES.dataEnd, sheet: pareto, region: { row: dataEndRow, col: 1, rows: 1, cols: 1 } });
+  else if (a.info.names[SOURCE_NAMES.dataEnd]) spec.removeNames.push(SOURCE_NAMES.dataEnd);
+
+  // Widths from what each column shows; the summary's headers wrap in a row tall enough.
+  const lengths = (c: number, from: number, to: number, format?: string) => left.slice(from, to).map((row) => cellLength(row[c] ?? null, format));
+  const summary = tableLayout([
+        // Column A also holds the date's label and the reasons rows were left out (their counts in B).
+    { header: w.summary.tier, lengths: [...lengths(0, summaryTop + 1, totalRow + 1), charCount(s.dataEnd), ...reasons.map(([reason]) => charCount(reason))], min: 60 },
+    { header: w.summary.accounts, lengths: [...lengths(1, summaryTop + 1, totalRow + 1, '0'), ...(a.dataEnd !== null ? [shownLength(a.dataEnd, dateFormat)] : [])] },
+    { header: w.summary.accountShare, lengths: lengths(2, summaryTop + 1, totalRow + 1, '0.0%'), min: 90 },
+    { header: w.summary.revenue, lengths: lengths(3, summaryTop + 1, totalRow + 1, money), min: 100 },
+    { header: w.summary.revenueShare, lengths: lengths(4, summaryTop + 1, totalRow + 1, '0.0%').concat((a.preview.categories ?? []).map((n) => cellLength(n, '0'))), min: 90 },
+  ]);
+  const list = tableLayout([
+    { header: listHeader[0], lengths: chartRows.map((r) => cellLength(r[0])), max: 240 },
+    { header: listHeader[1], lengths: chartRows.map((r) => cellLength(r[1], money)) },
+    { header: listHeader[2], lengths: chartRows.map((r) => cellLength(r[2], '0.0%')) },
+    { header: listHeader[3], lengths: chartRows.map((r) => cellLength(r[3])) },
+    ...(a.categories ? [{ header: listHeader[4], lengths: chartRows.map((r) => cellLength(r[4])), max: 260 }] : []),
+  ]);
+  summary.widths.forEach((width, c) => spec.columnWidths.push({ sheet: pareto, col: c, width }));
+  spec.columnWidths.push({ sheet: pareto, col: 5, width: 24 });
+  list.widths.forEach((width, c) => spec.columnWidths.push({ sheet: pareto, col: dataCol + c, width }));
+  spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: 0, rows: 1, cols: 5 }, wrap: true, verticalAlign: 'top' });
+  spec.rowHeights.push({ sheet: pareto, row: summaryTop, rows: 1, height: Math.max(summary.headerPx, list.headerPx) });
   return { spec, tierColumns: `${sheet}!${a1(outRegion)}`, paretoSheet: pareto };
 }
 
@@ -545,8 +696,11 @@ export function apply(wb: Workbook, options: AnalysisOptions): Awaitable<Analysi
       // On a re-run, read the earlier Pareto sheet once, to know whether the new output still fits.
       const previousPareto = ownRegion(info, OWN_NAMES.pareto);
       const readPareto = previousPareto && info.sheets.includes(previousPareto.sheet) && previousPareto.sheet !== values.sheet ? wb.readSheet(previousPareto.sheet) : null;
-      return andThen(readPareto, (paretoValues) => {
-        const { spec, tierColumns, paretoSheet } = buildSpec(a, options, paretoValues);
+      // The amount column's number format (currency and all), for the revenue on the Pareto sheet.
+      const firstCounted = a.rows.rows[0];
+      const format = wb.numberFormat && firstCounted !== undefined ? wb.numberFormat(values.sheet, firstCounted, a.columns.amount.col) : null;
+      return andThen(andThen(readPareto, (paretoValues) => andThen(format, (sourceFormat) => ({ paretoValues, sourceFormat }))), ({ paretoValues, sourceFormat }) => {
+        const { spec, tierColumns, paretoSheet } = buildSpec(a, options, paretoValues, sourceFormat);
         return andThen(wb.write(spec), () => ({
           status: 'written' as const,
           message: fill(s.written, { where: tierColumns, sheet: paretoSheet }),

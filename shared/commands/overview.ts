@@ -3,11 +3,12 @@
 // (the manager's own columns, notes) as it is.
 import { Language, fill } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, columnLetter, emptySpec, rectangle, sheetRef } from '../sheet-spec';
-import { DONE_STATUSES } from '../templates/lists';
+import { DONE_STATUSES, STAGES } from '../templates/lists';
 import { TEMPLATES } from '../templates';
 import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen, cellAt } from '../workbook';
 import { PLAN_SHEET, freeSheetName } from './sheet-names';
 import { PlanLayout, renderPlan, word } from './plan-render';
+import { LARGE_AMOUNT, charCount, shownLength, tableLayout } from './layout';
 
 export const OVERVIEW_NAME = 'AccountPlanner_Overview';
 const HEADER_ROW = 3;
@@ -83,7 +84,32 @@ export function layoutOfPlanTab(sheet: string, values: SheetValues): PlanLayout 
 }
 
 /** Rows for plans not yet listed, appended under the overview's own rows; nothing else is touched. */
-export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, layouts: PlanLayout[], language: Language): { spec: SheetSpec; sheet: string; added: number; total: number } {
+/**
+ * The overview's column widths and header height: tab names and accounts as long as the plans'
+ * (within reason), money, dates and counts as wide as they show, headers wrapped onto two lines.
+ */
+function overviewLayout(layouts: PlanLayout[], language: Language, money: string) {
+  const names = layouts.map((l) => charCount(l.sheet));
+  const dates = shownLength(45000, language === 'nl' ? 'dd-mm-yyyy' : 'yyyy-mm-dd');
+  const lengths: Record<(typeof COLUMNS)[number], number[]> = {
+    sheet: names,
+    account: names.map((n) => n - 7),
+    owner: [15],
+    tier: [1],
+    stage: STAGES.options.map((o) => charCount(o[language])),
+    target: [shownLength(LARGE_AMOUNT, money)],
+    actual: [shownLength(LARGE_AMOUNT, money)],
+    gap: [shownLength(-LARGE_AMOUNT, money)],
+    attainment: [4],
+    nextReview: [dates],
+    overdue: [2],
+    sinceReview: [3],
+  };
+  const wide = new Set(['sheet', 'account', 'stage']);
+  return tableLayout(COLUMNS.map((key, i) => ({ header: OVERVIEW_WORDS[language].headers[i], lengths: lengths[key], max: wide.has(key) ? 200 : 120 })));
+}
+
+export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, layouts: PlanLayout[], language: Language, money = '#,##0'): { spec: SheetSpec; sheet: string; added: number; total: number } {
   const w = OVERVIEW_WORDS[language];
   const spec = emptySpec();
   const own = info.names[OVERVIEW_NAME];
@@ -102,10 +128,13 @@ export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, l
     spec.styles.push(
       { sheet, region: { row: 0, col: 0, rows: 1, cols: 1 }, bold: true, fontSize: 14 },
       { sheet, region: { row: 1, col: 0, rows: 1, cols: 1 }, italic: true, fontColor: '#595959' },
-      { sheet, region: { row: HEADER_ROW, col: 0, rows: 1, cols: COLUMNS.length }, bold: true, fill: '#F2F2F2', wrap: true },
+      { sheet, region: { row: HEADER_ROW, col: 0, rows: 1, cols: COLUMNS.length }, bold: true, fill: '#F2F2F2', wrap: true, verticalAlign: 'top' },
     );
     spec.freezeRows.push({ sheet, rows: HEADER_ROW + 1 });
-    spec.columnWidths.push({ sheet, col: 0, width: 180 }, { sheet, col: 1, width: 160 });
+    const { widths, headerPx } = overviewLayout(layouts, language, money);
+    widths.forEach((width, col) => spec.columnWidths.push({ sheet, col, width }));
+    spec.rowHeights.push({ sheet, row: HEADER_ROW, rows: 1, height: headerPx });
+    spec.fitToPageWidth.push(sheet);
   }
   const fresh = layouts.filter((l) => !listed.has(l.sheet.toLowerCase()));
   const startCol = own?.region.col ?? 0;
@@ -121,9 +150,9 @@ export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, l
     spec.blocks.push({ sheet, row: nextRow, col: startCol, values: rows });
     const region = (key: (typeof COLUMNS)[number]): Region => ({ row: nextRow, col: startCol + col(key), rows: fresh.length, cols: 1 });
     spec.styles.push(
-      { sheet, region: region('target'), numberFormat: '#,##0' },
-      { sheet, region: region('actual'), numberFormat: '#,##0' },
-      { sheet, region: region('gap'), numberFormat: '#,##0' },
+      { sheet, region: region('target'), numberFormat: money },
+      { sheet, region: region('actual'), numberFormat: money },
+      { sheet, region: region('gap'), numberFormat: money },
       { sheet, region: region('attainment'), numberFormat: '0%' },
       { sheet, region: region('nextReview'), numberFormat: language === 'nl' ? 'dd-mm-yyyy' : 'yyyy-mm-dd' },
       { sheet, region: region('overdue'), numberFormat: '0' },
@@ -159,7 +188,7 @@ export interface OverviewResult {
  * Brings the overview up to date with the plan tabs in the workbook: reads the overview once and
  * each plan tab it does not list yet once (to tell its template), then writes once.
  */
-export function refreshOverview(wb: Workbook, options: { language: Language; known?: PlanLayout[] }): Awaitable<OverviewResult> {
+export function refreshOverview(wb: Workbook, options: { language: Language; known?: PlanLayout[]; money?: string }): Awaitable<OverviewResult> {
   return andThen(wb.info(), (info) => {
     const own = info.names[OVERVIEW_NAME];
     const hasOwn = own && info.sheets.includes(own.sheet);
@@ -184,7 +213,7 @@ export function refreshOverview(wb: Workbook, options: { language: Language; kno
       return andThen(readNext(0), () => {
         const order = new Map(info.sheets.map((s, i) => [s.toLowerCase(), i]));
         layouts.sort((a, b) => (order.get(a.sheet.toLowerCase()) ?? 0) - (order.get(b.sheet.toLowerCase()) ?? 0));
-        const { spec, sheet, added, total } = overviewSpec(info, existing, layouts, options.language);
+        const { spec, sheet, added, total } = overviewSpec(info, existing, layouts, options.language, options.money);
         const message = fill(OVERVIEW_WORDS[options.language].refreshed, { added, total });
         return andThen(wb.write(spec), () => ({ sheet, added, total, message }));
       });

@@ -1,9 +1,11 @@
 // Renders a plan template (data) into a SheetSpec for one account's plan tab, and says where the
 // cells the overview reads ended up. Written once for every template and both languages.
-import { Language } from '../i18n/strings';
+import { Language, categoryLabel } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, Styling, columnLetter, emptySpec } from '../sheet-spec';
 import { Column, Computed, Field, InputKind, Localized, Table, Template } from '../templates/model';
-import { SOURCE_NAMES } from './analysis';
+import { SOURCE_NAMES, countedAs } from './analysis';
+import { LARGE_AMOUNT, charCount, linesIn, pxFor, rowPx, shownLength } from './layout';
+import { cutTo } from './sheet-names';
 
 /** What the generator knows about one account. */
 export interface PlanContext {
@@ -15,8 +17,10 @@ export interface PlanContext {
   /** Known tier/category when the revenue table's names are not there (typed accounts). */
   tier?: string;
   category?: number;
-  /** Which of the analysis' names exist in the workbook. */
-  source: { accounts: boolean; amounts: boolean; dates: boolean; tiers: boolean; categories: boolean };
+  /** Which of the analysis' names exist in the workbook (keys and dataEnd: analyses since the as-of date). */
+  source: { accounts: boolean; amounts: boolean; dates: boolean; tiers: boolean; categories: boolean; keys?: boolean; dataEnd?: boolean };
+  /** The revenue table's amount format (currency and all) for money cells; default "#,##0". */
+  moneyFormat?: string;
 }
 
 /** Where the overview finds a plan's cells (0-based, on the plan's sheet). */
@@ -30,9 +34,15 @@ const LABEL_COL = 0;
 const INPUT_COL = 1;
 export const PLAN_WIDTH = 7; // columns A–G: fits a portrait page when printed one page wide
 const INPUT_FILL = '#FFF8E1';
-const TWO_LINES = 34; // px
+/** Lines around and between input cells: a rep sees how many rows a block has. */
+const INPUT_LINES = '#BFBFBF';
 const TALL_ROW = 52; // px: three lines of long text
 const SECTION_FILL = '#E8F1EC';
+/** The widest a plan column grows for its header or values; wider headers wrap. */
+const MAX_COLUMN = 150; // px
+const LABEL_COLUMN = { min: 220, max: 300 }; // px
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32767;
 
 const WORDS: Record<string, Localized> = {
   subtitle: { en: '{template} · Account Planner · review every 30 days', nl: '{template} · Account Planner · elke 30 dagen evalueren' },
@@ -48,55 +58,126 @@ export const word = (key: keyof typeof WORDS, language: Language) => WORDS[key][
 
 const dateFormat = (language: Language) => (language === 'nl' ? 'dd-mm-yyyy' : 'yyyy-mm-dd');
 
-function numberFormat(kind: InputKind | undefined, language: Language): string | undefined {
-  if (kind === 'money') return '#,##0';
+function numberFormat(kind: InputKind | undefined, language: Language, money = '#,##0'): string | undefined {
+  if (kind === 'money') return money;
   if (kind === 'percent') return '0%';
   if (kind === 'date') return dateFormat(language);
   return undefined;
 }
 
-/** Native formulas over the revenue table's names, so plan facts stay live. */
-function sumifs(account: string, from?: string, to?: string): string {
-  const base = `SUMIFS(${SOURCE_NAMES.amounts},${SOURCE_NAMES.accounts},${account}`;
-  const dates = [from ? `,${SOURCE_NAMES.dates},">="&${from}` : '', to ? `,${SOURCE_NAMES.dates},"<="&${to}` : ''].join('');
-  return `${base}${dates})`;
+/** Excel refuses a SUMIFS criterion longer than 255 characters. */
+const MAX_CRITERION = 255;
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const escapeWildcards = (text: string) => text.replace(/[~*?]/g, '~$&');
+
+/**
+ * The SUMIFS criterion that matches exactly the "Counted as" cells of one account, whatever its
+ * name holds: a number as itself; text behind "=" (so a name starting with =, < or > is no
+ * operator) with ~, * and ? escaped (so they are no wildcards). SUMIFS compares without case, as
+ * the analysis does. A name past Excel's 255-character limit matches by its start.
+ */
+export function accountCriterion(key: string | number): string {
+  if (typeof key === 'number') return String(key);
+  const escaped = `=${escapeWildcards(key)}`;
+  if (escaped.length <= MAX_CRITERION) return quoted(escaped);
+  return quoted(`${escaped.slice(0, MAX_CRITERION - 1).replace(/~$/, '')}*`);
 }
 
-/** A computed value: a live formula when the workbook has the names for it, else a plain value or input. */
+/** The same account as a MATCH lookup value (exact match reads wildcards, not operators). */
+function lookupValue(key: string | number): string {
+  if (typeof key === 'number') return String(key);
+  const escaped = escapeWildcards(key);
+  return quoted(escaped.length <= MAX_CRITERION ? escaped : `${escaped.slice(0, MAX_CRITERION - 1).replace(/~$/, '')}*`);
+}
+
+/** A revenue fact: the account's counted amounts, between dates when the table has them. */
+function sumifs(keys: string, criterion: string, dates: [string, string][] = []): string {
+  return `SUMIFS(${SOURCE_NAMES.amounts},${keys},${criterion}${dates.map(([op, date]) => `,${SOURCE_NAMES.dates},"${op}"&${date}`).join('')})`;
+}
+
+/**
+ * A computed value: a live formula when the workbook has the names for it, else a plain value or
+ * input. Revenue facts are measured up to the as-of date, the way the analysis measures its
+ * categories: the last 12 months are the 365 days up to and including it.
+ */
 function computedValue(what: Computed, ctx: PlanContext, ref: (key: string) => string, sameRow: (key: string) => string): { value: SpecValue; input: boolean } {
   const s = ctx.source;
-  const account = ref('account');
-  const start = ref('plan_start');
+  const keys = s.keys ? SOURCE_NAMES.keys : SOURCE_NAMES.accounts;
+  const key = countedAs(ctx.account);
+  const criterion = accountCriterion(key);
   const revenue = s.accounts && s.amounts;
-  // The account is written as text; a numeric code (1001) in the revenue table only matches its
-  // number in Excel, so the lookup tries the text, then the number.
-  const lookup = (name: string) => ({
-    formula: `=IFERROR(INDEX(${name},MATCH(${account},${SOURCE_NAMES.accounts},0)),IFERROR(INDEX(${name},MATCH(VALUE(${account}),${SOURCE_NAMES.accounts},0)),""))`,
-  });
+  const dated = revenue && s.dates;
+  const asOf = () => ref('as_of');
+  const lookup = (name: string) => ({ formula: `=IFERROR(INDEX(${name},MATCH(${lookupValue(key)},${keys},0)),"")` });
   switch (what) {
     case 'account':
-      return { value: ctx.account, input: false };
+      return { value: cutTo(ctx.account, MAX_CELL_TEXT), input: false };
     case 'owner':
       return { value: ctx.owner || null, input: true };
     case 'planStart':
       return { value: ctx.planStart, input: true };
+    case 'asOf':
+      // The data's last date, but never after the plan start; the rep may type another date.
+      return { value: { formula: s.dataEnd ? `=MIN(${ref('plan_start')},${SOURCE_NAMES.dataEnd})` : `=${ref('plan_start')}` }, input: true };
     case 'tier':
       return s.tiers && s.accounts ? { value: lookup(SOURCE_NAMES.tiers), input: false } : { value: ctx.tier ?? null, input: true };
     case 'category':
-      return s.categories && s.accounts ? { value: lookup(SOURCE_NAMES.categories), input: false } : { value: ctx.category ?? null, input: true };
+      return s.categories && s.accounts ? { value: lookup(SOURCE_NAMES.categories), input: false } : { value: ctx.category ? categoryLabel(ctx.category, ctx.language) : null, input: true };
     case 'revenue12':
       if (!revenue) return { value: null, input: true };
-      return { value: { formula: `=${sumifs(account, s.dates ? `(${start}-364)` : undefined, s.dates ? start : undefined)}` }, input: false };
+      return { value: { formula: `=${sumifs(keys, criterion, dated ? [['>', `(${asOf()}-365)`], ['<', `(${asOf()}+1)`]] : [])}` }, input: false };
     case 'revenuePrior12':
-      if (!revenue || !s.dates) return { value: null, input: true };
-      return { value: { formula: `=${sumifs(account, `(${start}-729)`, `(${start}-365)`)}` }, input: false };
+      if (!dated) return { value: null, input: true };
+      return { value: { formula: `=${sumifs(keys, criterion, [['>', `(${asOf()}-730)`], ['<=', `(${asOf()}-365)`]])}` }, input: false };
     case 'actualYear':
-      if (!revenue || !s.dates) return { value: null, input: true };
-      return { value: { formula: `=${sumifs(account, `DATE(YEAR(${start}),1,1)`, `DATE(YEAR(${start}),12,31)`)}` }, input: false };
+      if (!dated) return { value: null, input: true };
+      return { value: { formula: `=${sumifs(keys, criterion, [['>=', `DATE(YEAR(${asOf()}),1,1)`], ['<', `(${asOf()}+1)`]])}` }, input: false };
     case 'quarterActual':
-      if (!revenue || !s.dates) return { value: null, input: true };
-      return { value: { formula: `=${sumifs(account, sameRow('from'), sameRow('to'))}` }, input: false };
+      if (!dated) return { value: null, input: true };
+      // Up to the as-of date; a quarter that starts after it has no actual yet.
+      return { value: { formula: `=IF(${sameRow('from')}>${asOf()},"",${sumifs(keys, criterion, [['>=', sameRow('from')], ['<', `(MIN(${sameRow('to')},${asOf()})+1)`]])})` }, input: false };
   }
+}
+
+/** Excel's tallest row (409 points). */
+const MAX_ROW_PX = 545;
+
+/** The characters a column's value shows at most: money, dates, percentages, a chosen option. */
+function valueChars(kind: InputKind | undefined, choices: Column['choices'], language: Language, money: string): number {
+  if (choices) return Math.max(...choices.options.map((o) => charCount(o[language])));
+  if (kind === 'money') return shownLength(LARGE_AMOUNT, money);
+  if (kind === 'date') return shownLength(45000, numberFormat('date', language)!);
+  if (kind === 'percent') return 4;
+  if (kind === 'rating') return 1;
+  return 0;
+}
+
+/**
+ * The widths of a plan's seven columns: the labels' column as wide as the longest label, the
+ * others as wide as the widest value any table or field puts there (money, dates, options) and
+ * each header's longest word, its header wrapping onto two lines at most where it fits.
+ */
+export function planWidths(template: Template, language: Language, money: string): number[] {
+  const needs: number[][] = Array.from({ length: PLAN_WIDTH }, () => []);
+  const bold: number[][] = Array.from({ length: PLAN_WIDTH }, () => []);
+  for (const row of template.rows) {
+    if (row.kind === 'field') {
+      if (row.input !== 'longtext') needs[LABEL_COL].push(charCount(row.label[language]));
+      const kind = row.computed === 'planStart' || row.computed === 'asOf' ? 'date' : row.format ?? row.input;
+      needs[INPUT_COL].push(valueChars(kind, row.choices, language, money));
+    } else if (row.kind === 'table') {
+      row.columns.forEach((c, i) => {
+        const label = c.label[language];
+        bold[i].push(Math.max(...label.split(' ').map(charCount), Math.ceil(charCount(label) / 2)));
+        if (!(i === 0 && row.preset)) needs[i].push(valueChars(c.format ?? c.input, c.choices, language, money));
+        if (c.key === 'quarter') needs[i].push(7); // "Q4 2026"
+      });
+    }
+  }
+  return needs.map((n, i) => {
+    const px = Math.max(pxFor(Math.max(0, ...n)), pxFor(Math.max(0, ...bold[i]), true));
+    return i === LABEL_COL ? Math.min(LABEL_COLUMN.max, Math.max(LABEL_COLUMN.min, px)) : Math.min(MAX_COLUMN, Math.max(90, px));
+  });
 }
 
 export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetSpec; layout: PlanLayout } {
@@ -108,6 +189,8 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
   const unlocked: Region[] = [];
   const style = (region: Region, s: Omit<Styling, 'sheet' | 'region'>) => spec.styles.push({ sheet, region, ...s });
   const line = (): SpecValue[] => new Array<SpecValue>(PLAN_WIDTH).fill(null);
+  const money = ctx.moneyFormat ?? '#,##0';
+  const format = (kind: InputKind | undefined) => numberFormat(kind, lang, money);
 
   // First pass: where every field and table lands, so formulas can refer to any of them.
   let r = 3;
@@ -136,8 +219,8 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
 
   const input = (region: Region, kind: InputKind | undefined, choices?: Column['choices']) => {
     unlocked.push(region);
-    style(region, { fill: INPUT_FILL, wrap: kind === 'longtext' });
-    const format = numberFormat(kind, lang);
+    style(region, { fill: INPUT_FILL, wrap: kind === 'longtext', gridLines: INPUT_LINES });
+    const format = numberFormat(kind, lang, money);
     if (format) style(region, { numberFormat: format });
     if (choices) spec.validations.push({ sheet, region, list: choices.options.map((o) => o[lang]), message: word('choose', lang) });
     else if (kind === 'rating') spec.validations.push({ sheet, region, whole: { min: 1, max: 5 }, message: word('rating', lang) });
@@ -151,11 +234,19 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
     rows[row][col] = value;
   };
 
-  // The title, frozen with the subtitle that also tells the overview which template this is.
-  put(0, 0, `${template.name[lang]} – ${ctx.account}`);
+  const widths = planWidths(template, lang, money);
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+
+  // The title, frozen with the subtitle that also tells the overview which template this is. It
+  // holds the account's full name (a tab name may be cut), within what one cell can hold.
+  put(0, 0, cutTo(`${template.name[lang]} – ${ctx.account}`, MAX_CELL_TEXT));
   put(1, 0, word('subtitle', lang).replace('{template}', template.name[lang]));
   put(2, 0, word('inputs', lang));
-  style({ row: 0, col: 0, rows: 1, cols: 1 }, { bold: true, fontSize: 14 });
+  style({ row: 0, col: 0, rows: 1, cols: PLAN_WIDTH }, { bold: true, fontSize: 14, wrap: true, verticalAlign: 'top' });
+  spec.merges.push({ sheet, region: { row: 0, col: 0, rows: 1, cols: PLAN_WIDTH } });
+  // 14-point bold runs about 1.4 times as wide and 1.3 times as tall as the default text.
+  const titleLines = linesIn(String(rows[0][0]), totalWidth / 1.4, true);
+  spec.rowHeights.push({ sheet, row: 0, rows: 1, height: Math.min(MAX_ROW_PX, Math.round(rowPx(titleLines) * 1.3)) });
   style({ row: 1, col: 0, rows: 2, cols: 1 }, { italic: true, fontColor: '#595959' });
 
   r = 3;
@@ -189,7 +280,7 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
     }
     if (field.formula) {
       put(row, INPUT_COL, { formula: expand(field.formula, row) });
-      const format = numberFormat(field.format, lang);
+      const format = numberFormat(field.format, lang, money);
       if (format) style(cell, { numberFormat: format });
     } else if (field.computed) {
       const { value, input: isInput } = computedValue(field.computed, ctx, ref, () => '');
@@ -197,8 +288,7 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
       const kind = field.computed === 'planStart' ? 'date' : field.format ?? field.input;
       if (isInput) input(cell, kind);
       else {
-        const format = numberFormat(kind, lang);
-        if (format) style(cell, { numberFormat: format });
+        if (format(kind)) style(cell, { numberFormat: format(kind)! });
       }
       if (field.computed === 'account') style(cell, { bold: true });
     } else input(cell, field.input, field.choices);
@@ -206,12 +296,18 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
 
   function renderTable(table: Table, headerRow: number) {
     table.columns.forEach((c, i) => put(headerRow, i, c.label[lang]));
-    // Rows whose first column holds a sentence, or whose input is long text, get room for two lines.
+    // Headers wrap in a row as tall as the most-wrapped one; a row whose first column holds a
+    // sentence is as tall as that sentence wraps; long-text inputs get two lines.
+    const headerLines = Math.max(...table.columns.map((c, i) => linesIn(c.label[lang], widths[i], true)));
+    spec.rowHeights.push({ sheet, row: headerRow, rows: 1, height: rowPx(headerLines) });
     if (table.preset || table.columns.some((c) => c.input === 'longtext')) {
-      spec.rowHeights.push({ sheet, row: headerRow + 1, rows: table.rows, height: TWO_LINES });
+      for (let k = 0; k < table.rows; k++) {
+        const lines = table.preset ? linesIn(table.preset[k]?.[lang] ?? '', widths[0]) : 2;
+        spec.rowHeights.push({ sheet, row: headerRow + 1 + k, rows: 1, height: rowPx(Math.max(2, lines)) });
+      }
       style({ row: headerRow + 1, col: 0, rows: table.rows, cols: table.columns.length }, { verticalAlign: 'top' });
     }
-    style({ row: headerRow, col: 0, rows: 1, cols: table.columns.length }, { bold: true, fill: '#F2F2F2', wrap: true });
+    style({ row: headerRow, col: 0, rows: 1, cols: table.columns.length }, { bold: true, fill: '#F2F2F2', wrap: true, verticalAlign: 'top' });
     for (let k = 0; k < table.rows; k++) {
       const row = headerRow + 1 + k;
       table.columns.forEach((c, i) => {
@@ -232,15 +328,14 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
       const region: Region = { row: headerRow + 1, col: i, rows: table.rows, cols: 1 };
       if (c.input && !(i === 0 && table.preset)) input(region, c.input, c.choices);
       else {
-        const format = numberFormat(c.format, lang);
-        if (format) style(region, { numberFormat: format });
+        if (format(c.format)) style(region, { numberFormat: format(c.format)! });
       }
     });
   }
 
   spec.addSheets.push(sheet);
   spec.blocks.push({ sheet, row: 0, col: 0, values: rows });
-  spec.columnWidths.push({ sheet, col: 0, width: 220 }, ...Array.from({ length: PLAN_WIDTH - 1 }, (_, i) => ({ sheet, col: i + 1, width: 110 })));
+  widths.forEach((width, col) => spec.columnWidths.push({ sheet, col, width }));
   spec.freezeRows.push({ sheet, rows: 2 });
   spec.protections.push({ sheet, unlocked });
   spec.fitToPageWidth.push(sheet);

@@ -6,7 +6,7 @@
 import { Cell, isError } from '../cells';
 import { accountKey } from '../formulas/pareto';
 import { isoDate, todaySerial } from '../dates';
-import { Language, fill } from '../i18n/strings';
+import { Language, categoryLabel, categoryOf, fill } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, emptySpec } from '../sheet-spec';
 import { TEMPLATES, isUserTemplateSheet, templateById } from '../templates';
 import { Awaitable, SheetValues, Shortfall, Workbook, WorkbookInfo, andThen, cellAt } from '../workbook';
@@ -15,6 +15,7 @@ import { UserError } from './errors';
 import { OverviewResult, refreshOverview } from './overview';
 import { PlanContext, PlanLayout, renderPlan } from './plan-render';
 import { planNameIsCut, planSheetName, uniqueSheetName } from './sheet-names';
+import { moneyFormat } from './layout';
 
 export type AccountChoice = { tier: string } | { names: string[] } | { selection: true };
 export type TemplateChoice = 'key' | 'quick' | { sheet: string };
@@ -137,7 +138,8 @@ function factsFromSource(info: WorkbookInfo, values: SheetValues): Map<string, A
     const category = categoryCol === null ? null : cellAt(values, r, categoryCol);
     const amount = amountCol === null ? null : cellAt(values, r, amountCol);
     if (typeof tier === 'string' && tier) f.tier = tier;
-    if (typeof category === 'number') f.category = category;
+    const number = categoryOf(category);
+    if (number !== null) f.category = number;
     if (typeof amount === 'number') f.revenue = (f.revenue ?? 0) + amount;
     facts.set(key, f);
   }
@@ -222,11 +224,11 @@ export function findPlaceholders(values: SheetValues): UserTemplate['cells'] {
 
 
 /** The value of each placeholder for one account. Dates are serials; in running text, ISO dates. */
-function placeholderValues(facts: AccountFacts, owner: string, start: number): Record<Placeholder, string | number | null> {
+function placeholderValues(facts: AccountFacts, owner: string, start: number, language: Language): Record<Placeholder, string | number | null> {
   return {
     account: facts.name,
     tier: facts.tier ?? null,
-    category: facts.category ?? null,
+    category: facts.category ? categoryLabel(facts.category, language) : null,
     revenue: facts.revenue ?? null,
     owner: owner || null,
     plan_start: start,
@@ -238,10 +240,10 @@ function placeholderValues(facts: AccountFacts, owner: string, start: number): R
 
 /** Copies the user's template sheet and fills in its placeholders: a cell that is only a
  * placeholder gets the value itself (a number, a date); in running text it is replaced as text. */
-export function renderUserTemplate(template: UserTemplate, sheet: string, facts: AccountFacts, owner: string, start: number, language: Language): { spec: SheetSpec; layout: PlanLayout } {
+export function renderUserTemplate(template: UserTemplate, sheet: string, facts: AccountFacts, owner: string, start: number, language: Language, money = '#,##0'): { spec: SheetSpec; layout: PlanLayout } {
   const spec = emptySpec();
   spec.copySheets.push({ from: template.sheet, to: sheet });
-  const values = placeholderValues(facts, owner, start);
+  const values = placeholderValues(facts, owner, start, language);
   const layout: PlanLayout = { sheet, fields: {}, tables: {} };
   const dateCells: Region[] = [];
   for (const cell of template.cells) {
@@ -252,6 +254,7 @@ export function renderUserTemplate(template: UserTemplate, sheet: string, facts:
       value = values[key];
       layout.fields[FIELD_OF[key]] = { row: cell.row, col: cell.col };
       if (key === 'plan_start' || key.startsWith('review_')) dateCells.push({ row: cell.row, col: cell.col, rows: 1, cols: 1 });
+      if (key === 'revenue') spec.styles.push({ sheet, region: { row: cell.row, col: cell.col, rows: 1, cols: 1 }, numberFormat: money });
     } else {
       value = cell.text.replace(PLACEHOLDER, (all, name: string) => {
         const k = name.toLowerCase() as Placeholder;
@@ -304,6 +307,8 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
           dates: present(SOURCE_NAMES.dates),
           tiers: present(SOURCE_NAMES.tiers),
           categories: present(SOURCE_NAMES.categories),
+          keys: present(SOURCE_NAMES.keys),
+          dataEnd: !!info.names[SOURCE_NAMES.dataEnd] && info.sheets.includes(info.names[SOURCE_NAMES.dataEnd].sheet),
         };
         let failed: PlansResult['failed'] = null;
 
@@ -330,6 +335,11 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
           return check(0);
         };
 
+        // Money on the plans as the revenue table shows it (currency and all): one read for all plans.
+        let money = '#,##0';
+        const amounts = source.amounts ? info.names[SOURCE_NAMES.amounts] : null;
+        const readFormat = amounts && wb.numberFormat ? wb.numberFormat(amounts.sheet, amounts.region.row, amounts.region.col) : null;
+
         const next = (i: number): Awaitable<void> => {
           if (i >= accounts.length) return;
           const facts = accounts[i];
@@ -346,8 +356,8 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
           const sheet = uniqueSheetName(base, taken);
           taken.add(sheet.toLowerCase());
           const { spec, layout } = userTemplate
-            ? renderUserTemplate(userTemplate, sheet, facts, owner, start, options.language)
-            : renderPlan(builtIn!, { sheet, account: facts.name, owner, planStart: start, language: options.language, tier: facts.tier, category: facts.category, source });
+            ? renderUserTemplate(userTemplate, sheet, facts, owner, start, options.language, money)
+            : renderPlan(builtIn!, { sheet, account: facts.name, owner, planStart: start, language: options.language, tier: facts.tier, category: facts.category, source, moneyFormat: money });
           let written: Awaitable<void>;
           try {
             written = wb.write(spec);
@@ -369,7 +379,7 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
           return after();
         };
 
-        return andThen(next(0), () => {
+        return andThen(andThen(readFormat, (format) => ((money = moneyFormat(format)), next(0))), () => {
           const finish = (overview: OverviewResult | null): PlansResult => {
             let message = fill(w.done, { made: made.length });
             if (skipped.length) message += fill(w.skipped, { skipped: skipped.length });
@@ -378,7 +388,7 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
             return { made, skipped, failed, overview, message, shortfalls: [...(wb.shortfalls ?? [])] };
           };
           if (options.skipOverview || (!made.length && failed === null && !skipped.length)) return finish(null);
-          return andThen(refreshOverview(wb, { language: options.language, known: layouts }), finish);
+          return andThen(refreshOverview(wb, { language: options.language, known: layouts, money }), finish);
         });
       }),
     );

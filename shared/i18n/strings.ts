@@ -26,7 +26,6 @@ const en = {
     accountHeader: 'Account',
     revenueHeader: 'Revenue',
     otherAccounts: 'Other {count} accounts',
-    categoryNote: 'Category: 1 significant, recurring and growing; 2 significant and recurring; 3 significant or recurring; 4 neither. Recurring = revenue in at least 3 of the last 4 quarters of the data; growth = last 12 months above the 12 before; significant = first tier. Overwrite any category you know better.',
     noTable: 'No table found on {sheet}. Select a cell inside your revenue table (with a header row) and try again.',
     noSheet: 'There is no sheet called {sheet}.',
     noColumn: 'Choose the {what} column.',
@@ -41,6 +40,23 @@ const en = {
     written: 'Tiers written to {where}; summary and chart on the sheet {sheet}.',
     account: 'account',
     amount: 'amount',
+    keyHeader: 'Counted as',
+    dataEnd: 'Revenue data up to',
+    listHeaders: ['Account', 'Revenue', 'Cumulative share', 'Tier', 'Category'],
+    legendTitle: 'Categories',
+    legendNote: [
+      'Significant: the account is in the first tier.',
+      'Recurring: revenue in 3 of the last 4 quarters.',
+      'Growing: the last 12 months above the 12 before,',
+      'both measured up to the date at the top.',
+      'Overwrite any category you know better.',
+    ],
+    categories: ['Significant, recurring, growing', 'Significant and recurring, stable', 'Significant or recurring', 'Neither significant nor recurring', 'No revenue possible'],
+    leftOutTitle: 'Left out of the analysis',
+    leftOutHeaders: ['Why', 'Rows', 'Row numbers'],
+    leftOutReasons: { totals: 'Totals row', text: 'Amount is text', errors: 'Error in account or amount', missingAccount: 'Amount without account', blank: 'Blank row' },
+    nothingLeftOut: 'Nothing: every row with an account and an amount counts.',
+    andMore: '… and {count} more',
   },
   host: {
     title: 'Account Planner',
@@ -73,7 +89,6 @@ const nl: Strings = {
     accountHeader: 'Klant',
     revenueHeader: 'Omzet',
     otherAccounts: 'Overige {count} klanten',
-    categoryNote: 'Categorie: 1 significant, structureel en groeiend; 2 significant en structureel; 3 significant of structureel; 4 geen van beide. Structureel = omzet in minstens 3 van de laatste 4 kwartalen in de gegevens; groei = laatste 12 maanden hoger dan de 12 daarvoor; significant = eerste klasse. Overschrijf een categorie die u beter weet.',
     noTable: 'Geen tabel gevonden op {sheet}. Selecteer een cel in uw omzettabel (met een kopregel) en probeer het opnieuw.',
     noSheet: 'Er is geen blad met de naam {sheet}.',
     noColumn: 'Kies de kolom voor {what}.',
@@ -88,6 +103,23 @@ const nl: Strings = {
     written: 'Klassen geschreven in {where}; samenvatting en grafiek op het blad {sheet}.',
     account: 'klant',
     amount: 'bedrag',
+    keyHeader: 'Geteld als',
+    dataEnd: 'Omzetgegevens tot en met',
+    listHeaders: ['Klant', 'Omzet', 'Cumulatief aandeel', 'Klasse', 'Categorie'],
+    legendTitle: 'Categorieën',
+    legendNote: [
+      'Significant: de klant zit in de eerste klasse.',
+      'Structureel: omzet in 3 van de laatste 4 kwartalen.',
+      'Groeiend: de laatste 12 maanden hoger dan de 12 daarvoor,',
+      'beide gemeten tot de datum bovenaan.',
+      'Overschrijf een categorie die u beter weet.',
+    ],
+    categories: ['Significant, structureel, groeiend', 'Significant en structureel, stabiel', 'Significant of structureel', 'Niet significant, niet structureel', 'Geen omzet mogelijk'],
+    leftOutTitle: 'Niet meegeteld in de analyse',
+    leftOutHeaders: ['Waarom', 'Rijen', 'Rijnummers'],
+    leftOutReasons: { totals: 'Totaalregel', text: 'Bedrag is tekst', errors: 'Fout in klant of bedrag', missingAccount: 'Bedrag zonder klant', blank: 'Lege rij' },
+    nothingLeftOut: 'Niets: elke rij met een klant en een bedrag telt mee.',
+    andMore: '… en nog {count}',
   },
   host: {
     title: 'Account Planner',
@@ -104,6 +136,16 @@ export const t = (language: Language): Strings => STRINGS[language];
 /** The language to start in, from a host's display language such as "nl-NL" or "en-US". */
 export const languageFrom = (locale: string | undefined): Language =>
   (locale ?? '').toLowerCase().startsWith('nl') ? 'nl' : 'en';
+
+/** A category as a reader understands it without a legend: "1 Significant, recurring, growing". */
+export const categoryLabel = (category: number, language: Language): string => `${category} ${t(language).analysis.categories[category - 1]}`;
+
+/** The category number of a label categoryLabel made (in either language), of a bare number, or null. */
+export const categoryOf = (cell: unknown): number | null => {
+  const m = typeof cell === 'number' ? [String(cell), String(cell)] : typeof cell === 'string' ? /^\s*([1-5])(?:\s|$)/.exec(cell) : null;
+  const n = m ? Number(m[1]) : NaN;
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
+};
 
 /** Fills {name} placeholders of a message. */
 export const fill = (template: string, values: Record<string, string | number>): string =>

@@ -10,10 +10,11 @@ const section = (en: string, nl: string, note?: Localized): Section => ({ kind: 
 export const FACTS: Field[] = [
   { kind: 'field', key: 'account', label: l('Account', 'Klant'), computed: 'account' },
   { kind: 'field', key: 'tier', label: l('Tier', 'Klasse'), computed: 'tier' },
-  { kind: 'field', key: 'category', label: l('Category (1–5)', 'Categorie (1–5)'), computed: 'category' },
+  { kind: 'field', key: 'category', label: l('Category', 'Categorie'), computed: 'category' },
+  { kind: 'field', key: 'as_of', label: l('Revenue measured up to', 'Omzet gemeten tot en met'), computed: 'asOf' },
   { kind: 'field', key: 'revenue_12m', label: l('Revenue, last 12 months', 'Omzet, laatste 12 maanden'), computed: 'revenue12', format: 'money' },
   { kind: 'field', key: 'target', label: l('Target this year', 'Doel dit jaar'), input: 'money' },
-  { kind: 'field', key: 'actual', label: l('Revenue this year', 'Omzet dit jaar'), computed: 'actualYear', format: 'money' },
+  { kind: 'field', key: 'actual', label: l('Revenue this year, to that date', 'Omzet dit jaar, tot die datum'), computed: 'actualYear', format: 'money' },
   { kind: 'field', key: 'owner', label: l('Account owner', 'Accountmanager'), computed: 'owner' },
   { kind: 'field', key: 'plan_start', label: l('Plan start', 'Start van het plan'), computed: 'planStart' },
 ];
@@ -59,10 +60,10 @@ export const KEY_ACCOUNT_PLAN: Template = {
     'Het volledige plan voor een key account: feiten, stakeholders, relatie, SWOT, kansen, doelen, de acties voor 90 dagen en de evaluaties.',
   ),
   rows: [
-    section('Account facts', 'Klantgegevens', l('Revenue, tier and category come from the revenue table and stay up to date.', 'Omzet, klasse en categorie komen uit de omzettabel en blijven actueel.')),
-    ...FACTS.slice(0, 4),
+    section('Account facts', 'Klantgegevens', l('Revenue, tier and category come from the revenue table, measured up to the date below (change it if you like).', 'Omzet, klasse en categorie komen uit de omzettabel, gemeten tot de datum hieronder (pas die gerust aan).')),
+    ...FACTS.slice(0, 5),
     { kind: 'field', key: 'revenue_prior', label: l('Revenue, the 12 months before', 'Omzet, de 12 maanden daarvoor'), computed: 'revenuePrior12', format: 'money' },
-    ...FACTS.slice(4),
+    ...FACTS.slice(5),
     { kind: 'field', key: 'team', label: l('Account team', 'Accountteam'), input: 'text' },
     { kind: 'field', key: 'sponsor_ours', label: l('Our executive sponsor', 'Onze sponsor in de directie'), input: 'text' },
     { kind: 'field', key: 'sponsor_theirs', label: l('Their executive sponsor', 'Hun sponsor in de directie'), input: 'text' },
@@ -132,19 +133,20 @@ export const KEY_ACCOUNT_PLAN: Template = {
       ],
     },
 
-    section('Goals', 'Doelen', l('Revenue per quarter of the plan year; actual comes from the revenue table.', 'Omzet per kwartaal van het planjaar; de realisatie komt uit de omzettabel.')),
+    section('Goals', 'Doelen', l('Revenue per quarter, the four quarters from the plan start; actual comes from the revenue table, up to the measuring date.', 'Omzet per kwartaal, de vier kwartalen vanaf de start; de realisatie komt uit de omzettabel, tot de meetdatum.')),
     {
       kind: 'table',
       key: 'quarters',
       rows: 4,
       columns: [
-        { key: 'quarter', label: l('Quarter', 'Kwartaal'), formula: '="Q{n} "&YEAR({field:plan_start})' },
-        { key: 'from', label: l('From', 'Van'), formula: '=DATE(YEAR({field:plan_start}),{n}*3-2,1)', format: 'date' },
-        { key: 'to', label: l('To', 'Tot en met'), formula: '=DATE(YEAR({field:plan_start}),{n}*3+1,1)-1', format: 'date' },
+        // The quarter the plan starts in and the three after it (DATE carries month 13 into the next year).
+        { key: 'quarter', label: l('Quarter', 'Kwartaal'), formula: '="Q"&(INT((MONTH({col:from})-1)/3)+1)&" "&YEAR({col:from})' },
+        { key: 'from', label: l('From', 'Van'), formula: '=DATE(YEAR({field:plan_start}),INT((MONTH({field:plan_start})-1)/3)*3+{n}*3-2,1)', format: 'date' },
+        { key: 'to', label: l('To', 'Tot en met'), formula: '=DATE(YEAR({col:from}),MONTH({col:from})+3,1)-1', format: 'date' },
         { key: 'q_target', label: l('Target', 'Doel'), input: 'money' },
         { key: 'q_actual', label: l('Actual', 'Realisatie'), computed: 'quarterActual', format: 'money' },
         { key: 'q_gap', label: l('Gap', 'Verschil'), formula: '=IF({col:q_target}="","",{col:q_target}-N({col:q_actual}))', format: 'money' },
-        { key: 'q_attainment', label: l('Attainment', 'Behaald'), formula: '=IF(N({col:q_target})=0,"",N({col:q_actual})/{col:q_target})', format: 'percent' },
+        { key: 'q_attainment', label: l('Attainment', 'Behaald'), formula: '=IF(OR(N({col:q_target})=0,{col:q_actual}=""),"",N({col:q_actual})/{col:q_target})', format: 'percent' },
       ],
     },
     {

@@ -18,6 +18,7 @@ export type Computed =
   | 'account'
   | 'owner'
   | 'planStart'
+  | 'asOf'
   | 'tier'
   | 'category'
   | 'revenue12'

@@ -51,7 +51,7 @@ describe('the preview', () => {
   });
 
   it('says what was left out and why, with the row numbers the user sees', () => {
-    expect(p.leftOut).toEqual({ totalsRows: [14], textRows: [7, 13], errorRows: [], missingAccountRows: [], blankRows: 1 });
+    expect(p.leftOut).toEqual({ totalsRows: [14], textRows: [7, 13], errorRows: [], missingAccountRows: [], blankRows: 1, blankRowList: [8] });
   });
 
   it('derives categories from the date column', () => {
@@ -74,30 +74,54 @@ describe('writing the analysis', () => {
     expect(result.status).toBe('written');
     const after = wb.snapshot('Verkoop');
     for (const [k, v] of before) expect(after.get(k), `cell ${k}`).toEqual(v);
-    // Tier, share, category in F, G, H (columns 5–7), header on row 3
-    expect([wb.get('Verkoop', 2, 5), wb.get('Verkoop', 2, 6), wb.get('Verkoop', 2, 7)]).toEqual(['Klasse', 'Cumulatief aandeel', 'Categorie']);
+    // Tier, share, category and the account as counted in F–I (columns 5–8), header on row 3
+    expect([5, 6, 7, 8].map((c) => wb.get('Verkoop', 2, c))).toEqual(['Klasse', 'Cumulatief aandeel', 'Categorie', 'Geteld als']);
     expect(wb.get('Verkoop', 3, 5)).toBe('A'); // Bakkerij Jansen
     expect(wb.get('Verkoop', 4, 5)).toBe('A'); // Van Dijk
     expect(wb.get('Verkoop', 8, 5)).toBe('B'); // Kapper Anna
     expect(wb.get('Verkoop', 6, 5)).toBe(null); // the text-amount row gets nothing
     expect(wb.get('Verkoop', 13, 5)).toBe(null); // nor the totals row
     expect(wb.get('Verkoop', 3, 6)).toBeCloseTo(10000 / 13800, 12);
-    expect(wb.names[OWN_NAMES.tiers]).toEqual({ sheet: 'Verkoop', region: { row: 2, col: 5, rows: 12, cols: 3 } });
-    expect(result.tierColumns).toBe('Verkoop!F3:H14');
+    // The category readable without a legend; the account as the analysis counted it: one
+    // spelling for " bakkerij jansen " and "Bakkerij Jansen", nothing on rows left out.
+    expect(wb.get('Verkoop', 3, 7)).toMatch(/^[1-5] [A-Z]/);
+    expect([3, 5, 6, 10, 12, 13].map((r) => wb.get('Verkoop', r, 8))).toEqual(['Bakkerij Jansen', 'Bakkerij Jansen', null, '=HYPERLINK("http://x")', null, null]);
+    expect(wb.names.AccountPlanner_Keys).toEqual({ sheet: 'Verkoop', region: { row: 3, col: 8, rows: 11, cols: 1 } });
+    expect(wb.names[OWN_NAMES.tiers]).toEqual({ sheet: 'Verkoop', region: { row: 2, col: 5, rows: 12, cols: 4 } });
+    expect(result.tierColumns).toBe('Verkoop!F3:I14');
   });
 
   it('writes a Pareto sheet with the summary, chart data and a native chart', () => {
     const wb = dutchWorkbook();
     apply(wb, nl);
-    expect(wb.get('Pareto', 4, 0)).toBe('Klasse');
-    expect([wb.get('Pareto', 5, 0), wb.get('Pareto', 5, 1), wb.get('Pareto', 5, 3)]).toEqual(['A', 2, 13000]);
-    expect([wb.get('Pareto', 8, 0), wb.get('Pareto', 8, 1), wb.get('Pareto', 8, 3)]).toEqual(['Totaal', 4, 13800]);
-    // Chart data sorted by revenue, the odd name kept as text
-    expect([wb.get('Pareto', 5, 7), wb.get('Pareto', 8, 7)]).toEqual(['Bakkerij Jansen', '=HYPERLINK("http://x")']);
+    // The date the data runs up to, named for the plans' as-of date
+    expect([wb.get('Pareto', 3, 0), wb.get('Pareto', 3, 1)]).toEqual(['Omzetgegevens tot en met', serialOf(2025, 11, 12)]); // Dec 1 is a text amount, left out
+    expect(wb.names.AccountPlanner_DataEnd).toEqual({ sheet: 'Pareto', region: { row: 3, col: 1, rows: 1, cols: 1 } });
+    expect(wb.get('Pareto', 5, 0)).toBe('Klasse');
+    expect([wb.get('Pareto', 6, 0), wb.get('Pareto', 6, 1), wb.get('Pareto', 6, 3)]).toEqual(['A', 2, 13000]);
+    expect([wb.get('Pareto', 9, 0), wb.get('Pareto', 9, 1), wb.get('Pareto', 9, 3)]).toEqual(['Totaal', 4, 13800]);
+    // Chart data sorted by revenue with tier and category, the odd name kept as text
+    expect([5, 6, 7, 8, 9, 10].map((c) => wb.get('Pareto', 5, c))).toEqual([null, 'Klant', 'Omzet', 'Cumulatief aandeel', 'Klasse', 'Categorie']);
+    expect([wb.get('Pareto', 6, 6), wb.get('Pareto', 6, 9), wb.get('Pareto', 9, 6), wb.get('Pareto', 9, 9)]).toEqual(['Bakkerij Jansen', 'A', '=HYPERLINK("http://x")', 'C']);
     const chart = wb.sheet('Pareto').charts[0];
-    expect(chart.categories).toEqual({ row: 5, col: 7, rows: 4, cols: 1 });
-    expect(chart.line).toEqual({ row: 5, col: 9, rows: 4, cols: 1 });
-    expect(wb.get('Pareto', 8, 9)).toBe(1);
+    expect(chart.categories).toEqual({ row: 6, col: 6, rows: 4, cols: 1 });
+    expect(chart.line).toEqual({ row: 6, col: 8, rows: 4, cols: 1 });
+    expect(wb.get('Pareto', 9, 8)).toBe(1);
+    // One legend of the five categories, as the category cells show them
+    const column = (c: number) => Array.from({ length: 60 }, (_, r) => wb.get('Pareto', r, c));
+    const legend = column(0).indexOf('Categorieën');
+    expect(column(0).slice(legend + 1, legend + 6)).toEqual([1, 2, 3, 4, 5].map((n) => expect.stringMatching(new RegExp(`^${n} `))));
+    expect(column(0).slice(legend + 1, legend + 6)).toContain(wb.get('Verkoop', 3, 7));
+    // What was left out, with the row numbers the user sees
+    const leftOut = column(0).indexOf('Niet meegeteld in de analyse');
+    const lines = Array.from({ length: 5 }, (_, i) => [0, 1, 3].map((c) => wb.get('Pareto', leftOut + 2 + i, c)));
+    expect(lines).toEqual([
+      ['Totaalregel', 1, '14'],
+      ['Bedrag is tekst', 2, '7, 13'],
+      ['Lege rij', 1, '8'],
+      [null, null, null],
+      [null, null, null],
+    ]);
   });
 
   it('colours the tier column per tier', () => {
@@ -114,10 +138,10 @@ describe('writing the analysis', () => {
     wb.sheet('Verkoop').cells.set('20,0', { value: 'notitie van de manager' });
     const again = apply(wb, nl) as Awaited<ReturnType<typeof apply>>;
     expect(again.status).toBe('confirm');
-    expect(again.message).toContain('Verkoop!F3:H14');
+    expect(again.message).toContain('Verkoop!F3:I14');
     const replaced = apply(wb, { ...nl, replace: true, cutoffs: [0.5, 0.9] }) as Awaited<ReturnType<typeof apply>>;
     expect(replaced.status).toBe('written');
-    expect(replaced.tierColumns).toBe('Verkoop!F3:H14'); // same place, not pushed further right
+    expect(replaced.tierColumns).toBe('Verkoop!F3:I14'); // same place, not pushed further right
     expect(wb.get('Verkoop', 20, 0)).toBe('notitie van de manager');
     expect([...wb.sheets.keys()]).toEqual(['Verkoop', 'Pareto']);
   });
@@ -127,7 +151,7 @@ describe('writing the analysis', () => {
     rows[30] = [null, null, null, null, null, null, 'notes far below'];
     const wb = new MemoryWorkbook({ Verkoop: rows, Pareto: [['my own pareto']] }, at);
     const result = apply(wb, nl) as Awaited<ReturnType<typeof apply>>;
-    expect(result.tierColumns).toBe('Verkoop!H3:J14');
+    expect(result.tierColumns).toBe('Verkoop!H3:K14');
     expect(result.paretoSheet).toBe('Pareto 2');
     expect(wb.get('Pareto', 0, 0)).toBe('my own pareto');
   });
@@ -148,7 +172,7 @@ describe('writing the analysis', () => {
     for (const n of [10, 20000]) {
       const wb = new MemoryWorkbook({ Sales: invoiceLines(n, 500) });
       apply(wb, { host: 'sheets', language: 'en' });
-      expect(wb.calls).toEqual({ info: 1, readSheet: 1, write: 1, numberFormat: 0 });
+      expect(wb.calls).toEqual({ info: 1, readSheet: 1, write: 1, numberFormat: 1 });
     }
   });
 
@@ -252,8 +276,8 @@ describe('re-running with more accounts', () => {
     apply(wb, { host: 'excel', language: 'en' });
     const old = wb.names.AccountPlanner_Pareto.region;
     wb.sheet('Pareto').cells.set(`${old.rows + 1},7`, { value: 'Call C0 about the renewal' });
-    // The same sheet, now with 7 more customers: the chart data grows past the old region
-    for (const [i, r] of rows(10).entries()) r.forEach((v, j) => wb.sheet('S').cells.set(`${i},${j}`, { value: v }));
+    // The same sheet, now with 57 more customers: the chart data grows past the old region
+    for (const [i, r] of rows(60).entries()) r.forEach((v, j) => wb.sheet('S').cells.set(`${i},${j}`, { value: v }));
     const result = apply(wb, { host: 'excel', language: 'en', replace: true }) as Awaited<ReturnType<typeof apply>>;
     expect(wb.get('Pareto', old.rows + 1, 7)).toBe('Call C0 about the renewal');
     expect(result.paretoSheet).toBe('Pareto 2');

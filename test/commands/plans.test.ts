@@ -14,7 +14,7 @@ import { invoiceLines, serialOf } from '../support/revenue-sheets';
 const EPOCH = Date.UTC(1899, 11, 30);
 const today = Math.floor((Date.now() - EPOCH) / 86400000);
 const noSource: PlanContext['source'] = { accounts: false, amounts: false, dates: false, tiers: false, categories: false };
-const allSource: PlanContext['source'] = { accounts: true, amounts: true, dates: true, tiers: true, categories: true };
+const allSource: PlanContext['source'] = { accounts: true, amounts: true, dates: true, tiers: true, categories: true, keys: true, dataEnd: true };
 
 function textsOf(values: unknown[][]): string[] {
   return values.flat().filter((v): v is string => typeof v === 'string');
@@ -61,11 +61,12 @@ describe('templates to sheet specs', () => {
     const { spec, layout } = renderPlan(KEY_ACCOUNT_PLAN, { sheet: 'P', account: 'Acme', owner: '', planStart: 46000, language: 'en', source: allSource });
     const v = spec.blocks[0].values;
     const f = (key: string) => v[layout.fields[key].row][1];
-    const account = `$B$${layout.fields.account.row + 1}`;
-    expect(f('tier')).toEqual({
-      formula: `=IFERROR(INDEX(AccountPlanner_TierColumn,MATCH(${account},AccountPlanner_Accounts,0)),IFERROR(INDEX(AccountPlanner_TierColumn,MATCH(VALUE(${account}),AccountPlanner_Accounts,0)),""))`,
-    });
-    expect(isFormula(f('revenue_12m')) && f('revenue_12m')).toMatchObject({ formula: expect.stringContaining(`=SUMIFS(AccountPlanner_Amounts,AccountPlanner_Accounts,${account},AccountPlanner_Dates,">="&`) });
+    const asOf = `$B$${layout.fields.as_of.row + 1}`;
+    expect(f('tier')).toEqual({ formula: '=IFERROR(INDEX(AccountPlanner_TierColumn,MATCH("Acme",AccountPlanner_Keys,0)),"")' });
+    // Measured up to the as-of date: the data's last date, never after the plan start
+    expect(f('as_of')).toEqual({ formula: `=MIN($B$${layout.fields.plan_start.row + 1},AccountPlanner_DataEnd)` });
+    expect(f('revenue_12m')).toEqual({ formula: `=SUMIFS(AccountPlanner_Amounts,AccountPlanner_Keys,"=Acme",AccountPlanner_Dates,">"&(${asOf}-365),AccountPlanner_Dates,"<"&(${asOf}+1))` });
+    expect(isFormula(f('revenue_prior'))).toBe(true);
     // Without the names the same cells are plain inputs
     const plain = renderPlan(KEY_ACCOUNT_PLAN, { sheet: 'P', account: 'Acme', owner: '', planStart: 46000, language: 'en', source: noSource, tier: 'B' });
     expect(plain.spec.blocks[0].values[plain.layout.fields.tier.row][1]).toBe('B');
@@ -85,7 +86,12 @@ describe('plan tab names', () => {
     ['A/B [test]: *?', 'Plan – A B test'],
     // Excel forbids an apostrophe only at the very start or end of a sheet name
     ["'quoted'", "Plan – 'quoted"],
-    ['Koninklijke Nederlandsche Petroleum Maatschappij', 'Plan – Koninklijke Nederlandsch'],
+    // Cut in the middle: long names of one firm differ at their end
+    ['Koninklijke Nederlandsche Petroleum Maatschappij', 'Plan – Koninklijke…Maatschappij'],
+    ['Installatiebedrijf Van Dijk Holding', 'Plan – Installatie…Dijk Holding'],
+    ['Installatiebedrijf Van Dijk BV', 'Plan – Installatieb…Van Dijk BV'],
+    // Never half an emoji (two UTF-16 units, which is how Excel counts)
+    ['😀'.repeat(20), `Plan – ${'😀'.repeat(7)}…${'😀'.repeat(4)}`],
   ])('%s → %s', (account, sheet) => {
     expect(planSheetName(account)).toBe(sheet);
     expect(planSheetName(account).length).toBeLessThanOrEqual(31);
@@ -138,11 +144,11 @@ describe('generating plans', () => {
     const wb = new MemoryWorkbook({ Sales: invoiceLines(20, 3) });
     const long = ['Tandartspraktijk Mulder', 'Tandartspraktijk Mulder Holding', 'Tandartspraktijk Mulder & Zn'];
     const first = generatePlans(wb, { host: 'excel', language: 'en', accounts: { names: long }, template: 'quick' }) as PlansResult;
-    expect(first.made.map((m) => m.sheet)).toEqual(['Plan – Tandartspraktijk Mulder', 'Plan – Tandartspraktijk Mul (2)', 'Plan – Tandartspraktijk Mul (3)']);
+    expect(first.made.map((m) => m.sheet)).toEqual(['Plan – Tandartspraktijk Mulder', 'Plan – Tandartspraktijk…Holding', 'Plan – Tandartsprak…Mulder & Zn']);
     // A second run finds each account's own tab by its title, and skips all three
     const second = generatePlans(wb, { host: 'excel', language: 'en', accounts: { names: [...long, 'Tandartspraktijk Mulder BV'] }, template: 'quick' }) as PlansResult;
     expect(second.skipped.map((k) => k.account)).toEqual(long);
-    expect(second.made.map((m) => m.sheet)).toEqual(['Plan – Tandartspraktijk Mul (4)']);
+    expect(second.made.map((m) => m.sheet)).toEqual(['Plan – Tandartsprakti…Mulder BV']);
   });
 
   it('costs one write per plan, plus a constant number of reads', () => {
@@ -232,9 +238,16 @@ describe('plan and overview formulas in a formula engine', () => {
     const plan = (key: string) => ev.value(sheet, layout.fields[key].row, 1);
     // Revenue this year from the revenue table, by SUMIFS on the analysis' names
     const lines = invoiceLines(300, 10).slice(1).filter((r) => r[1] === 'Customer 0');
-    const year = new Date(EPOCH + start * 86400000).getUTCFullYear();
-    const expectedActual = lines.filter((r) => new Date(EPOCH + (r[2] as number) * 86400000).getUTCFullYear() === year).reduce((s, r) => s + (r[3] as number), 0);
+    // The plan starts after the data ends: measured up to the data's last date, as the categories are
+    const dataEnd = Math.max(...invoiceLines(300, 10).slice(1).map((r) => r[2] as number));
+    expect(plan('as_of')).toBe(dataEnd);
+    const year = new Date(EPOCH + dataEnd * 86400000).getUTCFullYear();
+    const sum = (keep: (d: number) => boolean) => lines.filter((r) => keep(r[2] as number)).reduce((s, r) => s + (r[3] as number), 0);
+    const expectedActual = sum((d) => new Date(EPOCH + d * 86400000).getUTCFullYear() === year);
+    expect(expectedActual).toBeGreaterThan(0);
     expect(plan('actual') as number).toBeCloseTo(expectedActual, 6);
+    expect(plan('revenue_12m') as number).toBeCloseTo(sum((d) => d > dataEnd - 365), 6);
+    expect(plan('revenue_prior') as number).toBeCloseTo(sum((d) => d > dataEnd - 730 && d <= dataEnd - 365), 6);
     expect(plan('review_1')).toBe(start + 30);
     expect(plan('review_3')).toBe(start + 90);
     expect(plan('tier')).toBe(wb.get('Sales', 1 + invoiceLines(300, 10).slice(1).findIndex((r) => r[1] === 'Customer 0'), 4));

@@ -2,13 +2,13 @@
 // over the in-memory workbook (test/ui/page.ts), with the real plan commands behind it. Choose the
 // accounts, see their count, generate in batches with progress, follow the links to the tabs made;
 // the errors on screen; keyboard, labels and the 300 px width. Screenshots of every state go to
-// test-artifacts/screenshots/plans-*.png, and one to docs/pane-plans.png.
-import { copyFileSync } from 'node:fs';
+// test-artifacts/screenshots/plans-*.png (`npm run docs:pictures` copies one to docs/pane-plans.png:
+// the test run leaves the checkout as it was).
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { serialOf } from '../support/revenue-sheets';
-import { CHROMIUM, Open, hasChromium, root, screenshots, usePane } from './harness';
+import { CHROMIUM, Open, hasChromium, screenshots, usePane } from './harness';
 
 const title = hasChromium
   ? 'the Plans tab in headless Chromium'
@@ -368,7 +368,6 @@ describe.skipIf(!hasChromium)(title, () => {
           expect(await page.evaluate(() => document.documentElement.scrollWidth), `done at ${width} px`).toBeLessThanOrEqual(width);
           await page.close();
         }
-        if (host === 'excel' && language === 'en') copyFileSync(join(screenshots, 'plans-done-excel-en-300.png'), join(root, 'docs/pane-plans.png'));
       });
     }
   }

@@ -1,35 +1,23 @@
 // The proof that generated sheets work without the add-in: LibreOffice (headless) opens the
 // runner's output, recalculates its native formulas, and they give the expected numbers.
-import { execFileSync, spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/xlsx/cli';
 import { dutchInvoices } from '../support/revenue-sheets';
-import { parseCsvLine } from '../support/fixtures';
+import { hasSoffice, sheetsAsCsv } from '../support/libreoffice';
 import { writeXlsx } from '../support/xlsx-files';
 
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+const soffice = hasSoffice;
 const EPOCH = Date.UTC(1899, 11, 30);
 const day = 86400000;
 const iso = (serial: number) => new Date(EPOCH + serial * day).toISOString().slice(0, 10);
 const today = Math.floor((Date.now() - EPOCH) / day);
 
 /** Every sheet of a workbook as rows of CSV cells, as LibreOffice computes them. */
-function recalculated(path: string, dir: string): Record<string, string[][]> {
-  const out = join(dir, 'csv');
-  // Sheet -1: every sheet to its own file. Separator comma, UTF-8.
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', path, '--outdir', out], { stdio: 'pipe', timeout: 120_000 });
-  const sheets: Record<string, string[][]> = {};
-  for (const file of readdirSync(out)) {
-    const name = file.replace(/^[^-]+-/, '').replace(/\.csv$/, '');
-    sheets[name] = readFileSync(join(out, file), 'utf8').split('\n').map(parseCsvLine);
-  }
-  return sheets;
-}
-
+const recalculated = (path: string, dir: string) => sheetsAsCsv(path, dir);
 
 const rowWith = (rows: string[][], label: string) => rows.find((r) => r[0] === label) ?? [];
 
@@ -67,16 +55,18 @@ describe.skipIf(!soffice)('generated workbooks recalculated by LibreOffice (libr
     const sheets = recalculated(join(dir, 'filled.xlsx'), dir);
     // The tier column the analysis wrote (values) sits beside the data
     expect(sheets.Verkoop[3].slice(5, 8)).toEqual(['A', '72.463768115942%', expect.any(String)]);
-    // Jansen's lines written exactly "Bakkerij Jansen" (SUMIFS matches text exactly, case aside):
-    // rows 4 (5,000) and 12 (2,000); the line " bakkerij jansen " with spaces is not matched.
-    const jansen = [[today - 30, 5000], [today - 110, 2000]];
+    // Jansen's lines as the analysis counts them, " bakkerij jansen " with its spaces too: rows 4
+    // (5,000), 6 (3,000) and 12 (2,000). The plan starts before the data ends, so its facts are
+    // measured up to the plan start: the line of today - 30 is after it.
+    const jansen = [[today - 30, 5000], [today - 50, 3000], [today - 110, 2000]];
     const inYear = (serial: number) => new Date(EPOCH + serial * day).getUTCFullYear() === new Date(EPOCH + start * day).getUTCFullYear();
     const last12 = jansen.filter(([d]) => d > start - 365 && d <= start).reduce((s, [, a]) => s + a, 0);
-    const thisYear = jansen.filter(([d]) => inYear(d)).reduce((s, [, a]) => s + a, 0);
+    const thisYear = jansen.filter(([d]) => inYear(d) && d <= start).reduce((s, [, a]) => s + a, 0);
     const p = sheets['Plan – Bakkerij Jansen'];
     expect(rowWith(p, 'Tier')[1]).toBe('A');
     expect(Number(rowWith(p, 'Revenue, last 12 months')[1])).toBe(last12);
-    expect(Number(rowWith(p, 'Revenue this year')[1])).toBe(thisYear);
+    expect(rowWith(p, 'Revenue measured up to')[1]).toBe(iso(start));
+    expect(Number(rowWith(p, 'Revenue this year, to that date')[1])).toBe(thisYear);
     expect(rowWith(p, 'Review 1 (day 30)')[1]).toBe(iso(start + 30));
     expect(rowWith(p, 'Review 3 (day 90)')[1]).toBe(iso(start + 90));
     // The overview reads the plan: gap, attainment, next review, overdue actions, days since review
