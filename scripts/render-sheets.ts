@@ -36,14 +36,17 @@ export async function renderSheets(
   mkdirSync(work, { recursive: true });
   try {
     const copies: { sheet: string; file: string }[] = [];
+    // Read once; each copy shows one sheet (and prints at most maxRows of it).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const setups = new Map(book.worksheets.map((ws) => [ws.name, { ...ws.pageSetup }]));
     for (const sheet of sheets) {
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.readFile(path);
       const index = book.worksheets.findIndex((ws) => ws.name === sheet);
       if (index < 0) throw new Error(`no sheet ${sheet} in ${path}`);
       book.worksheets.forEach((ws, i) => (ws.state = i === index ? 'visible' : 'hidden'));
       book.views = [{ ...(book.views?.[0] ?? {}), activeTab: index, firstSheet: index } as ExcelJS.WorkbookView];
       const ws = book.worksheets[index];
+      book.worksheets.forEach((other) => (other.pageSetup = { ...setups.get(other.name)! }));
       if (ws.rowCount > maxRows) {
         ws.pageSetup = { ...ws.pageSetup, printArea: `A1:${ws.getColumn(ws.columnCount).letter}${maxRows}`, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
       }

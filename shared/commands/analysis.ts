@@ -695,11 +695,12 @@ export function apply(wb: Workbook, options: AnalysisOptions): Awaitable<Analysi
       }
       // On a re-run, read the earlier Pareto sheet once, to know whether the new output still fits.
       const previousPareto = ownRegion(info, OWN_NAMES.pareto);
-      const readPareto = previousPareto && info.sheets.includes(previousPareto.sheet) && previousPareto.sheet !== values.sheet ? wb.readSheet(previousPareto.sheet) : null;
+      const readPareto = () => (previousPareto && info.sheets.includes(previousPareto.sheet) && previousPareto.sheet !== values.sheet ? wb.readSheet(previousPareto.sheet) : null);
       // The amount column's number format (currency and all), for the revenue on the Pareto sheet.
       const firstCounted = a.rows.rows[0];
       const format = wb.numberFormat && firstCounted !== undefined ? wb.numberFormat(values.sheet, firstCounted, a.columns.amount.col) : null;
-      return andThen(andThen(readPareto, (paretoValues) => andThen(format, (sourceFormat) => ({ paretoValues, sourceFormat }))), ({ paretoValues, sourceFormat }) => {
+      // (The format first: in Excel the earlier Pareto sheet's read is the last before the write.)
+      return andThen(andThen(format, (sourceFormat) => andThen(readPareto(), (paretoValues) => ({ paretoValues, sourceFormat }))), ({ paretoValues, sourceFormat }) => {
         const { spec, tierColumns, paretoSheet } = buildSpec(a, options, paretoValues, sourceFormat);
         return andThen(wb.write(spec), () => ({
           status: 'written' as const,

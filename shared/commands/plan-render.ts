@@ -154,8 +154,8 @@ function valueChars(kind: InputKind | undefined, choices: Column['choices'], lan
 
 /**
  * The widths of a plan's seven columns: the labels' column as wide as the longest label, the
- * others as wide as the widest value any table or field puts there (money, dates, options) and
- * each header's longest word, its header wrapping onto two lines at most where it fits.
+ * others as wide as the widest value any table or field puts in any of them (money, dates,
+ * options) and each header's longest word, headers wrapping onto two lines at most where they fit.
  */
 export function planWidths(template: Template, language: Language, money: string): number[] {
   const needs: number[][] = Array.from({ length: PLAN_WIDTH }, () => []);
@@ -174,10 +174,11 @@ export function planWidths(template: Template, language: Language, money: string
       });
     }
   }
-  return needs.map((n, i) => {
-    const px = Math.max(pxFor(Math.max(0, ...n)), pxFor(Math.max(0, ...bold[i]), true));
-    return i === LABEL_COL ? Math.min(LABEL_COLUMN.max, Math.max(LABEL_COLUMN.min, px)) : Math.min(MAX_COLUMN, Math.max(90, px));
-  });
+  const px = needs.map((n, i) => Math.max(pxFor(Math.max(0, ...n)), pxFor(Math.max(0, ...bold[i]), true)));
+  // The input columns share one width, the widest any of them needs: a tidy grid, and one call
+  // for Sheets to set them.
+  const inputs = Math.min(MAX_COLUMN, Math.max(90, ...px.slice(1)));
+  return px.map((w, i) => (i === LABEL_COL ? Math.min(LABEL_COLUMN.max, Math.max(LABEL_COLUMN.min, w)) : inputs));
 }
 
 export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetSpec; layout: PlanLayout } {
@@ -246,7 +247,7 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
   spec.merges.push({ sheet, region: { row: 0, col: 0, rows: 1, cols: PLAN_WIDTH } });
   // 14-point bold runs about 1.4 times as wide and 1.3 times as tall as the default text.
   const titleLines = linesIn(String(rows[0][0]), totalWidth / 1.4, true);
-  spec.rowHeights.push({ sheet, row: 0, rows: 1, height: Math.min(MAX_ROW_PX, Math.round(rowPx(titleLines) * 1.3)) });
+  if (titleLines > 1) spec.rowHeights.push({ sheet, row: 0, rows: 1, height: Math.min(MAX_ROW_PX, Math.round(rowPx(titleLines) * 1.3)) });
   style({ row: 1, col: 0, rows: 2, cols: 1 }, { italic: true, fontColor: '#595959' });
 
   r = 3;
@@ -298,13 +299,12 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
     table.columns.forEach((c, i) => put(headerRow, i, c.label[lang]));
     // Headers wrap in a row as tall as the most-wrapped one; a row whose first column holds a
     // sentence is as tall as that sentence wraps; long-text inputs get two lines.
+    // (One height for all of a table's rows: each run of rows of one height costs Sheets a call.)
     const headerLines = Math.max(...table.columns.map((c, i) => linesIn(c.label[lang], widths[i], true)));
-    spec.rowHeights.push({ sheet, row: headerRow, rows: 1, height: rowPx(headerLines) });
+    if (headerLines > 1) spec.rowHeights.push({ sheet, row: headerRow, rows: 1, height: rowPx(headerLines) });
     if (table.preset || table.columns.some((c) => c.input === 'longtext')) {
-      for (let k = 0; k < table.rows; k++) {
-        const lines = table.preset ? linesIn(table.preset[k]?.[lang] ?? '', widths[0]) : 2;
-        spec.rowHeights.push({ sheet, row: headerRow + 1 + k, rows: 1, height: rowPx(Math.max(2, lines)) });
-      }
+      const lines = table.preset ? Math.max(...table.preset.map((p) => linesIn(p[lang], widths[0]))) : 2;
+      spec.rowHeights.push({ sheet, row: headerRow + 1, rows: table.rows, height: rowPx(Math.max(2, lines)) });
       style({ row: headerRow + 1, col: 0, rows: table.rows, cols: table.columns.length }, { verticalAlign: 'top' });
     }
     style({ row: headerRow, col: 0, rows: 1, cols: table.columns.length }, { bold: true, fill: '#F2F2F2', wrap: true, verticalAlign: 'top' });

@@ -71,7 +71,7 @@ const pathOf = (x: unknown): string => (x as { [PATH]: string })[PATH];
 export const describeArg = (x: unknown) => (typeof x === 'function' ? pathOf(x) : JSON.stringify(x));
 /** The valueType Excel reports for a value. */
 export const valueTypeOf = (v: unknown) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String');
-const READABLE = ['items', 'address', 'values', 'valueTypes', 'isNullObject', 'protected', 'options', 'zoom'];
+const READABLE = ['items', 'address', 'values', 'valueTypes', 'numberFormat', 'isNullObject', 'protected', 'options', 'zoom'];
 const SHEET_PATH = /^workbook\.worksheets\.(?:getItem|add)\(("(?:[^"\\]|\\.)*")\)(\.copy\("End"\))?/;
 const RANGE_PATH = /\.getRange\("([A-Z0-9:]+)"\)$/;
 /** Calls that change a sheet (the rest get objects or read). */
@@ -97,6 +97,8 @@ export class StandInExcel {
   /** The cells, from A1, of every sheet not in `cells` (for reads; "" is blank). */
   grid: unknown[][] = [];
   maxCellsPerResponse = Infinity;
+  /** The number format every cell reads back with (the stand-in keeps no formats per cell). */
+  numberFormat = 'General';
   host: ExcelHost = 'desktop';
   /** The host's limits; a test may lower them to keep its sheets small, never raise them. */
   limits = { ...EXCEL_LIMITS };
@@ -278,6 +280,7 @@ export class StandInExcel {
     const rows = this.gridOf(target)
       .slice(r.row, r.row + r.rows)
       .map((row) => row.slice(r.col, r.col + r.cols));
+    if (prop === 'numberFormat') return rows.map((row) => row.map(() => this.numberFormat));
     return prop === 'values' ? rows : rows.map((row) => row.map(valueTypeOf));
   }
 

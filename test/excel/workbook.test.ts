@@ -715,9 +715,9 @@ describe('generating plans (stand-in)', () => {
     expect(thirty.excel.syncs).toBe(3 + 30 * perPlan);
     // Every plan got all of its parts: protected, one page wide, validated, its account as text.
     expect([...thirty.excel.protection.keys()]).toEqual(accounts(30).map((a) => `Plan – ${a}`));
-    expect(thirty.excel.find('zoom')).toHaveLength(30);
+    expect(thirty.excel.find('zoom')).toHaveLength(30 + 1); // and the overview
     expect(thirty.excel.find('rule', 'set').filter((c) => c.target.endsWith('.dataValidation')).length).toBe(30 * 27);
-    expect(thirty.excel.find('merge').length).toBe(30 * 6);
+    expect(thirty.excel.find('merge').length).toBe(30 * 7); // six long-text inputs and the title
     const firstValues = thirty.excel.find('formulas', 'set')[0].args[0] as unknown[][];
     expect(firstValues[0][0]).toBe("'Key account plan – Customer 1");
   });
@@ -772,12 +772,13 @@ describe('printing one page wide, read back (office-js #1860)', () => {
 describe('*OrNullObject as documented: look, sync, then act (stand-in refuses methods on maybe-null objects)', () => {
   const options: AnalysisOptions = { host: 'excel', language: 'en', account: 1, amount: 3, date: 2, today: 46000 };
 
-  it('the analysis writes in 3 syncs, and a re-run replaces its chart and names in 4, deleting only what is there', async () => {
+  it('the analysis writes in 4 syncs, and a re-run replaces its chart and names in 5, deleting only what is there', async () => {
     const excel = standInExcel({ sheets: { Data: invoiceLines(300, 40) } });
     const first = await apply(new ExcelWorkbook(excel.run), options);
     expect(first.status).toBe('written');
-    // info, read, write: nothing to look up, the Pareto sheet is new and info() listed the names
-    expect(excel.syncs).toBe(3);
+    // info, read, the amount column's number format, write: nothing to look up, the Pareto sheet
+    // is new and info() listed the names
+    expect(excel.syncs).toBe(4);
     expect(excel.charts.get('Pareto')).toEqual([CHART_NAME]);
     const names = excel.names.map((n) => n.name).sort();
     expect(names).toContain('AccountPlanner_Pareto');
@@ -789,8 +790,8 @@ describe('*OrNullObject as documented: look, sync, then act (stand-in refuses me
     const again = await apply(new ExcelWorkbook(excel.run), { ...options, replace: true });
     expect(again.status).toBe('written');
     // info, read the data, read the earlier Pareto sheet (each read also asks whether its sheet
-    // holds the chart), write: no look of its own
-    expect(excel.syncs).toBe(4);
+    // holds the chart), the amount format, write: no look of its own
+    expect(excel.syncs).toBe(5);
     expect(excel.charts.get('Pareto')).toEqual([CHART_NAME]);
     expect(excel.names.map((n) => n.name).sort()).toEqual(names);
     expect(excel.find('delete').map((c) => c.target).sort()).toEqual(

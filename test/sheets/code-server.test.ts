@@ -141,7 +141,7 @@ describe('dist/sheets (Code.js and Server.js) on the stand-in spreadsheet', () =
     const s = appsScript({ Verkoop: verkoop() });
     const written = s.server.analysisApply(request) as Record<string, unknown>;
     expectPlainJson(written);
-    expect(written).toMatchObject({ status: 'written', tierColumns: 'Verkoop!F3:H14', paretoSheet: 'Pareto' });
+    expect(written).toMatchObject({ status: 'written', tierColumns: 'Verkoop!F3:I14', paretoSheet: 'Pareto' });
     const tiers = s.cellsOf('Verkoop').slice(2, 14).map((row) => row[5]);
     expect(tiers).toEqual([nl.analysis.tierHeader, 'A', 'A', 'A', null, null, 'B', 'A', 'C', 'A', null, null]);
     expect(s.sheetNames()).toEqual(['Verkoop', 'Pareto']);
@@ -153,7 +153,7 @@ describe('dist/sheets (Code.js and Server.js) on the stand-in spreadsheet', () =
     const again = s.server.analysisApply(request) as Record<string, unknown>;
     expectPlainJson(again);
     expect(again.status).toBe('confirm');
-    expect(again.message).toBe(nl.analysis.confirmReplace.replace('{where}', 'Verkoop!F3:H14'));
+    expect(again.message).toBe(nl.analysis.confirmReplace.replace('{where}', 'Verkoop!F3:I14'));
     expect(s.calls.log.filter((m) => /^(Range\.set|Spreadsheet\.insertSheet|Sheet\.insertChart)/.test(m))).toEqual([]);
 
     expect((s.server.analysisApply({ ...request, replace: true }) as Record<string, unknown>).status).toBe('written');

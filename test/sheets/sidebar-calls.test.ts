@@ -64,7 +64,7 @@ describe('the sidebar calls the analysis on the spreadsheet', () => {
     expect(p.headline).toBe('50,0% van uw klanten brengt 94,2% van de omzet');
     expect(p.categories).not.toBeNull();
     const written = await bridge.apply(request);
-    expect(written).toMatchObject({ status: 'written', tierColumns: 'Verkoop!F3:H14', paretoSheet: 'Pareto' });
+    expect(written).toMatchObject({ status: 'written', tierColumns: 'Verkoop!F3:I14', paretoSheet: 'Pareto' });
     expect(s.cellsOf('Verkoop')[3][5]).toBe('A');
     expect(s.sheetNames()).toEqual(['Verkoop', 'Pareto']);
     expect((await bridge.apply(request)).status).toBe('confirm');

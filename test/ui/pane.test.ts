@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const page = await open();
     await writeButton(page).click();
     await page.waitForSelector('.actions .message.done');
-    expect(await page.textContent('.actions .message.done')).toBe('Tiers written to Verkoop!F3:H14; summary and chart on the sheet Pareto.');
+    expect(await page.textContent('.actions .message.done')).toBe('Tiers written to Verkoop!F3:I14; summary and chart on the sheet Pareto.');
     const written = await page.evaluate(() => [window.__workbook.get('Verkoop', 2, 5), window.__workbook.get('Verkoop', 3, 5), [...window.__workbook.sheets.keys()]]);
     expect(written).toEqual(['Tier', 'A', ['Verkoop', 'Leeg', 'Pareto']]);
     await page.screenshot({ path: join(screenshots, 'done-sheets-en-300.png'), fullPage: true });
@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.waitForSelector('.actions .message.done');
     await writeButton(page).click();
     await page.waitForSelector('.confirm');
-    expect(await page.textContent('.confirm [role="alert"]')).toBe('Account Planner wrote an analysis here before (Verkoop!F3:H14). Replace it with the new one?');
+    expect(await page.textContent('.confirm [role="alert"]')).toBe('Account Planner wrote an analysis here before (Verkoop!F3:I14). Replace it with the new one?');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Replace');
     await page.screenshot({ path: join(screenshots, 'confirm-sheets-en-300.png'), fullPage: true });
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await writeButton(page).click();
     await page.getByRole('button', { name: 'Replace' }).click();
     await page.waitForSelector('.actions .message.done');
-    expect(await page.textContent('.actions .message.done')).toMatch(/^Tiers written to Verkoop!F3:H14/);
+    expect(await page.textContent('.actions .message.done')).toMatch(/^Tiers written to Verkoop!F3:I14/);
     const after = await page.evaluate(() => ({
       writes: window.__workbook.calls.write,
       last: window.__calls.filter((c) => c.kind === 'apply').pop()!.options as { replace?: boolean },

@@ -44,8 +44,8 @@ describe('account-planner analyze', () => {
     const ws = book.getWorksheet('Verkoop')!;
     expect([ws.getCell('F3').value, ws.getCell('F4').value, ws.getCell('F9').value]).toEqual(['Klasse', 'A', 'B']);
     expect(ws.getCell('F11').value).toBe('C'); // the =HYPERLINK name, kept as text, is an account like any other
-    expect(book.getWorksheet('Pareto')!.getCell('A9').value).toBe('Totaal');
-    expect((book.definedNames.model as { name: string }[]).map((n) => n.name).sort()).toEqual(['AccountPlanner_Accounts', 'AccountPlanner_Amounts', 'AccountPlanner_CategoryColumn', 'AccountPlanner_Dates', 'AccountPlanner_Pareto', 'AccountPlanner_TierColumn', 'AccountPlanner_Tiers']);
+    expect(book.getWorksheet('Pareto')!.getCell('A10').value).toBe('Totaal');
+    expect((book.definedNames.model as { name: string }[]).map((n) => n.name).sort()).toEqual(['AccountPlanner_Accounts', 'AccountPlanner_Amounts', 'AccountPlanner_CategoryColumn', 'AccountPlanner_DataEnd', 'AccountPlanner_Dates', 'AccountPlanner_Keys', 'AccountPlanner_Pareto', 'AccountPlanner_TierColumn', 'AccountPlanner_Tiers']);
   });
 
   it('takes columns by header text or letter, cutoffs and labels', async () => {
@@ -61,7 +61,7 @@ describe('account-planner analyze', () => {
     await run('analyze', input, '--out', once);
     const again = await run('analyze', once, '--out', join(dir, 'twice.xlsx'));
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/^account-planner: Account Planner wrote an analysis here before \(Verkoop!F3:H14\)\. Replace it with the new one: add --replace to replace it$/);
+    expect(again.err).toMatch(/^account-planner: Account Planner wrote an analysis here before \(Verkoop!F3:I14\)\. Replace it with the new one: add --replace to replace it$/);
     expect((await run('analyze', once, '--out', join(dir, 'twice.xlsx'), '--replace')).code).toBe(0);
   });
 

@@ -58,7 +58,8 @@ function expectKept(before: string, after: string): void {
   const sheet = b.get('xl/worksheets/sheet1.xml')!;
   // Every cell with a value (blank cells in the new columns are written over, their format kept).
   for (const el of elements(a.get('xl/worksheets/sheet1.xml')!, 'c').filter((c) => c.includes('</c>') || c.includes('"J12"'))) expect(sheet).toContain(el);
-  for (const name of ['conditionalFormatting', 'dataValidation', 'drawing', 'legacyDrawing', 'tableParts', 'sheetPr', 'cols', 'pageMargins']) {
+  // (Each of the user's column widths is kept; the analysis adds widths for its own columns.)
+  for (const name of ['conditionalFormatting', 'dataValidation', 'drawing', 'legacyDrawing', 'tableParts', 'sheetPr', 'col', 'pageMargins']) {
     for (const el of elements(a.get('xl/worksheets/sheet1.xml')!, name)) expect(sheet, name).toContain(el);
   }
   const workbook = b.get('xl/workbook.xml')!;
