@@ -11,6 +11,7 @@
 // d–e. The commands through the hosts (bench/hosts.ts): the analysis, plans.
 // f. The runner on .xlsx files of 100,000 and 1,048,576 rows (bench/runner.ts).
 // g. A Sheets cell call with and without Server.js loaded (bench/script-files.ts).
+// h. Every custom function through both built bundles, against the sort (bench/functions.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,6 +20,7 @@ import { Cell, FormulaError, Matrix } from '../shared/cells';
 import { callByName } from '../shared/run';
 import { buildEngine } from '../test/engine/hyperformula-plugin';
 import { prng } from '../test/support/fixtures';
+import { benchFunctions } from './functions';
 import { benchAnalysis, benchPlans } from './hosts';
 import { benchRunner } from './runner';
 import { benchScriptFiles } from './script-files';
@@ -295,7 +297,7 @@ function benchBundles(): void {
 
 // ---------------------------------------------------------------------------------------------
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--hf') {
     const run = hfChild(args[1] as 'ours' | 'classic', Number(args[2]), Number(args[3] ?? 1));
@@ -311,11 +313,12 @@ function main(): void {
     ['e', () => lines.push(...benchPlans())],
     ['f', () => lines.push(...benchRunner(ROOT))],
     ['g', () => lines.push(...benchScriptFiles(ROOT))],
+    ['h', async () => lines.push(...(await benchFunctions(ROOT)))],
   ] as const) {
     // `npm run bench -- a c` runs only those.
     if (args.length && !args.includes(name)) continue;
     try {
-      bench();
+      await bench();
     } catch (e) {
       lines.push({ what: `${name}. failed`, result: e instanceof Error ? e.message.slice(0, 200) : String(e), goal: '', verdict: 'ERROR' });
     }
@@ -323,9 +326,10 @@ function main(): void {
   printTable();
 }
 
-try {
-  main();
-} catch (e) {
-  console.error(e);
-}
-process.exitCode = 0;
+main().then(
+  () => (process.exitCode = 0),
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 0;
+  },
+);

@@ -36,7 +36,8 @@ export interface FunctionSpec {
   example: string;
   /** Dates come back as serial numbers; Apps Script turns them into Date objects. */
   returns: 'values' | 'dates';
-  run: (args: Arg[]) => Matrix;
+  /** `reuseInputs`: the arguments' arrays belong to this call, and results may be written over them. */
+  run: (args: Arg[], reuseInputs?: boolean) => Matrix;
 }
 
 // Parameter names stay literal types (not just string), so the help can be checked against them.
@@ -48,9 +49,26 @@ const KEYS = optional('keys', 'range');
 const CUTOFFS = optional('cutoffs', 'range');
 const LABELS = optional('labels', 'range');
 
-/** Runs a scalar function over the catalog entry's element-wise parameters. */
+/**
+ * Runs a scalar function over the catalog entry's element-wise parameters. The scalar function
+ * reads its values by position (v[0], v[1]...): destructuring a million arrays costs more than
+ * the arithmetic it feeds.
+ */
 function each(params: readonly ParamSpec[], prepare: (args: Arg[]) => (v: Value[]) => Cell) {
-  return (args: Arg[]) => elementwise(params, args, prepare(args));
+  return (args: Arg[], reuseInputs?: boolean) => elementwise(params, args, prepare(args), reuseInputs);
+}
+
+/**
+ * A reading of words (per, potential, tier labels) remembered for the call: a million rows repeat
+ * a handful of words, and trimming and lower-casing each again would cost more than the rest.
+ */
+function remembered<R>(read: (value: Value) => R): (value: Value) => R {
+  const seen = new Map<Value, R>();
+  return (value) => {
+    let r = seen.get(value);
+    if (r === undefined && !seen.has(value)) seen.set(value, (r = read(value)));
+    return r as R;
+  };
 }
 
 const n = (v: Value) => v as number;
@@ -122,8 +140,9 @@ export const FUNCTIONS = catalog([
     returns: 'values',
     run: each(CATEGORY_PARAMS, (args) => {
       const tiers = readSignificantTiers(args[3]);
-      return ([significant, recurring, potential]) =>
-        accountCategory(isSignificant(significant, tiers), recurring as boolean, readPotential(potential));
+      const significant = remembered((v) => isSignificant(v, tiers));
+      const potential = remembered(readPotential);
+      return (v) => accountCategory(significant(v[0]), v[1] as boolean, potential(v[2]));
     }),
   },
   {
@@ -136,7 +155,7 @@ export const FUNCTIONS = catalog([
     returns: 'values',
     run: each(GAP_PARAMS, (args) => {
       const weights = readWeights(args[5]);
-      return ([target, actual, asOf, start, end]) => planGap(n(target), n(actual), maybe(asOf), maybe(start), maybe(end), weights);
+      return (v) => planGap(n(v[0]), n(v[1]), maybe(v[2]), maybe(v[3]), maybe(v[4]), weights);
     }),
   },
   {
@@ -145,7 +164,7 @@ export const FUNCTIONS = catalog([
     params: ATTAINMENT_PARAMS,
     example: 'B2:B20, C2:C20',
     returns: 'values',
-    run: each(ATTAINMENT_PARAMS, () => ([target, actual]) => planAttainment(n(target), n(actual))),
+    run: each(ATTAINMENT_PARAMS, () => (v) => planAttainment(n(v[0]), n(v[1]))),
   },
   {
     name: 'PLAN_RUN_RATE',
@@ -153,7 +172,7 @@ export const FUNCTIONS = catalog([
     params: RUN_RATE_PARAMS,
     example: 'C2, DATE(2026,1,1), $H$1, DATE(2026,12,31)',
     returns: 'values',
-    run: each(RUN_RATE_PARAMS, () => ([actual, start, asOf, end]) => planRunRate(n(actual), n(start), n(asOf), n(end))),
+    run: each(RUN_RATE_PARAMS, () => (v) => planRunRate(n(v[0]), n(v[1]), n(v[2]), n(v[3]))),
   },
   {
     name: 'PLAN_REQUIRED_RATE',
@@ -161,9 +180,10 @@ export const FUNCTIONS = catalog([
     params: REQUIRED_RATE_PARAMS,
     example: 'B2, C2, $H$1, DATE(2026,12,31), "week"',
     returns: 'values',
-    run: each(REQUIRED_RATE_PARAMS, () => ([target, actual, asOf, end, per]) =>
-      planRequiredRate(n(target), n(actual), n(asOf), n(end), readPer(per as string | undefined)),
-    ),
+    run: each(REQUIRED_RATE_PARAMS, () => {
+      const per = remembered((v) => readPer(v as string | undefined));
+      return (v) => planRequiredRate(n(v[0]), n(v[1]), n(v[2]), n(v[3]), per(v[4]));
+    }),
   },
   {
     name: 'PLAN_PHASE',
@@ -179,7 +199,7 @@ export const FUNCTIONS = catalog([
     params: ACTIVITY_PARAMS,
     example: 'D2, 5000, 25%, 3',
     returns: 'values',
-    run: each(ACTIVITY_PARAMS, () => ([gap, dealSize, winRate, perDeal]) => planActivities(n(gap), n(dealSize), n(winRate), maybe(perDeal))),
+    run: each(ACTIVITY_PARAMS, () => (v) => planActivities(n(v[0]), n(v[1]), n(v[2]), maybe(v[3]))),
   },
   {
     name: 'PLAN_REVIEW_DATES',

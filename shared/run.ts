@@ -6,7 +6,11 @@ import { Arg, FunctionSpec, functionNamed } from './catalog';
 const isLeftEmpty = (m: Matrix): boolean =>
   m.length === 0 || (m.length === 1 && m[0].length <= 1 && (m[0][0] === null || m[0][0] === undefined || m[0][0] === ''));
 
-export function callFunction(spec: FunctionSpec, args: readonly (Matrix | null | undefined)[]): Result {
+/**
+ * `reuseInputs`: the host hands over arrays that belong to this call (Excel and Sheets do), so
+ * results may be written over them instead of into new ones.
+ */
+export function callFunction(spec: FunctionSpec, args: readonly (Matrix | null | undefined)[], reuseInputs = false): Result {
   if (args.length > spec.params.length) {
     return valueError(`${spec.name} takes at most ${spec.params.length} arguments, not ${args.length}`);
   }
@@ -19,7 +23,7 @@ export function callFunction(spec: FunctionSpec, args: readonly (Matrix | null |
   const missing = spec.params.find((p, i) => !p.optional && given[i] === undefined);
   if (missing) return valueError(`${missing.name} is required`);
   try {
-    const result = finite(spec.run(given), spec.name);
+    const result = finite(spec.run(given, reuseInputs), spec.name);
     // One cell with an error is the call's error: the same in every host.
     return result instanceof FormulaError || result.length !== 1 || result[0].length !== 1 || !(result[0][0] instanceof FormulaError)
       ? result

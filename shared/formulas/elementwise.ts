@@ -12,7 +12,7 @@
 // and calls the function; places and messages are built only when a cell is not a plain value or
 // the function finds a problem, and one try/catch around the loop resumes after a bad cell.
 import { Cell, FormulaError, Matrix, isError, numError, shapeOf, valueError } from '../cells';
-import { Place, describePlace, propagated, toDate, toFlag, toNumber, toText } from './args';
+import { LAST_SERIAL, Place, describePlace, propagated, toDate, toFlag, toNumber, toText } from './args';
 
 export type Kind = 'number' | 'date' | 'flag' | 'text' | 'any' | 'range';
 export type Value = number | boolean | string | undefined;
@@ -41,6 +41,26 @@ function coerce(kind: Kind, cell: Cell, at: Place): Value | null {
     default:
       if (isError(cell)) throw propagated(cell, at);
       return cell === null || cell === undefined || cell === '' ? null : (cell as Value);
+  }
+}
+
+/**
+ * The value of a plain cell of a parameter's kind, without building anything; undefined when the
+ * cell needs a closer look (blank, error, text for a number...), which `coerce` then gives.
+ */
+function plainValue(kind: Kind, cell: Cell): Value {
+  switch (kind) {
+    case 'number':
+      // x - x is 0 only when x is finite.
+      return typeof cell === 'number' && cell - cell === 0 ? cell : undefined;
+    case 'date':
+      return typeof cell === 'number' && cell >= 0 && cell <= LAST_SERIAL ? cell : undefined;
+    case 'flag':
+      return typeof cell === 'boolean' ? cell : undefined;
+    case 'text':
+      return typeof cell === 'string' && cell.length > 0 && cell.charCodeAt(0) > 32 ? cell : undefined;
+    default:
+      return typeof cell === 'number' || typeof cell === 'boolean' || (typeof cell === 'string' && cell !== '') ? cell : undefined;
   }
 }
 
@@ -80,11 +100,16 @@ function tooLarge(row: number, col: number, rows: number, cols: number): Formula
  * Runs `each` on every position. A blank in a required parameter makes that position "" (a row
  * not filled in yet); a blank optional one arrives as undefined, so the function's default applies.
  * `each` receives one array reused for every position: it must not keep it.
+ *
+ * With `reuseInputs` (a host whose argument arrays belong to this call, as Excel's and Sheets'
+ * do), results are written over the first range argument's cells, each after its row and column
+ * has been read: a million-row answer then allocates no row arrays at all.
  */
 export function elementwise(
   params: readonly ElementParam[],
   args: readonly (Matrix | undefined)[],
   each: (values: Value[]) => Cell,
+  reuseInputs = false,
 ): Matrix {
   const [rows, cols] = outputShape(params, args);
   const single = rows === 1 && cols === 1;
@@ -108,12 +133,11 @@ export function elementwise(
       values[i] = v;
     }
   }
-  const out: Matrix = new Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = new Array(cols);
-  if (allIncomplete) {
-    for (let r = 0; r < rows; r++) out[r].fill('');
-    return out;
-  }
+  const target = reuseInputs && ranged.length ? args[ranged[0]]! : undefined;
+  const out: Matrix = target ?? new Array(rows);
+  if (!target) for (let r = 0; r < rows; r++) out[r] = new Array(cols);
+  // A blank single cell that is required leaves every row incomplete; the rows' own cells are
+  // still read, so a bad one shows as it would beside any other blank.
   const kinds = ranged.map((i) => params[i].kind);
   const required = ranged.map((i) => !params[i].optional);
   const matrices = ranged.map((i) => args[i]!);
@@ -127,13 +151,11 @@ export function elementwise(
       for (; r < rows; r++, c = 0) {
         const line = out[r];
         for (; c < cols; c++) {
-          let incomplete = false;
+          let incomplete = allIncomplete;
           for (let k = 0; k < n; k++) {
             const cell = matrices[k][r][c];
-            let v: Value | null;
-            // Plain numbers, the common case, are taken as they are (x - x is 0 only when finite).
-            if (typeof cell === 'number' && kinds[k] === 'number' && cell - cell === 0) v = cell;
-            else v = coerce(kinds[k], cell, { arg: params[ranged[k]].name, row: r, col: c, rows, cols });
+            let v: Value | null = plainValue(kinds[k], cell);
+            if (v === undefined) v = coerce(kinds[k], cell, { arg: params[ranged[k]].name, row: r, col: c, rows, cols });
             if (v === null) {
               if (required[k]) incomplete = true;
               values[ranged[k]] = undefined;

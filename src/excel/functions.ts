@@ -80,7 +80,8 @@ function toExcel(result: Matrix): Matrix {
 function compute(spec: FunctionSpec, matrices: (Matrix | undefined)[]): Matrix {
   let result;
   try {
-    result = callFunction(spec, matrices);
+    // The arrays came from Excel for this call alone: results may be written over them.
+    result = callFunction(spec, matrices, true);
   } catch {
     // A bug in the core must still reach the cell as a readable error, never a hung #BUSY!.
     throw unexpected(spec);

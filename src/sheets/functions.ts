@@ -23,14 +23,14 @@ function spreadsheetZone(): Zone {
 const isDate = (value: object): value is Date => value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
 
 /** A cell that is not a plain number, text or TRUE/FALSE, as the core reads it. */
-function fromSheets(value: unknown, zone: () => Zone): Cell {
+function fromSheets(value: unknown, serialOf: (date: Date) => number): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return ERROR_CODES.includes(value as ErrorCode) ? new FormulaError(value as ErrorCode, '') : value;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   // Dates arrive as Date objects; anything else (an object without a prototype, say) would put
   // JavaScript's own error text in the cell: the core names the argument and row instead.
   if (typeof value === 'object' && isDate(value)) {
-    return Number.isNaN(value.getTime()) ? new FormulaError('#VALUE!', 'an invalid date') : serialFromDate(value, zone());
+    return Number.isNaN(value.getTime()) ? new FormulaError('#VALUE!', 'an invalid date') : serialOf(value);
   }
   return new FormulaError('#VALUE!', 'not a number, text, TRUE/FALSE or a date');
 }
@@ -39,17 +39,17 @@ function fromSheets(value: unknown, zone: () => Zone): Cell {
  * An argument as the core reads it. Apps Script hands each call fresh arrays, so they are used as
  * they are: blanks ("") and plain values stay, only dates and error values are changed in place.
  */
-function readArg(arg: unknown, zone: () => Zone): Matrix | undefined {
+function readArg(arg: unknown, serialOf: (date: Date) => number): Matrix | undefined {
   if (arg === undefined || arg === null) return undefined;
   // A single cell arrives as a plain value, a range as rows of values.
-  if (!Array.isArray(arg)) return [[fromSheets(arg, zone)]];
+  if (!Array.isArray(arg)) return [[fromSheets(arg, serialOf)]];
   for (let r = 0; r < arg.length; r++) {
     let row = arg[r] as unknown[];
     if (!Array.isArray(row)) arg[r] = row = [row];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.charCodeAt(0) !== 35 /* # */)) continue;
-      row[c] = fromSheets(v, zone);
+      row[c] = fromSheets(v, serialOf);
     }
   }
   return arg as Matrix;
@@ -61,9 +61,18 @@ const sheetsError = (e: FormulaError) => new Error(`${e.code} ${e.message}`);
 export function sheetsFunction(spec: FunctionSpec, args: readonly unknown[]): unknown[][] {
   let zone: Zone | undefined;
   const zoneOnce = () => (zone ??= spreadsheetZone()); // one service call, and only when a date is involved
+  // A column of dates repeats a few hundred days: each is converted through the zone once.
+  const serials = new Map<number, number>();
+  const serialOf = (date: Date) => {
+    const time = date.getTime();
+    let serial = serials.get(time);
+    if (serial === undefined) serials.set(time, (serial = serialFromDate(date, zoneOnce())));
+    return serial;
+  };
   let result;
   try {
-    result = callFunction(spec, spec.params.map((_, i) => readArg(args[i], zoneOnce)));
+    // The arrays came from Apps Script for this call alone: results may be written over them.
+    result = callFunction(spec, spec.params.map((_, i) => readArg(args[i], serialOf)), true);
   } catch {
     throw new Error(`${spec.name} failed unexpectedly; please report this with the inputs`);
   }

@@ -1,0 +1,268 @@
+// h. Every custom function through the built bundles, as the hosts call them (issue 10):
+// dist/excel/functions.js with a stand-in CustomFunctions, dist/sheets/Code.js's global functions,
+// each evaluated in the main JavaScript realm (new Function: a Node vm context makes every global
+// lookup slower than any real host does), inputs parsed from JSON as a host delivers them (not
+// timed), a warm-up call first, then alternated with a Float64Array sort of the same number of
+// amounts; the ratio is the median of the pairs' ratios. Also: the cost of telling blanks from
+// zeros in Excel desktop (10% of the cells empty), and the bytes allocated per call.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FUNCTIONS } from '../shared/catalog';
+import { dateOfSerial } from '../shared/dates';
+import { prng } from '../test/support/fixtures';
+import type { Line } from './hosts';
+
+type Fn = (...args: unknown[]) => unknown;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const now = () => performance.now();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const times = (x: number) => `${x.toFixed(2)}×`;
+
+export const EXCEL_ROWS = 1_048_576;
+const ACCOUNTS = 100_000;
+
+class CfError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+const ErrorCode = { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' };
+
+/** A workbook read as Excel.run answers it: valueTypes of the requested rows, one answer per sync. */
+export function excelReader(empty: (sheet: string, row: number, col: number) => boolean) {
+  const counts = { syncs: 0 };
+  const run = async <T>(batch: (context: unknown) => Promise<T>): Promise<T> => {
+    const queued: { sheet: string; address: string; valueTypes?: string[][] }[] = [];
+    const context = {
+      workbook: {
+        worksheets: {
+          getItem: (sheet: string) => ({
+            getRange: (address: string) => {
+              const r = { sheet, address, valueTypes: undefined as string[][] | undefined, load: () => undefined };
+              queued.push(r);
+              return r;
+            },
+          }),
+        },
+      },
+      sync: async () => {
+        counts.syncs++;
+        for (const r of queued.splice(0)) {
+          const [, c1, r1, c2, r2] = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(r.address)!;
+          const col = c1.charCodeAt(0) - 65;
+          const cols = c2.charCodeAt(0) - c1.charCodeAt(0) + 1;
+          r.valueTypes = Array.from({ length: Number(r2) - Number(r1) + 1 }, (_, i) =>
+            Array.from({ length: cols }, (_, c) => (empty(r.sheet, Number(r1) - 1 + i, col + c) ? 'Empty' : 'Double')),
+          );
+        }
+      },
+    };
+    return batch(context);
+  };
+  return { Excel: { run }, counts };
+}
+
+/** dist/excel/functions.js in the main realm: the associated functions by name. */
+export function excelBundle(root: string, Excel?: unknown): Record<string, Fn> {
+  const associated: Record<string, Fn> = {};
+  const CustomFunctions = { associate: (id: string, fn: Fn) => (associated[id] = fn), Error: CfError, ErrorCode };
+  new Function('CustomFunctions', 'Excel', readFileSync(join(root, 'dist/excel/functions.js'), 'utf8'))(CustomFunctions, Excel);
+  return associated;
+}
+
+/** dist/sheets/Code.js in the main realm: its top-level custom functions by name. */
+export function sheetsBundle(root: string): Record<string, Fn> {
+  const services = { getActive: () => ({ getSpreadsheetTimeZone: () => 'Europe/Amsterdam' }) };
+  const session = { getScriptTimeZone: () => 'Europe/Amsterdam' };
+  const names = FUNCTIONS.map((f) => f.name);
+  const code = `${readFileSync(join(root, 'dist/sheets/Code.js'), 'utf8')}\nreturn { ${names.join(', ')} };`;
+  return new Function('SpreadsheetApp', 'Session', code)(services, session);
+}
+
+/** An argument: a column of cells (JSON text, parsed afresh per call), or one value. */
+type Arg = { column: string } | { value: unknown; date?: boolean };
+
+interface Case {
+  name: string;
+  args: Arg[];
+  /** Calls per timed run (small functions run many times). */
+  repeat: number;
+}
+
+const column = (cells: unknown[]): Arg => ({ column: JSON.stringify(cells.map((c) => [c])) });
+
+function cases(n: number): Case[] {
+  const rand = prng(20261128);
+  const amounts: (number | null)[] = [];
+  const keys: (string | null)[] = [];
+  const targets: number[] = [];
+  const actuals: (number | null)[] = [];
+  const tiers: string[] = [];
+  const recurring: boolean[] = [];
+  const potential: string[] = [];
+  for (let i = 0; i < n; i++) {
+    keys.push(i % 50_000 === 17 ? null : `Customer ${1 + Math.floor(rand() ** 1.5 * ACCOUNTS)}`);
+    amounts.push(i % 50_000 === 17 || i % 40_000 === 23 ? null : Math.round(rand() * rand() * 1_000_000) / 100);
+    targets.push(1000 + Math.round(rand() * 100_000));
+    actuals.push(Math.round(rand() * 120_000));
+    tiers.push('ABC'[Math.floor(rand() * 3)]);
+    recurring.push(rand() < 0.5);
+    potential.push(['growth', 'stable', 'none'][Math.floor(rand() * 3)]);
+  }
+  const [jan1, jul1, dec31] = [46023, 46204, 46387]; // 2026-01-01, 2026-07-01, 2026-12-31
+  const date = (serial: number): Arg => ({ value: serial, date: true });
+  const v = (value: unknown): Arg => ({ value });
+  const c = { amounts: column(amounts), keys: column(keys), targets: column(targets), actuals: column(actuals) };
+  return [
+    { name: 'PARETO_TIER', args: [c.amounts, c.keys], repeat: 1 },
+    { name: 'PARETO_SHARE', args: [c.amounts, c.keys], repeat: 1 },
+    { name: 'PARETO_SUMMARY', args: [c.amounts, c.keys], repeat: 1 },
+    { name: 'PLAN_GAP', args: [c.targets, c.actuals, date(jul1), date(jan1), date(dec31)], repeat: 1 },
+    { name: 'PLAN_ATTAINMENT', args: [c.targets, c.actuals], repeat: 1 },
+    { name: 'PLAN_RUN_RATE', args: [c.actuals, date(jan1), date(jul1), date(dec31)], repeat: 1 },
+    { name: 'PLAN_REQUIRED_RATE', args: [c.targets, c.actuals, date(jul1), date(dec31), v('week')], repeat: 1 },
+    { name: 'PLAN_ACTIVITIES', args: [c.targets, v(5000), v(0.25), v(3)], repeat: 1 },
+    { name: 'ACCOUNT_CATEGORY', args: [column(tiers), column(recurring), column(potential)], repeat: 1 },
+    // At their own sizes: a year by month for one account, a year of weekly reviews.
+    { name: 'PLAN_PHASE', args: [v(120_000), { column: JSON.stringify([[1, 1, 2, 2, 1, 1, 1, 1, 2, 2, 1, 1]]) }, v(100)], repeat: 10_000 },
+    { name: 'PLAN_REVIEW_DATES', args: [date(jan1), v(364), v(7)], repeat: 10_000 },
+  ];
+}
+
+/** The arguments as each host hands them over, parsed afresh. */
+function argsFor(host: 'excel' | 'sheets', c: Case): unknown[] {
+  return c.args.map((a) => {
+    if ('column' in a) {
+      const m = JSON.parse(a.column) as unknown[][];
+      // Sheets hands a column as rows of values and a blank as ""; Excel on the web as null.
+      if (host === 'sheets') for (const row of m) if (row[0] === null) row[0] = '';
+      return m;
+    }
+    if (host === 'excel') return [[a.value]];
+    return a.date ? dateOfSerial(a.value as number) : a.value;
+  });
+}
+
+function call(host: 'excel' | 'sheets', fn: Fn, c: Case, args: unknown[]): unknown {
+  // Excel passes every declared parameter (undefined when left out), then the invocation.
+  const count = FUNCTIONS.find((f) => f.name === c.name)!.params.length;
+  const all = host === 'excel' ? [...args, ...new Array(count - args.length).fill(undefined), { parameterAddresses: undefined }] : args;
+  let result: unknown;
+  for (let k = 0; k < c.repeat; k++) result = fn(...all);
+  return result;
+}
+
+function sortTime(amounts: Float64Array): number {
+  const copy = Float64Array.from(amounts);
+  const t0 = now();
+  copy.sort();
+  return now() - t0;
+}
+
+/** Median ratio of `pairs` alternating (sort, call) pairs after a warm-up, and the call's median time. */
+function alternate(timed: () => number, amounts: Float64Array, pairs = 3): { ms: number; sort: number; ratio: number } {
+  timed();
+  sortTime(amounts);
+  const runs = Array.from({ length: pairs }, () => {
+    gc();
+    const s = sortTime(amounts);
+    gc();
+    return { s, t: timed() };
+  });
+  return { ms: median(runs.map((r) => r.t)), sort: median(runs.map((r) => r.s)), ratio: median(runs.map((r) => r.t / r.s)) };
+}
+
+export async function benchFunctions(root: string, n = EXCEL_ROWS): Promise<Line[]> {
+  const lines: Line[] = [];
+  console.log(`h. every custom function through both bundles at ${n.toLocaleString('en')} rows...`);
+  const rand = prng(7);
+  const amounts = Float64Array.from({ length: n }, () => Math.round(rand() * rand() * 1_000_000) / 100);
+  const bundles = { excel: excelBundle(root), sheets: sheetsBundle(root) };
+  for (const c of cases(n)) {
+    // The input's own size on the heap, for the allocation ratio.
+    gc();
+    const base = process.memoryUsage().heapUsed;
+    const kept = argsFor('excel', c);
+    const inputBytes = Math.max(1, process.memoryUsage().heapUsed - base);
+    void kept;
+    for (const host of ['excel', 'sheets'] as const) {
+      const fn = bundles[host][c.name];
+      let allocated = 0;
+      const timed = () => {
+        const args = argsFor(host, c);
+        gc();
+        const before = process.memoryUsage().heapUsed;
+        const t0 = now();
+        const result = call(host, fn, c, args);
+        const t = now() - t0;
+        // Heap after the call less before, nothing collected in between (young-generation
+        // collections during a large call make this a lower bound).
+        allocated = (process.memoryUsage().heapUsed - before) / c.repeat;
+        if (!Array.isArray(result)) throw new Error(`${c.name} in ${host}: no result`);
+        return t;
+      };
+      const via = host === 'excel' ? 'functions.js' : 'Code.js';
+      if (c.repeat === 1) {
+        const r = alternate(timed, amounts);
+        const goal = c.name.startsWith('PARETO_') ? 2 : 1;
+        lines.push({
+          what: `h. ${c.name} via ${via} ÷ sort (${ms(r.ms)} vs ${ms(r.sort)}; allocates ${(allocated / 1e6).toFixed(0)} MB = ${(allocated / inputBytes).toFixed(2)}× its input)`,
+          result: times(r.ratio),
+          goal: `≤ ${goal}×`,
+          verdict: r.ratio <= goal ? 'PASS' : 'MISS',
+        });
+      } else {
+        timed();
+        const t = median([timed(), timed(), timed()]) / c.repeat;
+        lines.push({ what: `h. ${c.name} via ${via}, one call (${(allocated / 1024).toFixed(1)} KB allocated)`, result: `${(t * 1000).toFixed(1)} µs`, goal: '', verdict: '' });
+      }
+    }
+  }
+  lines.push(...(await benchDesktopBlanks(root, n)));
+  return lines;
+}
+
+/**
+ * Telling blanks from zeros in Excel desktop: PLAN_ATTAINMENT and PARETO_TIER with 10% of the cells
+ * empty (sent as 0, found by the workbook read), beside the same call on the web (empty as null).
+ */
+async function benchDesktopBlanks(root: string, n: number): Promise<Line[]> {
+  const empty = (row: number) => row % 10 === 3;
+  const reader = excelReader((_sheet, row) => empty(row));
+  const desktop = excelBundle(root, reader.Excel);
+  const web = excelBundle(root);
+  const rand = prng(11);
+  const targets = JSON.stringify(Array.from({ length: n }, (_, i) => [empty(i) ? 0 : 1000 + Math.round(rand() * 1000)]));
+  const actuals = JSON.stringify(Array.from({ length: n }, (_, i) => [empty(i) ? 0 : Math.round(rand() * 1000)]));
+  const asWeb = (json: string) => (JSON.parse(json) as unknown[][]).map((r, i) => (empty(i) ? [null] : r));
+  const addresses = { parameterAddresses: [`S!A1:A${n}`, `S!B1:B${n}`] };
+  const lines: Line[] = [];
+  for (const name of ['PLAN_ATTAINMENT', 'PARETO_TIER']) {
+    const count = FUNCTIONS.find((f) => f.name === name)!.params.length;
+    const pad = new Array(count - 2).fill(undefined);
+    const run = async (mode: 'web' | 'desktop') => {
+      const a = mode === 'web' ? asWeb(targets) : JSON.parse(targets);
+      const b = mode === 'web' ? asWeb(actuals) : JSON.parse(actuals);
+      gc();
+      const t0 = now();
+      const fn = (mode === 'web' ? web : desktop)[name];
+      // PARETO_TIER: the actuals as amounts, keys made from the targets (blank where the row is empty).
+      await fn(...(name === 'PARETO_TIER' ? [b, a.map((r: unknown[]) => [r[0] === null ? null : `K${r[0]}`])] : [a, b]), ...pad, addresses);
+      return now() - t0;
+    };
+    await run('web');
+    await run('desktop');
+    const w = median([await run('web'), await run('web'), await run('web')]);
+    reader.counts.syncs = 0;
+    const d = median([await run('desktop'), await run('desktop'), await run('desktop')]);
+    lines.push({
+      what: `h. ${name}, 10% empty: web (empty as null) vs desktop (0, found by the workbook read)`,
+      result: `${ms(w)} vs ${ms(d)} = ${times(d / w)}, ${reader.counts.syncs / 3} sync a call`,
+      goal: '1 sync a call',
+      verdict: reader.counts.syncs === 3 ? 'PASS' : 'MISS',
+    });
+  }
+  return lines;
+}
