@@ -183,6 +183,15 @@ describe('writing the analysis', () => {
     expect(() => apply(wb, { ...nl, sheet: 'Nope' })).toThrow('Er is geen blad met de naam Nope.');
     expect(wb.calls.write).toBe(0);
   });
+
+  it('says so when the amounts add up beyond the largest number, instead of ∞, NaN or a wrong tier', () => {
+    const rows = [['Customer', 'Sales'], ['A', 1e308], ['B', 1e308], ['C', 5]];
+    const wb = new MemoryWorkbook({ Sales: rows });
+    const message = 'The amounts in the Sales column add up to more than a spreadsheet number can hold (about 1.8e308): check for amounts that are far too large.';
+    expect(() => preview(wb, { host: 'excel', language: 'en' })).toThrow(message);
+    expect(() => apply(wb, { host: 'sheets', language: 'nl' })).toThrow(/tellen op tot meer dan een getal in een spreadsheet kan bevatten/);
+    expect(wb.calls.write).toBe(0);
+  });
 });
 
 describe('categories from dates', () => {
