@@ -5,6 +5,7 @@
 // kept apart, keyed by these names and checked against them by the compiler.
 import { Cell, Matrix } from './cells';
 import { accountCategory, isSignificant, readPotential, readSignificantTiers } from './formulas/category';
+import { concentration } from './formulas/concentration';
 import { paretoCutoffs } from './formulas/cutoffs';
 import { ElementParam, Kind, Value, elementwise } from './formulas/elementwise';
 import { paretoShare, paretoSummary, paretoTier } from './formulas/pareto';
@@ -217,6 +218,14 @@ export const FUNCTIONS = catalog([
     example: 'C2:C500, A2:A500',
     returns: 'values',
     run: ([values, keys]) => paretoCutoffs(values!, keys),
+  },
+  {
+    name: 'CONCENTRATION',
+    family: 'pareto',
+    params: [VALUES, KEYS, optional('measure', 'text'), optional('language', 'text')],
+    example: 'C2:C500, A2:A500, "HHI"',
+    returns: 'values',
+    run: ([values, keys, measure, language]) => concentration(values!, keys, measure, language),
   },
 ]);
 

@@ -15,9 +15,10 @@
 // PARETO_CUTOFFS gives those sets as PARETO_TIER cutoffs: the share of revenue held by A, and by A
 // and B together. PARETO_TIER's rule (first tier whose cutoff exceeds the revenue share of strictly
 // larger accounts) then puts exactly those accounts in A, B and C, ties included.
-import { Matrix, divError, numError } from '../cells';
+import { Matrix, numError } from '../cells';
 import { Accounts, groupAccounts } from './pareto';
 import { vectorOf } from './args';
+import { positiveTotalsDescending } from './concentration';
 
 /** A point of the smoothed ABC curve. */
 export interface CurvePoint {
@@ -238,10 +239,8 @@ export function computedCutoffs(sorted: Float64Array, abc: ComputedAbc): [number
 export function paretoCutoffs(valuesArg: Matrix, keysArg?: Matrix): Matrix {
   const values = vectorOf(valuesArg, 'values');
   const accounts = groupAccounts(values, keysArg ? vectorOf(keysArg, 'keys') : undefined);
+  positiveTotalsDescending(accounts.totals, values.arg); // no revenue, or too much for a number: its error
   const sorted = abcInput(accounts);
-  if (!(sorted.length > 0 && sorted[0] > 0)) {
-    throw divError(`no account in ${values.arg} has a total above zero, so there is no revenue to share`);
-  }
   if (sorted.length === 1) throw numError('there is only one account: a computed ABC analysis needs at least two to set limits between');
   const abc = computedAbc(sorted);
   if (abc.abRank === 0 || abc.bcRank === 0) {

@@ -189,4 +189,19 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
     },
     params: { values: VALUES, keys: KEYS },
   },
+  CONCENTRATION: {
+    description: {
+      en: 'How concentrated revenue is, over the accounts with a positive total: HHI, GINI, TOP1, TOP5, TOP10 (share of the largest 1, 5, 10), N50, N80 (fewest accounts holding 50%, 80%), ACCOUNTS. Without a measure, a table of all of them.',
+      nl: 'Hoe geconcentreerd de omzet is, over de klanten met een positief totaal: HHI, GINI, TOP1, TOP5, TOP10 (aandeel van de grootste 1, 5, 10), N50, N80 (kleinste aantal klanten met 50%, 80%), ACCOUNTS. Zonder maatstaf een tabel met alle.',
+    },
+    params: {
+      values: VALUES,
+      keys: KEYS,
+      measure: {
+        en: 'One of "HHI", "GINI", "TOP1", "TOP5", "TOP10", "N50", "N80", "ACCOUNTS". Leave out for the table.',
+        nl: 'Eén van "HHI", "GINI", "TOP1", "TOP5", "TOP10", "N50", "N80", "ACCOUNTS". Weglaten voor de tabel.',
+      },
+      language: { en: '"en" (default) or "nl" for the table\'s labels.', nl: '"en" (standaard) of "nl" voor de namen in de tabel.' },
+    },
+  },
 } satisfies CatalogHelp;

@@ -14,6 +14,17 @@ const en = {
     revenueShare: 'Share of revenue',
     total: 'Total',
   },
+  // CONCENTRATION's table: one label per measure.
+  concentration: {
+    ACCOUNTS: 'Accounts with revenue',
+    TOP1: 'Share of the largest account',
+    TOP5: 'Share of the largest 5',
+    TOP10: 'Share of the largest 10',
+    N50: 'Accounts for 50% of revenue',
+    N80: 'Accounts for 80% of revenue',
+    HHI: 'Herfindahl-Hirschman index (HHI)',
+    GINI: 'Gini coefficient',
+  },
   analysis: {
     tierHeader: 'Tier',
     shareHeader: 'Cumulative share',
@@ -76,6 +87,16 @@ const nl: Strings = {
     revenue: 'Omzet',
     revenueShare: 'Aandeel omzet',
     total: 'Totaal',
+  },
+  concentration: {
+    ACCOUNTS: 'Klanten met omzet',
+    TOP1: 'Aandeel van de grootste klant',
+    TOP5: 'Aandeel van de grootste 5',
+    TOP10: 'Aandeel van de grootste 10',
+    N50: 'Klanten voor 50% van de omzet',
+    N80: 'Klanten voor 80% van de omzet',
+    HHI: 'Herfindahl-Hirschman-index (HHI)',
+    GINI: 'Gini-coëfficiënt',
   },
   analysis: {
     tierHeader: 'Klasse',

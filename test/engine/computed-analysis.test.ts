@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DetailedCellError } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
+import { MEASURES } from '../../shared/formulas/concentration';
+import { t } from '../../shared/i18n/strings';
 import { buildEngine } from './hyperformula-plugin';
 
 const REFERENCE = JSON.parse(readFileSync(join(__dirname, '../fixtures/abc/reference.json'), 'utf8'));
@@ -29,5 +31,25 @@ describe('PARETO_CUTOFFS in HyperFormula', () => {
     const e = engine.getCellValue({ sheet: 0, row: 0, col: 1 }) as DetailedCellError;
     expect(e.type).toBe('NUM');
     expect(e.message).toMatch(/too even/);
+  });
+});
+
+describe('CONCENTRATION in HyperFormula', () => {
+  it('spills the table of all measures, and one cell for one measure', () => {
+    const engine = buildEngine([
+      ['a', 60, '=CONCENTRATION(B1:B4,A1:A4)', null, '=CONCENTRATION(B1:B4,A1:A4,"N80")'],
+      ['b', 30],
+      ['A', 10],
+      ['c', null],
+    ]);
+    const at = (row: number, col: number) => engine.getCellValue({ sheet: 0, row, col });
+    // The labels themselves are checked in test/formulas/concentration.test.ts.
+    expect(Array.from({ length: 8 }, (_, r) => at(r, 2))).toEqual(MEASURES.map((m) => t('en').concentration[m]));
+    // a = 70, b = 30: HHI 4,900 + 900; Gini = (2 × 40 / 4) / (2 × 50) = 0.2
+    expect(at(0, 3)).toBe(2);
+    expect(at(6, 3)).toBeCloseTo(5800, 9);
+    expect(at(7, 3)).toBeCloseTo(0.2, 12);
+    expect(at(0, 4)).toBe(2);
+    expect(at(1, 4)).toBeNull();
   });
 });

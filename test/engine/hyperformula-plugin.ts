@@ -30,6 +30,7 @@ import {
 import type { ConfigParams, FunctionMetadata, RawCellContent } from 'hyperformula';
 import { Cell, ErrorCode, FormulaError, Matrix, Result } from '../../shared/cells';
 import { FUNCTIONS, FunctionSpec } from '../../shared/catalog';
+import { MEASURES } from '../../shared/formulas/concentration';
 import { MAX_REVIEWS } from '../../shared/formulas/plan';
 import { callByName } from '../../shared/run';
 
@@ -238,6 +239,11 @@ export class AccountPlannerPlugin extends FunctionPlugin {
       }
       case 'PARETO_CUTOFFS':
         return [1, 2];
+      case 'CONCENTRATION': {
+        // One measure: one cell; none (or one only known later): the table of all of them.
+        const measure = this.constantArg(ast, index('measure'), state);
+        return measure && measure[0][0] !== null && measure[0][0] !== '' ? [1, 1] : [MEASURES.length, 2];
+      }
       case 'PLAN_PHASE': {
         const shape = this.argShape(ast, index('weights'), state);
         // A single weight cell might be blank, which means the default 12 months.

@@ -80,3 +80,19 @@ describe.each(['excel', 'sheets'] as const)('PARETO_CUTOFFS in the %s bundle', (
     }
   });
 });
+
+describe.each(['excel', 'sheets'] as const)('CONCENTRATION in the %s bundle', (name) => {
+  it('gives one measure, or the labelled table in Dutch, as the core computes them', () => {
+    const host = hosts[name];
+    // Shares 0.6, 0.3, 0.1: HHI 3,600 + 900 + 100
+    expect((host('CONCENTRATION', [[60], [30], [10]], null, 'HHI') as number[][])[0][0]).toBeCloseTo(4600, 9);
+    const table = host('CONCENTRATION', [[50], [10], [30], [10]], [['a'], ['b'], ['A'], ['c']], null, 'nl') as unknown[][];
+    expect(table).toHaveLength(8);
+    expect(table[0]).toEqual(['Klanten met omzet', 3]);
+    expect(table[4]).toEqual(['Klanten voor 50% van de omzet', 1]);
+  });
+
+  it('fails with #VALUE! and its message (both hosts show it) for an unknown measure', () => {
+    expect(failure(() => hosts[name]('CONCENTRATION', [[1], [2]], null, 'MEAN'))).toMatch(/^#VALUE! measure is 'MEAN'/);
+  });
+});

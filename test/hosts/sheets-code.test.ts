@@ -97,6 +97,8 @@ const EVERY_FUNCTION: Record<CatalogFunction['name'], { args: unknown[]; result:
   PLAN_REVIEW_DATES: { args: [date(2026, 1, 5)], result: [[date(2026, 2, 4)], [date(2026, 3, 6)], [date(2026, 4, 5)]] },
   // ABCanalysis: the A/B limit falls on the 70 itself, so A is empty (cutoff 0) and B holds 70%
   PARETO_CUTOFFS: { args: [[[70], [30]]], result: [[0, 0.7]] },
+  // Shares 0.7 and 0.3: 4,900 + 900
+  CONCENTRATION: { args: [[[70], [30]], '', 'HHI'], result: [[5800]] },
 };
 
 describe('dist/sheets/Code.js on its own: every custom function', () => {
