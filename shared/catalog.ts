@@ -7,6 +7,7 @@ import { Cell, Matrix } from './cells';
 import { accountCategory, isSignificant, readPotential, readSignificantTiers } from './formulas/category';
 import { concentration } from './formulas/concentration';
 import { paretoCutoffs } from './formulas/cutoffs';
+import { paretoMigration } from './formulas/migration';
 import { ElementParam, Kind, Value, elementwise } from './formulas/elementwise';
 import { paretoShare, paretoSummary, paretoTier } from './formulas/pareto';
 import {
@@ -226,6 +227,14 @@ export const FUNCTIONS = catalog([
     example: 'C2:C500, A2:A500, "HHI"',
     returns: 'values',
     run: ([values, keys, measure, language]) => concentration(values!, keys, measure, language),
+  },
+  {
+    name: 'PARETO_MIGRATION',
+    family: 'pareto',
+    params: [VALUES, param('keys', 'range'), param('dates', 'range'), param('split_date', 'date'), optional('from', 'date'), optional('to', 'date'), CUTOFFS, LABELS],
+    example: 'C2:C5000, A2:A5000, B2:B5000, DATE(2026,1,1)',
+    returns: 'values',
+    run: ([values, keys, dates, split, from, to, cutoffs, labels]) => paretoMigration(values!, keys!, dates!, split!, from, to, cutoffs, labels),
   },
 ]);
 

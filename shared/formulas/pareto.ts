@@ -40,7 +40,7 @@ export function accountKey(cell: Cell): string | null {
 }
 
 // Totals are sums of floats: 0.1 + 0.2 must tie with 0.3, so totals keep 12 significant digits.
-function clean(total: number): number {
+export function clean(total: number): number {
   if (total === 0 || !Number.isFinite(total)) return total;
   const scale = 10 ** (11 - Math.floor(Math.log10(Math.abs(total))));
   const cleaned = Math.round(total * scale) / scale;

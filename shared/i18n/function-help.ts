@@ -204,4 +204,20 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
       language: { en: '"en" (default) or "nl" for the table\'s labels.', nl: '"en" (standaard) of "nl" voor de namen in de tabel.' },
     },
   },
+  PARETO_MIGRATION: {
+    description: {
+      en: 'Who moved tier: two columns per row, the tier of the row\'s account over the lines before split_date and over the lines from split_date on, each period tiered on its own as PARETO_TIER does. "" where the account has no line in a period (new or lost).',
+      nl: 'Wie verschoof van klasse: twee kolommen per rij, de klasse van de klant van de rij over de regels vóór split_date en over de regels vanaf split_date, elke periode apart ingedeeld zoals PARETO_TIER dat doet. "" als de klant in een periode geen regel heeft (nieuw of verloren).',
+    },
+    params: {
+      values: VALUES,
+      keys: { en: 'Account names or codes, same shape as values.', nl: 'Klantnamen of -codes, zelfde vorm als values.' },
+      dates: { en: 'The date of each line, same shape as values.', nl: 'De datum van elke regel, zelfde vorm als values.' },
+      split_date: { en: 'First day of the second period.', nl: 'Eerste dag van de tweede periode.' },
+      from: { en: 'First day of the first period. Default: the earliest line.', nl: 'Eerste dag van de eerste periode. Standaard: de vroegste regel.' },
+      to: { en: 'Last day of the second period. Default: the latest line.', nl: 'Laatste dag van de tweede periode. Standaard: de laatste regel.' },
+      cutoffs: CUTOFFS,
+      labels: LABELS,
+    },
+  },
 } satisfies CatalogHelp;

@@ -53,3 +53,17 @@ describe('CONCENTRATION in HyperFormula', () => {
     expect(at(1, 4)).toBeNull();
   });
 });
+
+describe('PARETO_MIGRATION in HyperFormula', () => {
+  it('spills two columns per line, with DATE() as the split', () => {
+    const engine = buildEngine([
+      ['a', 100, '=DATE(2025,1,10)', '=PARETO_MIGRATION(B1:B4,A1:A4,C1:C4,DATE(2026,1,1))'],
+      ['b', 50, '=DATE(2025,2,1)'],
+      ['a', 20, '=DATE(2026,1,10)'],
+      ['c', 100, '=DATE(2026,2,1)'],
+    ]);
+    const at = (row: number, col: number) => engine.getCellValue({ sheet: 0, row, col });
+    // 2025: a 100, b 50 (67% before it: A). 2026: c 100, a 20 (83% before it: B); b lost, c new.
+    expect(Array.from({ length: 4 }, (_, r) => [at(r, 3), at(r, 4)])).toEqual([['A', 'B'], ['A', ''], ['A', 'B'], ['', 'A']]);
+  });
+});

@@ -239,6 +239,11 @@ export class AccountPlannerPlugin extends FunctionPlugin {
       }
       case 'PARETO_CUTOFFS':
         return [1, 2];
+      case 'PARETO_MIGRATION': {
+        // Two columns per row of values (two rows for a row of values).
+        const [h, w] = this.argShape(ast, 0, state) ?? [1, 1];
+        return h === 1 && w > 1 ? [2, w] : [h, 2];
+      }
       case 'CONCENTRATION': {
         // One measure: one cell; none (or one only known later): the table of all of them.
         const measure = this.constantArg(ast, index('measure'), state);

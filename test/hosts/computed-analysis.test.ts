@@ -96,3 +96,24 @@ describe.each(['excel', 'sheets'] as const)('CONCENTRATION in the %s bundle', (n
     expect(failure(() => hosts[name]('CONCENTRATION', [[1], [2]], null, 'MEAN'))).toMatch(/^#VALUE! measure is 'MEAN'/);
   });
 });
+
+describe.each(['excel', 'sheets'] as const)('PARETO_MIGRATION in the %s bundle', (name) => {
+  it('gives each line its account\'s tier before and from the split, dates as each host passes them', () => {
+    // Excel passes dates as serial numbers; Apps Script as Date objects (midnight in the sheet's zone).
+    const date = (y: number, m: number, d: number) =>
+      name === 'excel' ? (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000 : new Date(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T00:00:00+01:00`);
+    const result = hosts[name](
+      'PARETO_MIGRATION',
+      [[100], [50], [10], [20], [100], [30]],
+      [['a'], ['b'], ['c'], ['a'], ['b'], ['d']],
+      [[date(2025, 1, 10)], [date(2025, 2, 1)], [date(2025, 3, 1)], [date(2026, 1, 10)], [date(2026, 2, 1)], [date(2026, 3, 1)]],
+      date(2026, 1, 1),
+    );
+    expect(result).toEqual([['A', 'B'], ['A', 'A'], ['B', ''], ['A', 'B'], ['A', 'A'], ['', 'A']]);
+  });
+
+  it('fails with #VALUE! and its message for a line without a date', () => {
+    const message = failure(() => hosts[name]('PARETO_MIGRATION', [[10], [5]], [['a'], ['b']], [[45000], ['']], 45500));
+    expect(message).toBe('#VALUE! row 2 of dates is blank but row 2 of values has an amount: each line needs its date');
+  });
+});

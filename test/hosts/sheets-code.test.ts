@@ -99,6 +99,11 @@ const EVERY_FUNCTION: Record<CatalogFunction['name'], { args: unknown[]; result:
   PARETO_CUTOFFS: { args: [[[70], [30]]], result: [[0, 0.7]] },
   // Shares 0.7 and 0.3: 4,900 + 900
   CONCENTRATION: { args: [[[70], [30]], '', 'HHI'], result: [[5800]] },
+  // a: A before 1 January (alone), B after (b's 90 is larger); b: new
+  PARETO_MIGRATION: {
+    args: [[[10], [5], [90]], [['a'], ['a'], ['b']], [[date(2025, 6, 1)], [date(2026, 2, 1)], [date(2026, 3, 1)]], date(2026, 1, 1)],
+    result: [['A', 'B'], ['A', 'B'], ['', 'A']],
+  },
 };
 
 describe('dist/sheets/Code.js on its own: every custom function', () => {

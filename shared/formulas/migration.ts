@@ -1,0 +1,120 @@
+// Who moved tier: the same accounts tiered over two periods of their own lines. The lines dated
+// from `from` up to the day before the split make the first period, those from the split to `to`
+// the second; each period is tiered on its own by PARETO_TIER's rule (its own total, its own
+// cutoffs' shares). An account without a line with an amount in a period has no tier there ("").
+import { Cell, Matrix, numError, valueError } from '../cells';
+import { LAST_SERIAL, Vector, describePlace, numberAt, placeInVector, sameShape, single, toDate, vectorOf } from './args';
+import { Accounts, accountTiers, clean, groupAccounts, readCutoffs, readLabels } from './pareto';
+
+/** One period's accounts: totals and which accounts have a line in it. */
+export interface Period {
+  accounts: Accounts;
+  /** Tier index per account; -1 where the account has no line in the period. */
+  tiers: Int32Array;
+}
+
+export interface Migration {
+  before: Period;
+  after: Period;
+}
+
+/** A date argument that must be one cell. */
+function oneDate(m: Matrix | undefined, arg: string): number | null {
+  if (!m) return null;
+  return toDate(single(m, arg), { arg, row: 0, col: 0, rows: 1, cols: 1 });
+}
+
+/** Tiers of a period's accounts; when no account has revenue in it, all its accounts are in the last tier. */
+function periodTiers(accounts: Accounts, cutoffs: readonly number[], values: Vector): Int32Array {
+  const { totals, hasAmount } = accounts;
+  let revenue = false;
+  for (let a = 0; a < totals.length; a++) if (hasAmount[a] && totals[a] > 0) revenue = true;
+  const tiers = revenue ? accountTiers(accounts, cutoffs, values) : new Int32Array(totals.length).fill(cutoffs.length);
+  for (let a = 0; a < tiers.length; a++) if (!hasAmount[a]) tiers[a] = -1;
+  return tiers;
+}
+
+/**
+ * Splits every account's lines at `split` and tiers both periods. Lines before `from` or after
+ * `to` count in neither; a line with an amount needs a date.
+ */
+export function tierMigration(
+  values: Vector,
+  keys: Vector,
+  dates: Vector,
+  split: number,
+  from: number | null,
+  to: number | null,
+  cutoffs: readonly number[],
+): Migration {
+  sameShape(values, dates);
+  const all = groupAccounts(values, keys); // checks the keys and amounts, numbers the accounts once
+  const n = all.totals.length;
+  const totals = [new Float64Array(n), new Float64Array(n)];
+  const has = [new Uint8Array(n), new Uint8Array(n)];
+  for (let i = 0; i < values.length; i++) {
+    const a = all.rowAccount[i];
+    const amount = a >= 0 ? numberAt(values, i) : null;
+    const raw = dates.at(i);
+    // The common case first: a plain serial needs no Place object for a message.
+    const date = typeof raw === 'number' && raw >= 0 && raw <= LAST_SERIAL ? raw : toDate(raw, placeInVector(dates, i));
+    if (amount === null) continue;
+    if (date === null) {
+      throw valueError(`${describePlace(placeInVector(dates, i))} is blank but ${describePlace(placeInVector(values, i))} has an amount: each line needs its date`);
+    }
+    if ((from !== null && date < from) || (to !== null && date > to)) continue;
+    const p = date < split ? 0 : 1;
+    totals[p][a] += amount;
+    has[p][a] = 1;
+  }
+  const period = (p: number): Period => {
+    for (let a = 0; a < n; a++) totals[p][a] = clean(totals[p][a]);
+    const accounts: Accounts = { rowAccount: all.rowAccount, totals: totals[p], hasAmount: has[p], names: all.names };
+    return { accounts, tiers: periodTiers(accounts, cutoffs, values) };
+  };
+  return { before: period(0), after: period(1) };
+}
+
+export function paretoMigration(
+  valuesArg: Matrix,
+  keysArg: Matrix,
+  datesArg: Matrix,
+  splitArg: Matrix,
+  fromArg?: Matrix,
+  toArg?: Matrix,
+  cutoffsArg?: Matrix,
+  labelsArg?: Matrix,
+): Matrix {
+  const cutoffs = readCutoffs(cutoffsArg);
+  const labels = readLabels(labelsArg, cutoffs);
+  const split = oneDate(splitArg, 'split_date');
+  if (split === null) throw valueError('split_date is blank: give the first day of the second period');
+  const from = oneDate(fromArg, 'from');
+  const to = oneDate(toArg, 'to');
+  if (from !== null && from >= split) throw numError(`from (${from}) must be before split_date (${split}), or the first period is empty`);
+  if (to !== null && to < split) throw numError(`to (${to}) must be on or after split_date (${split}), or the second period is empty`);
+  const values = vectorOf(valuesArg, 'values');
+  const keys = vectorOf(keysArg, 'keys');
+  const dates = vectorOf(datesArg, 'dates');
+  const { before, after } = tierMigration(values, keys, dates, split, from, to, cutoffs);
+  const label = (tier: number): Cell => (tier < 0 ? '' : labels[tier]);
+  const rowAccount = before.accounts.rowAccount;
+  const pair = (i: number): [Cell, Cell] => {
+    const a = rowAccount[i];
+    return a < 0 ? ['', ''] : [label(before.tiers[a]), label(after.tiers[a])];
+  };
+  if (values.orientation === 'row') {
+    const pairs = Array.from({ length: values.length }, (_, i) => pair(i));
+    return [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+  }
+  // Rows of one account share one pair: a million lines cost as many arrays as there are accounts.
+  const byAccount = new Map<number, Cell[]>();
+  const out: Matrix = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const a = rowAccount[i];
+    let p = byAccount.get(a);
+    if (!p) byAccount.set(a, (p = pair(i)));
+    out[i] = p;
+  }
+  return out;
+}
