@@ -9,6 +9,7 @@ import { concentration } from './formulas/concentration';
 import { paretoCutoffs } from './formulas/cutoffs';
 import { paretoMigration } from './formulas/migration';
 import { ElementParam, Kind, Value, elementwise } from './formulas/elementwise';
+import { paretoShareWithin, paretoSummaryWithin, paretoTierWithin } from './formulas/groups';
 import { paretoShare, paretoSummary, paretoTier } from './formulas/pareto';
 import {
   planActivities,
@@ -50,6 +51,7 @@ const VALUES = param('values', 'range');
 const KEYS = optional('keys', 'range');
 const CUTOFFS = optional('cutoffs', 'range');
 const LABELS = optional('labels', 'range');
+const GROUPS = optional('groups', 'range');
 
 /**
  * Runs a scalar function over the catalog entry's element-wise parameters. The scalar function
@@ -113,26 +115,28 @@ export const FUNCTIONS = catalog([
   {
     name: 'PARETO_TIER',
     family: 'pareto',
-    params: [VALUES, KEYS, CUTOFFS, LABELS],
+    params: [VALUES, KEYS, CUTOFFS, LABELS, GROUPS],
     example: 'C2:C500, A2:A500',
     returns: 'values',
-    run: ([values, keys, cutoffs, labels]) => paretoTier(values!, keys, cutoffs, labels),
+    run: ([values, keys, cutoffs, labels, groups]) =>
+      groups ? paretoTierWithin(values!, keys, cutoffs, labels, groups) : paretoTier(values!, keys, cutoffs, labels),
   },
   {
     name: 'PARETO_SHARE',
     family: 'pareto',
-    params: [VALUES, KEYS],
+    params: [VALUES, KEYS, GROUPS],
     example: 'C2:C500, A2:A500',
     returns: 'values',
-    run: ([values, keys]) => paretoShare(values!, keys),
+    run: ([values, keys, groups]) => (groups ? paretoShareWithin(values!, keys, groups) : paretoShare(values!, keys)),
   },
   {
     name: 'PARETO_SUMMARY',
     family: 'pareto',
-    params: [VALUES, KEYS, CUTOFFS, LABELS, optional('language', 'text')],
+    params: [VALUES, KEYS, CUTOFFS, LABELS, optional('language', 'text'), GROUPS],
     example: 'C2:C500, A2:A500, , , "nl"',
     returns: 'values',
-    run: ([values, keys, cutoffs, labels, language]) => paretoSummary(values!, keys, cutoffs, labels, language),
+    run: ([values, keys, cutoffs, labels, language, groups]) =>
+      groups ? paretoSummaryWithin(values!, keys, cutoffs, labels, language, groups) : paretoSummary(values!, keys, cutoffs, labels, language),
   },
   {
     name: 'ACCOUNT_CATEGORY',

@@ -35,6 +35,10 @@ const LABELS: Help = {
   en: 'Names of the tiers, one more than the cutoffs. Default A, B, C.',
   nl: 'Namen van de klassen, één meer dan de grenzen. Standaard A, B, C.',
 };
+const GROUPS: Help = {
+  en: 'Optional, same shape as values: a region, rep or segment per row. Each group is tiered on its own.',
+  nl: 'Optioneel, zelfde vorm als values: een regio, verkoper of segment per rij. Elke groep wordt apart ingedeeld.',
+};
 const TARGET: Help = { en: 'The target for the period.', nl: 'Het doel (target) voor de periode.' };
 const ACTUAL: Help = { en: 'What has been sold so far.', nl: 'Wat er tot nu toe verkocht is.' };
 const PERIOD_START: Help = { en: 'First day of the period.', nl: 'Eerste dag van de periode.' };
@@ -53,14 +57,14 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
       en: 'Tier (A, B, C) of each row by its account\'s share of total revenue: A holds the first 80%, B up to 95%, C the rest. Equal totals share a tier; totals of zero or less are in the last tier.',
       nl: 'Klasse (A, B, C) van elke rij naar het aandeel van de klant in de totale omzet: A is de eerste 80%, B tot 95%, C de rest. Gelijke totalen krijgen dezelfde klasse; totalen van nul of minder vallen in de laatste klasse.',
     },
-    params: { values: VALUES, keys: KEYS, cutoffs: CUTOFFS, labels: LABELS },
+    params: { values: VALUES, keys: KEYS, cutoffs: CUTOFFS, labels: LABELS, groups: GROUPS },
   },
   PARETO_SHARE: {
     description: {
       en: 'Cumulative share of total revenue (0–1) held by the row\'s account and all larger accounts: the Pareto curve.',
       nl: 'Cumulatief aandeel in de totale omzet (0–1) van de klant van de rij samen met alle grotere klanten: de Paretocurve.',
     },
-    params: { values: VALUES, keys: KEYS },
+    params: { values: VALUES, keys: KEYS, groups: GROUPS },
   },
   PARETO_SUMMARY: {
     description: {
@@ -73,6 +77,7 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
       cutoffs: CUTOFFS,
       labels: LABELS,
       language: { en: '"en" (default) or "nl" for the headers.', nl: '"en" (standaard) of "nl" voor de kopjes.' },
+      groups: { en: 'Optional: a group per row (region, rep). Gives a block of tiers per group, with a Group column.', nl: 'Optioneel: een groep per rij (regio, verkoper). Geeft per groep een blok klassen, met een kolom Groep.' },
     },
   },
   ACCOUNT_CATEGORY: {

@@ -13,6 +13,7 @@ const en = {
     revenue: 'Revenue',
     revenueShare: 'Share of revenue',
     total: 'Total',
+    group: 'Group',
   },
   // CONCENTRATION's table: one label per measure.
   concentration: {
@@ -87,6 +88,7 @@ const nl: Strings = {
     revenue: 'Omzet',
     revenueShare: 'Aandeel omzet',
     total: 'Totaal',
+    group: 'Groep',
   },
   concentration: {
     ACCOUNTS: 'Klanten met omzet',

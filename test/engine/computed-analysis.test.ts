@@ -67,3 +67,22 @@ describe('PARETO_MIGRATION in HyperFormula', () => {
     expect(Array.from({ length: 4 }, (_, r) => [at(r, 3), at(r, 4)])).toEqual([['A', 'B'], ['A', ''], ['A', 'B'], ['', 'A']]);
   });
 });
+
+describe('the groups argument in HyperFormula', () => {
+  it('tiers within each region, typed as a user types it', () => {
+    const engine = buildEngine([
+      ['a', 60, 'North', '=PARETO_TIER(B1:B6,A1:A6,,,C1:C6)', '=PARETO_SUMMARY(B1:B6,A1:A6,,,,C1:C6)'],
+      ['b', 30, 'North'],
+      ['c', 10, 'North'],
+      ['a', 5, 'South'],
+      ['d', 90, 'South'],
+      ['e', 5, 'South'],
+    ]);
+    const at = (row: number, col: number) => engine.getCellValue({ sheet: 0, row, col });
+    expect(Array.from({ length: 6 }, (_, r) => at(r, 3))).toEqual(['A', 'A', 'B', 'B', 'A', 'B']);
+    expect(Array.from({ length: 9 }, (_, r) => `${at(r, 4)} ${at(r, 5)}`)).toEqual([
+      'Group Tier', 'North A', 'North B', 'North C', 'North Total', 'South A', 'South B', 'South C', 'South Total',
+    ]);
+    expect(at(9, 4)).toBeNull(); // the reserved area past the table stays empty
+  });
+});

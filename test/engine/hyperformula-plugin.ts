@@ -225,6 +225,13 @@ export class AccountPlannerPlugin extends FunctionPlugin {
     const index = (name: string) => spec.params.findIndex((p) => p.name === name);
     switch (spec.name) {
       case 'PARETO_SUMMARY': {
+        // With groups: a header, then per group (at most one per row) its tiers and a total line.
+        const groups = this.argShape(ast, index('groups'), state);
+        if (groups) {
+          const known = this.constantArg(ast, index('cutoffs'), state);
+          const tiers = (known ? known.flat().filter((c) => c !== null && c !== '').length || 2 : 2) + 1;
+          return [1 + groups[0] * groups[1] * (tiers + 1), 6];
+        }
         // Tiers = cutoffs + 1; blank cutoffs are skipped and no cutoffs at all means the default 2.
         const i = index('cutoffs');
         const known = this.constantArg(ast, i, state);

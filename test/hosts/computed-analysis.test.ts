@@ -117,3 +117,16 @@ describe.each(['excel', 'sheets'] as const)('PARETO_MIGRATION in the %s bundle',
     expect(message).toBe('#VALUE! row 2 of dates is blank but row 2 of values has an amount: each line needs its date');
   });
 });
+
+describe.each(['excel', 'sheets'] as const)('the groups argument in the %s bundle', (name) => {
+  it('tiers within each group, and PARETO_SUMMARY gives a block per group', () => {
+    const host = hosts[name];
+    const values = [[60], [30], [10], [5], [90], [5]];
+    const keys = [['a'], ['b'], ['c'], ['a'], ['d'], ['e']];
+    const groups = [['North'], ['North'], ['North'], ['South'], ['South'], ['South']];
+    expect(host('PARETO_TIER', values, keys, null, null, groups)).toEqual([['A'], ['A'], ['B'], ['B'], ['A'], ['B']]);
+    const summary = host('PARETO_SUMMARY', values, keys, null, null, 'nl', groups) as unknown[][];
+    expect(summary[0]).toEqual(['Groep', 'Klasse', 'Klanten', 'Aandeel klanten', 'Omzet', 'Aandeel omzet']);
+    expect(summary.map((r) => `${r[0]} ${r[1]}`)).toEqual(['Groep Klasse', 'North A', 'North B', 'North C', 'North Totaal', 'South A', 'South B', 'South C', 'South Totaal']);
+  });
+});
