@@ -85,7 +85,7 @@ describe('PARETO_TIER', () => {
       ['duplicate labels', [col(1, 2), undefined, one(0.8), row('X', 'x')], '#VALUE!', /must all differ/],
       ['no positive total', [col(0, -5, null)], '#DIV/0!', /no account in values has a total above zero/],
       ['only blanks', [col(null, null)], '#DIV/0!', /no account/],
-      ['too many arguments', [col(1), undefined, undefined, undefined, one(1)], '#VALUE!', /at most 4 arguments/],
+      ['too many arguments', [col(1), undefined, undefined, undefined, undefined, one(1)], '#VALUE!', /at most 5 arguments/],
     ] as const)('%s', (_, args, code, message) => {
       expectError(call('PARETO_TIER', ...(args as unknown as Matrix[])), code, message);
     });
