@@ -5,6 +5,7 @@ import { Cell, FormulaError, isEmptyCell, isError } from '../cells';
 import { dateOfSerial, isoDate, todaySerial } from '../dates';
 import { accountCategory } from '../formulas/category';
 import { Vector, vectorFrom } from '../formulas/args';
+import { cutoffsOfAccounts } from '../formulas/cutoffs';
 import { Accounts, TOO_LARGE_MESSAGE, accountShares, accountTiers, defaultLabel, groupAccounts, readCutoffs, readLabels, summariseTiers } from '../formulas/pareto';
 import { EXCEL_NAMESPACE } from '../catalog';
 import { Language, categoryLabel, fill, formatPercent, t } from '../i18n/strings';
@@ -29,7 +30,8 @@ export interface AnalysisOptions {
   account?: number;
   amount?: number;
   date?: number | null;
-  cutoffs?: number[];
+  /** Fractions, or 'auto': computed from the data as the computed ABC analysis does (PARETO_CUTOFFS). */
+  cutoffs?: number[] | 'auto';
   labels?: string[];
   output?: 'values' | 'formulas';
   /** The user agreed to replace the add-in's earlier output. */
@@ -100,6 +102,8 @@ export interface Preview {
   categories: number[] | null; // accounts per category 1..5 (index 0 = category 1)
   previous: string | null; // where earlier output is, if any
   formula: { available: boolean; reason?: string };
+  /** The cutoffs the tiers were cut at (computed ones with cutoffs 'auto'). */
+  cutoffs: number[];
 }
 
 export interface AnalysisResult {
@@ -281,7 +285,8 @@ function columnNamed(table: Table, col: number | null | undefined, what: string,
 
 function readTierSettings(options: AnalysisOptions): { cutoffs: number[]; labels: string[] } {
   try {
-    const cutoffs = readCutoffs(options.cutoffs?.length ? [options.cutoffs] : undefined);
+    const given = options.cutoffs === 'auto' ? undefined : options.cutoffs;
+    const cutoffs = readCutoffs(given?.length ? [given] : undefined);
     const labels = readLabels(options.labels?.length ? [options.labels] : undefined, cutoffs).map(String);
     return { cutoffs, labels };
   } catch (e) {
@@ -301,6 +306,18 @@ function tierAccounts(accounts: Accounts, cutoffs: number[], labels: string[], v
   }
 }
 
+/** The computed ABC analysis's cutoffs (--cutoffs auto, the pane's "Suggest from the data"). */
+function computedCutoffsOf(accounts: Accounts, values: Vector, language: Language, tooLarge: string): number[] {
+  try {
+    return cutoffsOfAccounts(accounts, values);
+  } catch (e) {
+    if (e instanceof FormulaError && e.message === TOO_LARGE_MESSAGE) throw new UserError(tooLarge);
+    // Revenue exists here (checked before), so the only reasons left are too few or too even totals.
+    if (e instanceof FormulaError) throw new UserError(t(language).analysis.noComputedCutoffs);
+    throw e;
+  }
+}
+
 function ownRegion(info: WorkbookInfo, name: string) {
   return info.names[name] ?? null;
 }
@@ -314,14 +331,17 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
   if (account.col === amount.col) throw new UserError(s.sameColumn);
   const dateCol = options.date === undefined ? suggestion.date : options.date;
   const date = dateCol === null || dateCol === account.col || dateCol === amount.col ? null : columnNamed(table, dateCol, 'date', options.language);
-  const { cutoffs, labels } = readTierSettings(options);
+  const settings = readTierSettings(options);
+  const { labels } = settings;
 
   const rows = classifyRows(values, table, account.col, amount.col);
   const valuesVector = vectorFrom(rows.amounts, 'values');
   const keysVector = vectorFrom(rows.keys, 'keys');
   const accounts = groupAccounts(valuesVector, keysVector);
   if (!accounts.totals.some((x) => x > 0)) throw new UserError(fill(s.noAmounts, { column: amount.title }));
-  const { tiers, shares, summary } = tierAccounts(accounts, cutoffs, labels, valuesVector, fill(s.tooLarge, { column: amount.title }));
+  const tooLarge = fill(s.tooLarge, { column: amount.title });
+  const cutoffs = options.cutoffs === 'auto' ? computedCutoffsOf(accounts, valuesVector, options.language, tooLarge) : settings.cutoffs;
+  const { tiers, shares, summary } = tierAccounts(accounts, cutoffs, labels, valuesVector, tooLarge);
   const dates = date ? rows.rows.map((r) => values.values[r - values.origin.row]?.[date.col - values.origin.col] ?? null) : null;
   const dataEnd = dates ? latestDate(dates) : null;
   const categories = dates ? deriveCategories(dates, rows.amounts, accounts.rowAccount, tiers, accounts.totals.length, dataEnd) : null;
@@ -343,6 +363,7 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
     categories: categories ? [1, 2, 3, 4, 5].map((c) => categories.filter((x, a) => x === c && accounts.hasAmount[a]).length) : null,
     previous: previous ? `${previous.sheet}!${a1(previous.region)}` : null,
     formula,
+    cutoffs,
   };
   return {
     info,

@@ -7,10 +7,10 @@
 // - TOP1, TOP5, TOP10: the share of the largest 1, 5, 10 accounts (all of it with fewer accounts);
 // - N50, N80: the fewest largest accounts that hold at least 50% / 80%;
 // - ACCOUNTS: n.
-import { Matrix, divError, isBlank, numError, valueError } from '../cells';
+import { Matrix, divError, isBlank, valueError } from '../cells';
 import { t } from '../i18n/strings';
 import { vectorOf } from './args';
-import { groupAccounts, readLanguage } from './pareto';
+import { checkAddsUp, groupAccounts, readLanguage } from './pareto';
 
 /** The measures, in the order of the table. */
 export const MEASURES = ['ACCOUNTS', 'TOP1', 'TOP5', 'TOP10', 'N50', 'N80', 'HHI', 'GINI'] as const;
@@ -24,7 +24,7 @@ const SHARE_TOLERANCE = 1e-12;
 /** The error when there is no revenue at all: no account has a total above zero. */
 export const noRevenue = (arg: string) => divError(`no account in ${arg} has a total above zero, so there is no revenue to share`);
 
-/** The positive totals, largest first; none at all is #DIV/0!, and a sum too large for a number #NUM!. */
+/** The positive totals, largest first; none at all is #DIV/0!, and a sum beyond the float range #NUM!. */
 export function positiveTotalsDescending(totals: Float64Array, arg: string): Float64Array {
   let count = 0;
   let whole = 0;
@@ -35,7 +35,7 @@ export function positiveTotalsDescending(totals: Float64Array, arg: string): Flo
     }
   }
   if (count === 0) throw noRevenue(arg);
-  if (!Number.isFinite(whole)) throw numError(`the totals in ${arg} add up to more than a number can hold`);
+  checkAddsUp(whole);
   const positive = new Float64Array(count);
   for (let a = 0, k = 0; a < totals.length; a++) if (totals[a] > 0) positive[k++] = totals[a];
   return positive.sort().reverse();

@@ -17,7 +17,7 @@
 // larger accounts) then puts exactly those accounts in A, B and C, ties included.
 import { Matrix, numError } from '../cells';
 import { Accounts, groupAccounts } from './pareto';
-import { vectorOf } from './args';
+import { Vector, vectorOf } from './args';
 import { positiveTotalsDescending } from './concentration';
 
 /** A point of the smoothed ABC curve. */
@@ -236,9 +236,8 @@ export function computedCutoffs(sorted: Float64Array, abc: ComputedAbc): [number
   return [inA / whole, ab];
 }
 
-export function paretoCutoffs(valuesArg: Matrix, keysArg?: Matrix): Matrix {
-  const values = vectorOf(valuesArg, 'values');
-  const accounts = groupAccounts(values, keysArg ? vectorOf(keysArg, 'keys') : undefined);
+/** The computed cutoffs of grouped accounts, or a FormulaError saying why there are none. */
+export function cutoffsOfAccounts(accounts: Accounts, values: Vector): [number, number] {
   positiveTotalsDescending(accounts.totals, values.arg); // no revenue, or too much for a number: its error
   const sorted = abcInput(accounts);
   if (sorted.length === 1) throw numError('there is only one account: a computed ABC analysis needs at least two to set limits between');
@@ -251,5 +250,10 @@ export function paretoCutoffs(valuesArg: Matrix, keysArg?: Matrix): Matrix {
   if (!(abc.abLimit > 0)) {
     throw numError('the computed A/B limit falls on an account without revenue, so the computed tiers cannot be written as revenue shares');
   }
-  return [computedCutoffs(sorted, abc)];
+  return computedCutoffs(sorted, abc);
+}
+
+export function paretoCutoffs(valuesArg: Matrix, keysArg?: Matrix): Matrix {
+  const values = vectorOf(valuesArg, 'values');
+  return [cutoffsOfAccounts(groupAccounts(values, keysArg ? vectorOf(keysArg, 'keys') : undefined), values)];
 }

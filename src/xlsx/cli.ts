@@ -62,7 +62,8 @@ Options:
   --account COLUMN     account column, by header text or letter (e.g. "Klant" or B)
   --amount COLUMN      amount column, by header text or letter
   --date COLUMN        date column for the categories, or "none"
-  --cutoffs LIST       tier cutoffs as fractions, e.g. 0.8,0.95 (default)
+  --cutoffs LIST|auto  tier cutoffs as fractions, e.g. 0.8,0.95 (default); auto: computed from
+                       the data (the computed ABC analysis of Ultsch & Lötsch, as PARETO_CUTOFFS)
   --labels LIST        tier labels, one more than the cutoffs, e.g. A,B,C (default)
   --lang en|nl         language of the output (default: from LANG)
   --out FILE           where to write (default: <name>.planned.xlsx beside the input)
@@ -382,7 +383,7 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
     account: columnOf(detection, values.account, 'account'),
     amount: columnOf(detection, values.amount, 'amount'),
     date: values.date?.toLowerCase() === 'none' ? null : columnOf(detection, values.date, 'date'),
-    cutoffs: fractions(values.cutoffs),
+    cutoffs: values.cutoffs?.trim().toLowerCase() === 'auto' ? 'auto' : fractions(values.cutoffs),
     labels: list(values.labels, '--labels'),
     replace: Boolean(values.replace),
   };
@@ -393,6 +394,10 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
   const notes: string[] = [];
   await save(change, language, (line) => notes.push(line));
   printSummary(result.preview, language, out);
+  if (options.cutoffs === 'auto') {
+    const [a, b] = result.preview.cutoffs.map((c) => formatPercent(c, language));
+    out(fill(cliWords(language).computedCutoffs, { a, b }));
+  }
   notes.forEach((line) => out(line));
   out(`\n${result.message}`);
   if (wb.skipped.includes('chart')) out(cliWords(language).noChart);

@@ -87,7 +87,7 @@ describe('CONCENTRATION on bad input', () => {
     ['no revenue', [col(0, -3, null)], '#DIV/0!', /no account in values has a total above zero/],
     ['text among the amounts', [col(1, '1,234')], '#VALUE!', /row 2 of values/],
     ['a blank key beside an amount', [col(1, 2), col('a', null)], '#VALUE!', /row 2 of keys is blank/],
-    ['totals too large for a number', [col(1e308, 1e308), col('a', 'b')], '#NUM!', /more than a number can hold/],
+    ['totals too large for a number', [col(1e308, 1e308), col('a', 'b')], '#NUM!', /more than the largest number a spreadsheet holds/],
   ] as const)('%s', (_, args, code, message) => {
     expectError(call('CONCENTRATION', ...(args as readonly (Matrix | undefined)[])), code, message);
   });
