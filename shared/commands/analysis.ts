@@ -14,6 +14,7 @@ import { cellLength, charCount, columnPx, moneyFormat, rowRanges, shownLength, t
 import { tierColour } from '../tier-colours';
 import { SheetValues, Workbook, WorkbookInfo, andThen, Awaitable, cellAt } from '../workbook';
 import { UserError } from './errors';
+import { MIGRATION_NAME, MigrationSummary, addMigrationSheet } from './migration-sheet';
 import { freeSheetName } from './sheet-names';
 import { Column, Suggestion, Table, findTable, suggestColumns } from './table';
 
@@ -38,6 +39,8 @@ export interface AnalysisOptions {
   replace?: boolean;
   /** Today as a serial date, for the "made on" note; default: the clock. */
   today?: number;
+  /** Also write the Tier migration sheet (needs a date column); split: first day of the second period. */
+  compare?: { split?: number };
 }
 
 /** The add-in's own output is recognised by these workbook names. */
@@ -112,6 +115,7 @@ export interface AnalysisResult {
   preview: Preview;
   tierColumns?: string;
   paretoSheet?: string;
+  migration?: MigrationSummary;
 }
 
 // --- reading --------------------------------------------------------------------------------
@@ -333,6 +337,7 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
   const date = dateCol === null || dateCol === account.col || dateCol === amount.col ? null : columnNamed(table, dateCol, 'date', options.language);
   const settings = readTierSettings(options);
   const { labels } = settings;
+  if (options.compare && !date) throw new UserError(t(options.language).migration.noDate);
 
   const rows = classifyRows(values, table, account.col, amount.col);
   const valuesVector = vectorFrom(rows.amounts, 'values');
@@ -469,7 +474,7 @@ function rowNumberLines(ranges: string[], andMore: string): string[] {
   return lines;
 }
 
-function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetValues | null, sourceFormat: string | null): { spec: SheetSpec; tierColumns: string; paretoSheet: string } {
+function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetValues | null, sourceFormat: string | null): { spec: SheetSpec; tierColumns: string; paretoSheet: string; migration?: MigrationSummary } {
   const s = t(options.language).analysis;
   const spec = emptySpec();
   const sheet = a.values.sheet;
@@ -702,7 +707,27 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   list.widths.forEach((width, c) => spec.columnWidths.push({ sheet: pareto, col: dataCol + c, width }));
   spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: 0, rows: 1, cols: 5 }, wrap: true, verticalAlign: 'top' });
   spec.rowHeights.push({ sheet: pareto, row: summaryTop, rows: 1, height: Math.max(summary.headerPx, list.headerPx) });
-  return { spec, tierColumns: `${sheet}!${a1(outRegion)}`, paretoSheet: pareto };
+  const migration = options.compare && a.columns.date ? addMigrationSheet(spec, migrationInput(a, options, a.columns.date.col, [...a.info.sheets, pareto])) : undefined;
+  return { spec, tierColumns: `${sheet}!${a1(outRegion)}`, paretoSheet: pareto, migration };
+}
+
+/** What the Tier migration sheet is made from: the counted lines with their dates. */
+function migrationInput(a: Analysis, options: AnalysisOptions, dateCol: number, sheets: string[]) {
+  return {
+    language: options.language,
+    sheet: a.values.sheet,
+    firstRow: a.table.firstRow,
+    lastRow: a.table.lastRow,
+    columns: { account: a.columns.account.col, amount: a.columns.amount.col, date: dateCol },
+    keys: a.rows.keys,
+    amounts: a.rows.amounts as (number | null)[],
+    dates: a.rows.rows.map((r) => cellAt(a.values, r, dateCol)),
+    cutoffs: a.cutoffs,
+    labels: a.labels,
+    split: options.compare?.split,
+    sheets,
+    previous: ownRegion(a.info, MIGRATION_NAME),
+  };
 }
 
 /** Writes the analysis. Earlier output of the add-in is replaced only when `replace` is set. */
@@ -722,13 +747,14 @@ export function apply(wb: Workbook, options: AnalysisOptions): Awaitable<Analysi
       const format = wb.numberFormat && firstCounted !== undefined ? wb.numberFormat(values.sheet, firstCounted, a.columns.amount.col) : null;
       // (The format first: in Excel the earlier Pareto sheet's read is the last before the write.)
       return andThen(andThen(format, (sourceFormat) => andThen(readPareto(), (paretoValues) => ({ paretoValues, sourceFormat }))), ({ paretoValues, sourceFormat }) => {
-        const { spec, tierColumns, paretoSheet } = buildSpec(a, options, paretoValues, sourceFormat);
+        const { spec, tierColumns, paretoSheet, migration } = buildSpec(a, options, paretoValues, sourceFormat);
         return andThen(wb.write(spec), () => ({
           status: 'written' as const,
           message: fill(s.written, { where: tierColumns, sheet: paretoSheet }),
           preview: a.preview,
           tierColumns,
           paretoSheet,
+          migration,
         }));
       });
     }),

@@ -65,6 +65,9 @@ Options:
   --cutoffs LIST|auto  tier cutoffs as fractions, e.g. 0.8,0.95 (default); auto: computed from
                        the data (the computed ABC analysis of Ultsch & Lötsch, as PARETO_CUTOFFS)
   --labels LIST        tier labels, one more than the cutoffs, e.g. A,B,C (default)
+  --compare            add a Tier migration sheet: who moved tier, the last 12 months of the
+                       data against the 12 before (needs a date column)
+  --split YYYY-MM-DD   with --compare: the lines before this date against the lines from it on
   --lang en|nl         language of the output (default: from LANG)
   --out FILE           where to write (default: <name>.planned.xlsx beside the input)
   --in-place           write into the input file itself
@@ -284,11 +287,11 @@ async function save(change: Change, language: Language, out: (line: string) => v
   }
 }
 
-function isoToSerial(text: string): number {
+function isoToSerial(text: string, option: 'start' | 'split' = 'start'): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const time = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
   // Date.UTC rolls 2026-13-01 over into 2027: a real date reads back as written.
-  if (!m || !Number.isFinite(time) || new Date(time).toISOString().slice(0, 10) !== text) fail('start', { text });
+  if (!m || !Number.isFinite(time) || new Date(time).toISOString().slice(0, 10) !== text) fail(option, { text });
   return Math.round(serialOfTime(time));
 }
 
@@ -369,6 +372,8 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
     cutoffs: { type: 'string' },
     labels: { type: 'string' },
     replace: { type: 'boolean' },
+    compare: { type: 'boolean' },
+    split: { type: 'string' },
   });
   if (values.help) return out(ANALYZE_USAGE);
   const input = oneWorkbook(positionals, 'analyze');
@@ -386,6 +391,7 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
     cutoffs: values.cutoffs?.trim().toLowerCase() === 'auto' ? 'auto' : fractions(values.cutoffs),
     labels: list(values.labels, '--labels'),
     replace: Boolean(values.replace),
+    compare: values.compare || values.split !== undefined ? { split: values.split === undefined ? undefined : isoToSerial(values.split, 'split') } : undefined,
   };
   progress(`Analysing ${formatNumber(detection.dataRows, language)} rows…`);
   const result = await apply(wb, options);
@@ -397,6 +403,10 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
   if (options.cutoffs === 'auto') {
     const [a, b] = result.preview.cutoffs.map((c) => formatPercent(c, language));
     out(fill(cliWords(language).computedCutoffs, { a, b }));
+  }
+  if (result.migration) {
+    const m = result.migration;
+    out(fill(cliWords(language).migrationWritten, { sheet: m.sheet, down: m.movedDown, lost: m.lost, added: m.added }));
   }
   notes.forEach((line) => out(line));
   out(`\n${result.message}`);

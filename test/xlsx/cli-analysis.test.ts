@@ -1,11 +1,14 @@
-// The runner's options of issue 13 end to end on real .xlsx files: --cutoffs auto.
+// The runner's options of issue 13 end to end on real .xlsx files: --cutoffs auto, --compare.
+import { execFileSync, spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/xlsx/cli';
+import { parseCsvLine } from '../support/fixtures';
 import { writeXlsx } from '../support/xlsx-files';
+import { serial } from '../helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'account-planner-analysis-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,5 +50,102 @@ describe('account-planner analyze --cutoffs auto', () => {
     const r = await run('analyze', even, '--cutoffs', 'AUTO', '--out', join(dir, 'even-out.xlsx'), '--lang', 'nl');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^account-planner: Uit deze totalen zijn geen grenzen te berekenen: de berekende ABC-analyse heeft minstens twee klanten/);
+  });
+});
+
+// 2024: Acme 500 (A), Beta 300 (A: 50% before it), Core 100 (B: 80%), Dell and Echo 50 (B: 90%).
+// 2025: Beta 600 (A; one line spelled " Beta "), Fox 300 (A: 52%), Acme 200 (A: 78%), Dell 40 (C:
+// 95.7%), Core 10 (C). So Core and Dell moved down (Core lost 90, Dell 10), Echo was lost, Fox is new.
+const INVOICES: (string | number | null)[][] = [
+  ['Customer', 'Date', 'Amount'],
+  ['Acme', serial(2024, 3, 1), 500],
+  ['Beta', serial(2024, 4, 1), 300],
+  ['Core', serial(2024, 5, 1), 100],
+  ['Dell', serial(2024, 6, 1), 50],
+  ['Echo', serial(2024, 7, 1), 50],
+  ['Acme', serial(2025, 2, 1), 200],
+  ['Beta', serial(2025, 3, 1), 500],
+  [' Beta ', serial(2025, 4, 1), 100],
+  ['Core', serial(2025, 5, 1), 10],
+  ['Fox', serial(2025, 6, 1), 300],
+  ['Dell', serial(2025, 12, 31), 40],
+  ['Acme', null, 999],
+];
+
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** One sheet of a workbook as rows of CSV cells, as LibreOffice computes them. */
+function recalculated(path: string, sheetName: string): string[][] {
+  const out = join(dir, 'csv');
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', path, '--outdir', out], { stdio: 'pipe', timeout: 120_000 });
+  const file = readdirSync(out).find((f) => f.endsWith(`-${sheetName}.csv`))!;
+  return readFileSync(join(out, file), 'utf8').split('\n').map(parseCsvLine);
+}
+
+describe('account-planner analyze --compare', () => {
+  const invoices = join(dir, 'invoices.xlsx');
+  const compared = join(dir, 'compared.xlsx');
+  beforeAll(async () => {
+    await writeXlsx(invoices, { Invoices: INVOICES }, { Invoices: [1] });
+  });
+
+  it('adds a Tier migration sheet with the tiers of both periods, and says who moved', async () => {
+    const r = await run('analyze', invoices, '--compare', '--out', compared, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Tier migration on the sheet Tier migration: 2 accounts moved down, 1 lost, 1 new.');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(compared);
+    const ws = book.getWorksheet('Tier migration')!;
+    expect(ws.getCell('A1').value).toBe('Tier migration: 2024-01-01 – 2024-12-31 against 2025-01-01 – 2025-12-31');
+    expect(ws.getCell('A2').value).toMatch(/1 lines without a date are not counted/);
+    // The account table: names and tiers as values, revenue as SUMIFS over the invoices except Beta's
+    const table = [4, 5, 6, 7, 8, 9].map((r) => [ws.getCell(r + 1, 10).value, ws.getCell(r + 1, 11).value, ws.getCell(r + 1, 12).value]);
+    expect(table).toEqual([['Acme', 'A', 'A'], ['Beta', 'A', 'A'], ['Core', 'B', 'C'], ['Dell', 'B', 'C'], ['Echo', 'B', 'Lost'], ['Fox', 'New', 'A']]);
+    expect((ws.getCell('M5').value as { formula: string }).formula).toMatch(/^SUMIFS\(Invoices!C2:C13,Invoices!A2:A13,J5,Invoices!B2:B13,">="&DATE\(2024,1,1\),Invoices!B2:B13,"<"&DATE\(2025,1,1\)\)$/);
+    expect(ws.getCell('N6').value).toBe(600); // " Beta " would escape SUMIFS: a value
+  });
+
+  it.skipIf(!soffice)('recalculated by LibreOffice, its matrices and lists match the core', () => {
+    const rows = recalculated(compared, 'Tier migration');
+    const block = (title: string) => {
+      const at = rows.findIndex((r) => r[0] === title);
+      return rows.slice(at, at + 6).map((r) => r.slice(0, 6));
+    };
+    expect(block('Accounts: from (rows) to (columns)')).toEqual([
+      ['Accounts: from (rows) to (columns)', 'A', 'B', 'C', 'Lost', 'Total'],
+      ['A', '2', '0', '0', '0', '2'],
+      ['B', '0', '0', '2', '1', '3'],
+      ['C', '0', '0', '0', '0', '0'],
+      ['New', '1', '0', '0', '0', '1'],
+      ['Total', '3', '0', '2', '1', '6'],
+    ]);
+    const before = block('Revenue 2024-01-01 – 2024-12-31');
+    expect(before[1].slice(1)).toEqual(['800', '0', '0', '0', '800']);
+    expect(before[2].slice(1)).toEqual(['0', '0', '150', '50', '200']);
+    const after = block('Revenue 2025-01-01 – 2025-12-31');
+    expect(after[1].slice(1)).toEqual(['800', '0', '0', '0', '800']);
+    expect(after[2].slice(1)).toEqual(['0', '0', '50', '0', '50']);
+    expect(after[4].slice(1)).toEqual(['300', '0', '0', '0', '300']);
+    const down = rows.findIndex((r) => r[0] === 'Moved down, largest loss first');
+    expect(rows.slice(down + 2, down + 4).map((r) => r.slice(0, 6))).toEqual([
+      ['Core', 'B', 'C', '100', '10', '-90'],
+      ['Dell', 'B', 'C', '50', '40', '-10'],
+    ]);
+    const lost = rows.findIndex((r) => r[0] === 'Lost accounts');
+    expect(rows[lost + 2].slice(0, 3)).toEqual(['Echo', 'B', '50']);
+  });
+
+  it('in Dutch: Verschuivingen; a split date outside the data is a clear error', async () => {
+    const nl = await run('analyze', invoices, '--split', '2025-01-01', '--out', join(dir, 'nl.xlsx'), '--lang', 'nl');
+    expect(nl.code).toBe(0);
+    expect(nl.out).toContain('Verschuivingen op het blad Verschuivingen: 2 klanten gezakt, 1 verloren, 1 nieuw.');
+    const outside = await run('analyze', invoices, '--split', '2030-01-01', '--out', join(dir, 'x.xlsx'), '--lang', 'en');
+    expect(outside.code).toBe(1);
+    expect(outside.err).toBe('account-planner: The split date 2030-01-01 is not inside the dates of the data (2024-03-01 to 2025-12-31).');
+    const bad = await run('analyze', invoices, '--split', '1-1-2025', '--out', join(dir, 'x.xlsx'), '--lang', 'en');
+    expect(bad.err).toBe('account-planner: --split must be a date written as YYYY-MM-DD, not 1-1-2025');
+    const noDate = await run('analyze', invoices, '--compare', '--date', 'none', '--out', join(dir, 'x.xlsx'), '--lang', 'en');
+    expect(noDate.err).toBe('account-planner: Comparing periods needs a date column: choose one.');
   });
 });

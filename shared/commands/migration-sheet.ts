@@ -1,0 +1,210 @@
+// The "Tier migration" sheet (Verschuivingen): who moved tier between two periods of the revenue
+// table. By default the last 12 months of the data against the 12 before; with a split date, the
+// lines before it against the lines from it on. Each period is tiered on its own (PARETO_MIGRATION).
+//
+// The sheet stays live where native formulas can: an account table (right) holds each account's
+// tiers as values (no native formula tiers) and its revenue per period as SUMIFS over the revenue
+// table; the from × to matrices of accounts and revenue are COUNTIFS/SUMIFS over that account
+// table, and the lists of accounts that moved down or were lost point at its rows. An account
+// whose name SUMIFS would read differently (a wildcard, an operator in front, spaces around it in
+// some line, a number) gets its revenue as a value instead.
+import { Cell } from '../cells';
+import { dateOfSerial, isoDate } from '../dates';
+import { vectorFrom } from '../formulas/args';
+import { tierMigration } from '../formulas/migration';
+import { Language, fill, t } from '../i18n/strings';
+import { Region, SheetSpec, SpecValue, columnLetter, rectangle, sheetRef } from '../sheet-spec';
+import { tierColour } from '../tier-colours';
+import { UserError } from './errors';
+import { freeSheetName } from './sheet-names';
+
+export const MIGRATION_NAME = 'AccountPlanner_Migration';
+
+export interface MigrationInput {
+  language: Language;
+  /** The revenue table: its sheet, data rows (0-based, inclusive) and columns. */
+  sheet: string;
+  firstRow: number;
+  lastRow: number;
+  columns: { account: number; amount: number; date: number };
+  /** The counted lines: their key, amount and date cell. */
+  keys: Cell[];
+  amounts: (number | null)[];
+  dates: Cell[];
+  cutoffs: readonly number[];
+  labels: readonly string[];
+  /** First day of the second period (serial); default: 12 months before the day after the latest line. */
+  split?: number;
+  /** Sheet names in use (also those the same spec adds). */
+  sheets: readonly string[];
+  /** The add-in's earlier migration sheet, reused and cleared. */
+  previous: { sheet: string; region: Region } | null;
+}
+
+export interface MigrationSummary {
+  sheet: string;
+  movedDown: number;
+  lost: number;
+  added: number;
+  periods: { from: number; split: number; to: number };
+}
+
+/** The same day `months` months earlier or later (the last day of a shorter month). */
+function addMonths(serial: number, months: number): number {
+  const d = dateOfSerial(serial);
+  const day = d.getUTCDate();
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, last));
+  return Math.round((target.getTime() - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+/** The periods: [from, split) against [split, to]. */
+function periodsOf(dates: number[], split: number | undefined, language: Language) {
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const d of dates) {
+    if (d < earliest) earliest = d;
+    if (d > latest) latest = d;
+  }
+  if (split === undefined) {
+    const second = addMonths(latest + 1, -12);
+    return { from: addMonths(second, -12), split: second, to: latest };
+  }
+  if (!(split > earliest && split <= latest)) {
+    throw new UserError(fill(t(language).migration.splitOutside, { split: isoDate(split), from: isoDate(earliest), to: isoDate(latest) }));
+  }
+  return { from: earliest, split, to: latest };
+}
+
+/** Whether SUMIFS, given this name as its criterion, matches exactly this account's lines. */
+function criterionSafe(name: Cell, spellings: Set<string>): boolean {
+  if (typeof name !== 'string' || /[*?~]/.test(name) || /^[=<>]/.test(name)) return false;
+  for (const s of spellings) if (s !== s.trim()) return false;
+  return true;
+}
+
+const dateFormula = (serial: number) => {
+  const d = dateOfSerial(serial);
+  return `DATE(${d.getUTCFullYear()},${d.getUTCMonth() + 1},${d.getUTCDate()})`;
+};
+
+/** Adds the migration sheet to `spec`. */
+export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): MigrationSummary {
+  const w = t(input.language).migration;
+  // Lines with an amount but no date cannot be placed in a period: they are left out, and said so.
+  const dated = input.dates.map((d) => (typeof d === 'number' ? d : null));
+  const undated = input.amounts.filter((a, i) => a !== null && dated[i] === null).length;
+  const datedAmounts = input.amounts.map((a, i) => (dated[i] === null ? null : a));
+  const present = dated.filter((d, i): d is number => d !== null && datedAmounts[i] !== null);
+  if (!present.length) throw new UserError(w.noDates);
+  const periods = periodsOf(present, input.split, input.language);
+  const keys = vectorFrom(input.keys, 'keys');
+  const migration = tierMigration(vectorFrom(datedAmounts, 'values'), keys, vectorFrom(dated, 'dates'), periods.split, periods.from, periods.to, input.cutoffs);
+  const { before, after } = migration;
+  const names = before.accounts.names;
+
+  // Every spelling of each account's key, for the SUMIFS check.
+  const spellings = names.map(() => new Set<string>());
+  before.accounts.rowAccount.forEach((a, i) => a >= 0 && spellings[a].add(String(input.keys[i])));
+
+  const accounts = names
+    .map((name, a) => ({ a, name, tb: before.tiers[a], ta: after.tiers[a], rb: before.accounts.hasAmount[a] ? before.accounts.totals[a] : 0, ra: after.accounts.hasAmount[a] ? after.accounts.totals[a] : 0 }))
+    .filter((x) => x.tb >= 0 || x.ta >= 0)
+    .sort((x, y) => y.rb - x.rb || y.ra - x.ra);
+  const tierWord = (tier: number, none: string) => (tier < 0 ? none : input.labels[tier]);
+
+  const previous = input.previous && input.sheets.includes(input.previous.sheet) ? input.previous : null;
+  if (previous) spec.clear.push({ sheet: previous.sheet, region: previous.region });
+  const sheet = freeSheetName(input.sheets, w.sheet, previous?.sheet);
+  if (!input.sheets.includes(sheet)) spec.addSheets.push(sheet);
+
+  // The account table, right of the matrices: column J on.
+  const tableCol = 9;
+  const tableTop = 3;
+  const first = tableTop + 1;
+  const last = tableTop + accounts.length; // inclusive, 0-based
+  const col = (k: number) => columnLetter(tableCol + k);
+  const range = (k: number) => `$${col(k)}$${first + 1}:$${col(k)}$${last + 1}`;
+  const source = (c: number) => sheetRef(input.sheet, { row: input.firstRow, col: c, rows: input.lastRow - input.firstRow + 1, cols: 1 });
+  const revenueFormula = (row: number, start: number, end: number, endOp: string) =>
+    `=SUMIFS(${source(input.columns.amount)},${source(input.columns.account)},${col(0)}${row + 1},${source(input.columns.date)},">="&${dateFormula(start)},${source(input.columns.date)},"${endOp}"&${dateFormula(end)})`;
+  const tableRows: SpecValue[][] = accounts.map((x, i) => {
+    const row = first + i;
+    const live = criterionSafe(x.name, spellings[x.a]);
+    return [
+      typeof x.name === 'string' ? x.name : String(x.name),
+      tierWord(x.tb, w.added),
+      tierWord(x.ta, w.lost),
+      live ? { formula: revenueFormula(row, periods.from, periods.split, '<') } : x.rb,
+      live ? { formula: revenueFormula(row, periods.split, periods.to, '<=') } : x.ra,
+      { formula: `=${col(4)}${row + 1}-${col(3)}${row + 1}` },
+    ];
+  });
+  const periodText = (from: number, to: number) => `${isoDate(from)} – ${isoDate(to)}`;
+  const beforeText = periodText(periods.from, periods.split - 1);
+  const afterText = periodText(periods.split, periods.to);
+  const tableHeader = [w.account, w.tierBefore, w.tierAfter, fill(w.revenueIn, { period: beforeText }), fill(w.revenueIn, { period: afterText }), w.change];
+  spec.blocks.push({ sheet, row: tableTop, col: tableCol, values: [tableHeader, ...tableRows] });
+
+  // The matrices: from-tier (rows, and New) × to-tier (columns, and Lost), with totals.
+  const fromLabels = [...input.labels, w.added];
+  const toLabels = [...input.labels, w.lost];
+  const top: SpecValue[][] = [
+    [fill(w.title, { before: beforeText, after: afterText }), ...new Array(7).fill(null)],
+    [w.note + (undated ? ` ${fill(w.undated, { count: undated })}` : ''), ...new Array(7).fill(null)],
+    new Array(8).fill(null),
+  ];
+  const matrixAt: number[] = [];
+  const matrix = (title: string, cell: (r: number, c: number) => string) => {
+    const headerRow = top.length;
+    matrixAt.push(headerRow);
+    top.push([title, ...toLabels, w.total, null]);
+    fromLabels.forEach((label, i) => {
+      const r = headerRow + 1 + i;
+      const cells: SpecValue[] = toLabels.map((_, j) => ({ formula: `=${cell(r, 1 + j)}` }));
+      top.push([label, ...cells, { formula: `=SUM(B${r + 1}:${columnLetter(toLabels.length)}${r + 1})` }, null]);
+    });
+    const totalRow = headerRow + 1 + fromLabels.length;
+    top.push([w.total, ...[...toLabels, null].map((_, j) => ({ formula: `=SUM(${columnLetter(1 + j)}${headerRow + 2}:${columnLetter(1 + j)}${totalRow})` })), null]);
+    top.push(new Array(8).fill(null));
+  };
+  const criteria = (r: number, c: number) => `${range(1)},$A${r + 1},${range(2)},${columnLetter(c)}$${matrixAt[matrixAt.length - 1] + 1}`;
+  matrix(w.accountsMatrix, (r, c) => `COUNTIFS(${criteria(r, c)})`);
+  matrix(fill(w.revenueMatrix, { period: beforeText }), (r, c) => `SUMIFS(${range(3)},${criteria(r, c)})`);
+  matrix(fill(w.revenueMatrix, { period: afterText }), (r, c) => `SUMIFS(${range(4)},${criteria(r, c)})`);
+
+  // Who moved down (largest loss first) and who was lost (largest first): rows of the account table.
+  const ref = (i: number, k: number): SpecValue => ({ formula: `=${col(k)}${first + i + 1}` });
+  const down = accounts.map((x, i) => ({ ...x, i })).filter((x) => x.tb >= 0 && x.ta > x.tb).sort((x, y) => x.ra - x.rb - (y.ra - y.rb));
+  const lost = accounts.map((x, i) => ({ ...x, i })).filter((x) => x.tb >= 0 && x.ta < 0);
+  const listTop = top.length;
+  top.push([w.movedDown, ...new Array(7).fill(null)], [...tableHeader, null, null]);
+  for (const x of down) top.push([0, 1, 2, 3, 4, 5].map((k) => ref(x.i, k)).concat([null, null]));
+  if (!down.length) top.push([w.none, ...new Array(7).fill(null)]);
+  top.push(new Array(8).fill(null));
+  const lostTop = top.length;
+  top.push([w.lostList, ...new Array(7).fill(null)], [w.account, w.tierBefore, fill(w.revenueIn, { period: beforeText }), null, null, null, null, null]);
+  for (const x of lost) top.push([ref(x.i, 0), ref(x.i, 1), ref(x.i, 3), null, null, null, null, null]);
+  if (!lost.length) top.push([w.none, ...new Array(7).fill(null)]);
+  spec.blocks.push({ sheet, row: 0, col: 0, values: rectangle(top) });
+
+  // Looks: titles bold, headers shaded, money as #,##0, tiers coloured.
+  const bold = (row: number, cols = 8) => spec.styles.push({ sheet, region: { row, col: 0, rows: 1, cols }, bold: true, fill: '#F3F3F3' });
+  spec.styles.push({ sheet, region: { row: 0, col: 0, rows: 1, cols: 1 }, bold: true, fontSize: 14 });
+  for (const r of matrixAt) bold(r, toLabels.length + 2);
+  bold(listTop + 1, 6);
+  bold(lostTop + 1, 3);
+  spec.styles.push({ sheet, region: { row: listTop, col: 0, rows: 1, cols: 1 }, bold: true }, { sheet, region: { row: lostTop, col: 0, rows: 1, cols: 1 }, bold: true });
+  spec.styles.push({ sheet, region: { row: tableTop, col: tableCol, rows: 1, cols: 6 }, bold: true, fill: '#F3F3F3' });
+  spec.styles.push({ sheet, region: { row: matrixAt[1] + 1, col: 1, rows: matrixAt[2] - matrixAt[1] + fromLabels.length + 1, cols: toLabels.length + 1 }, numberFormat: '#,##0' });
+  spec.styles.push({ sheet, region: { row: listTop + 2, col: 3, rows: Math.max(1, down.length), cols: 3 }, numberFormat: '#,##0' });
+  spec.styles.push({ sheet, region: { row: lostTop + 2, col: 2, rows: Math.max(1, lost.length), cols: 1 }, numberFormat: '#,##0' });
+  if (accounts.length) spec.styles.push({ sheet, region: { row: first, col: tableCol + 3, rows: accounts.length, cols: 3 }, numberFormat: '#,##0' });
+  const rules = input.labels.map((label, i) => ({ equals: label, ...tierColour(i) }));
+  if (accounts.length) spec.conditionalColours.push({ sheet, region: { row: first, col: tableCol + 1, rows: accounts.length, cols: 2 }, rules });
+  spec.columnWidths.push({ sheet, col: 0, width: 200 }, { sheet, col: tableCol, width: 200 });
+  const region: Region = { row: 0, col: 0, rows: Math.max(top.length, last + 1), cols: tableCol + 6 };
+  spec.names.push({ name: MIGRATION_NAME, sheet, region });
+  return { sheet, movedDown: down.length, lost: lost.length, added: accounts.filter((x) => x.tb < 0).length, periods };
+}
