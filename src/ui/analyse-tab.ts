@@ -44,6 +44,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
   const tierSection = h('div', { class: 'step' });
   const tierRows = h('div', { class: 'tier-rows' });
   const tierMessage = h('p', { class: 'field-message', id: uid('tiers-msg'), 'aria-live': 'polite' });
+  const suggestNote = h('p', { class: 'hint suggest-note', 'aria-live': 'polite' });
   const previewSection = h('div', { class: 'step preview', 'aria-live': 'polite' });
   const actions = h('div', { class: 'actions' });
   const liveBox = h('input', { type: 'checkbox', id: uid('live') });
@@ -59,7 +60,8 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
   function tierSettings(): { cutoffs: number[]; labels: string[] } | string {
     const cutoffs = state.cutoffs.map((x) => Number(x.trim().replace(',', '.')));
     const labels = state.labels.map((x) => x.trim());
-    if (cutoffs.some((c, i) => !(c > 0 && c < 100) || (i > 0 && c <= cutoffs[i - 1]) || state.cutoffs[i].trim() === '')) return s().cutoffInvalid;
+    // A first cutoff of 0 (an empty first tier) is what a computed suggestion can give.
+    if (cutoffs.some((c, i) => !(c >= 0 && c < 100) || (i > 0 && c <= cutoffs[i - 1]) || state.cutoffs[i].trim() === '')) return s().cutoffInvalid;
     if (labels.some((l) => l === '')) return s().labelMissing;
     if (new Set(labels.map((l) => l.toLowerCase())).size < labels.length) return s().labelDuplicate;
     return { cutoffs: cutoffs.map((c) => Math.round(c * 1000) / 100000), labels };
@@ -231,6 +233,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
         'aria-describedby': tierMessage.id,
         oninput: (e: Event) => {
           state.cutoffs[i] = (e.target as HTMLInputElement).value;
+          suggestNote.textContent = ''; // no longer the computed cutoffs
           validateTiers();
         },
       });
@@ -241,8 +244,35 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
       { class: 'tier-buttons' },
       state.labels.length < MAX_TIERS ? h('button', { type: 'button', class: 'link', onclick: addTier }, `+ ${s().addTier}`) : null,
       state.labels.length > 2 ? h('button', { type: 'button', class: 'link', onclick: removeTier }, s().removeTier) : null,
+      h('button', { type: 'button', class: 'link suggest', onclick: () => void suggestCutoffs() }, s().suggestCutoffs),
     );
     replace(tierRows, ...rows, more);
+  }
+
+  /**
+   * Fills in the cutoffs the computed ABC analysis finds in the data (two cutoffs, three tiers).
+   * Shown as percentages rounded down to 0.01, which keeps the same accounts in each tier unless
+   * one account holds less than 0.01% of revenue right at a limit.
+   */
+  async function suggestCutoffs() {
+    const req = request();
+    if (!req) return;
+    const labels = [0, 1, 2].map((i) => state.labels[i] ?? String.fromCharCode(65 + i));
+    try {
+      const p = await bridge.preview({ ...req, cutoffs: 'auto', labels });
+      const shown = p.cutoffs.map((c) => String(Math.floor(c * 10000 + 1e-6) / 100).replace('.', language === 'nl' ? ',' : '.'));
+      state.cutoffs = shown;
+      state.labels = labels;
+      state.preview = p;
+      suggestNote.textContent = fill(s().suggested, { a: `${shown[0]}%`, b: `${shown[1]}%` });
+      renderTiers();
+      renderPreview();
+      validateTiers();
+    } catch (e) {
+      suggestNote.textContent = '';
+      tierMessage.textContent = messageOf(e);
+      tierMessage.className = 'field-message error';
+    }
   }
 
   function addTier() {
@@ -396,7 +426,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     useSelection.textContent = str.useSelection;
     useSelection.title = str.useSelectionHint;
     replace(dataSection, stepTitle(1, str.stepData), found, field(str.accountColumn, selects.account), field(str.amountColumn, selects.amount), field(str.dateColumn, selects.date, true));
-    replace(tierSection, stepTitle(2, str.stepTiers), tierRows, tierMessage);
+    replace(tierSection, stepTitle(2, str.stepTiers), tierRows, tierMessage, suggestNote);
     writeButton.textContent = str.write;
     liveBox.setAttribute('aria-describedby', liveNote.id);
     replace(actions, h('div', { class: 'check' }, liveBox, h('label', { for: liveBox.id }, str.liveFormula)), liveNote, writeButton, actionStatus);
