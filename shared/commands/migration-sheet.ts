@@ -79,7 +79,8 @@ function periodsOf(dates: number[], split: number | undefined, language: Languag
 
 /** Whether SUMIFS, given this name as its criterion, matches exactly this account's lines. */
 function criterionSafe(name: Cell, spellings: Set<string>): boolean {
-  if (typeof name !== 'string' || /[*?~]/.test(name) || /^[=<>]/.test(name)) return false;
+  // Excel's criteria stop at 255 characters; * ? ~ are wildcards; = < > in front are operators.
+  if (typeof name !== 'string' || name.length > 255 || /[*?~]/.test(name) || /^[=<>]/.test(name)) return false;
   for (const s of spellings) if (s !== s.trim()) return false;
   return true;
 }
@@ -127,8 +128,9 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
   const col = (k: number) => columnLetter(tableCol + k);
   const range = (k: number) => `$${col(k)}$${first + 1}:$${col(k)}$${last + 1}`;
   const source = (c: number) => sheetRef(input.sheet, { row: input.firstRow, col: c, rows: input.lastRow - input.firstRow + 1, cols: 1 });
-  const revenueFormula = (row: number, start: number, end: number, endOp: string) =>
-    `=SUMIFS(${source(input.columns.amount)},${source(input.columns.account)},${col(0)}${row + 1},${source(input.columns.date)},">="&${dateFormula(start)},${source(input.columns.date)},"${endOp}"&${dateFormula(end)})`;
+  // Revenue from `start` up to the day before `end`, any time of day.
+  const revenueFormula = (row: number, start: number, end: number) =>
+    `=SUMIFS(${source(input.columns.amount)},${source(input.columns.account)},${col(0)}${row + 1},${source(input.columns.date)},">="&${dateFormula(start)},${source(input.columns.date)},"<"&${dateFormula(end)})`;
   const tableRows: SpecValue[][] = accounts.map((x, i) => {
     const row = first + i;
     const live = criterionSafe(x.name, spellings[x.a]);
@@ -136,8 +138,8 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
       typeof x.name === 'string' ? x.name : String(x.name),
       tierWord(x.tb, w.added),
       tierWord(x.ta, w.lost),
-      live ? { formula: revenueFormula(row, periods.from, periods.split, '<') } : x.rb,
-      live ? { formula: revenueFormula(row, periods.split, periods.to, '<=') } : x.ra,
+      live ? { formula: revenueFormula(row, periods.from, periods.split) } : x.rb,
+      live ? { formula: revenueFormula(row, periods.split, Math.floor(periods.to) + 1) } : x.ra,
       { formula: `=${col(4)}${row + 1}-${col(3)}${row + 1}` },
     ];
   });

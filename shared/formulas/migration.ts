@@ -62,7 +62,8 @@ export function tierMigration(
     if (date === null) {
       throw valueError(`${describePlace(placeInVector(dates, i))} is blank but ${describePlace(placeInVector(values, i))} has an amount: each line needs its date`);
     }
-    if ((from !== null && date < from) || (to !== null && date > to)) continue;
+    // `to` is a day: a line at any time of that day counts.
+    if ((from !== null && date < from) || (to !== null && date >= Math.floor(to) + 1)) continue;
     const p = date < split ? 0 : 1;
     totals[p][a] += amount;
     has[p][a] = 1;

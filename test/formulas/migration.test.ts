@@ -51,6 +51,11 @@ describe('PARETO_MIGRATION, computed by hand', () => {
     ]);
   });
 
+  it('counts a line at any time of the day given as to', () => {
+    const result = call('PARETO_MIGRATION', col(10, 5), col('a', 'b'), col(d(2025, 5, 1), d(2026, 3, 1) + 0.75), SPLIT, undefined, one(d(2026, 3, 1)));
+    expect(result).toEqual([['A', ''], ['', 'A']]);
+  });
+
   it('takes cutoffs and labels as PARETO_TIER does', () => {
     const result = call('PARETO_MIGRATION', values, keys, dates, SPLIT, undefined, undefined, one(0.5), row('Top', 'Rest')) as Matrix;
     // 2025: a 100 of 160 → Top, b (62.5% before it) → Rest. 2026: b Top, d (66.7%) Rest.
