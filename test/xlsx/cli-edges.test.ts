@@ -27,10 +27,10 @@ function run(args: string[], shell?: string) {
 
 describe('command-line edges', () => {
   it("answers an unknown option with the runner's own sentence naming the command's options, in English and Dutch", () => {
-    const en = run(['analyze', input, '--compare']);
+    const en = run(['analyze', input, '--versus']);
     expect(en.code).toBe(1);
     expect(en.err).toBe(
-      'account-planner: unknown option --compare for analyze; its options are --lang, --out, --in-place, --help, --sheet, --account, --amount, --date, --cutoffs, --labels, --replace',
+      'account-planner: unknown option --versus for analyze; its options are --lang, --out, --in-place, --help, --sheet, --account, --amount, --date, --cutoffs, --labels, --replace, --compare, --split',
     );
     const nl = run(['plans', input, '--lang', 'nl', '--tiers', 'A']);
     expect(nl.code).toBe(1);
