@@ -14,6 +14,7 @@ import { cellLength, charCount, columnPx, moneyFormat, rowRanges, shownLength, t
 import { tierColour } from '../tier-colours';
 import { SheetValues, Workbook, WorkbookInfo, andThen, Awaitable, cellAt } from '../workbook';
 import { UserError } from './errors';
+import { countedAs } from './criteria';
 import { MIGRATION_NAME, MigrationSummary, addMigrationSheet } from './migration-sheet';
 import { freeSheetName } from './sheet-names';
 import { Column, Suggestion, Table, findTable, suggestColumns } from './table';
@@ -444,17 +445,6 @@ function fitsOwnRegion(values: SheetValues, region: Region, own: Region): boolea
   return true;
 }
 
-/**
- * The account as the analysis counted it, for the "Counted as" column the plan tabs sum over:
- * trimmed, one spelling per account (its first), and a number when the name is a plain number,
- * so 1001 and " 1001 " are one account there as they are here. See accountCriterion.
- */
-export function countedAs(name: Cell): string | number {
-  if (typeof name === 'number') return name;
-  const trimmed = String(name).trim();
-  return /^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/.test(trimmed) && String(Number(trimmed)) === trimmed ? Number(trimmed) : trimmed;
-}
-
 const LINE_COLOUR = '#D9D9D9';
 const HEADER_FILL = '#F3F3F3';
 /** Characters of row numbers per line in the "left out" list (they run over three columns), and lines at most per reason. */
@@ -715,10 +705,7 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
 function migrationInput(a: Analysis, options: AnalysisOptions, dateCol: number, sheets: string[]) {
   return {
     language: options.language,
-    sheet: a.values.sheet,
-    firstRow: a.table.firstRow,
-    lastRow: a.table.lastRow,
-    columns: { account: a.columns.account.col, amount: a.columns.amount.col, date: dateCol },
+    ranges: { amounts: SOURCE_NAMES.amounts, keys: SOURCE_NAMES.keys, dates: SOURCE_NAMES.dates },
     keys: a.rows.keys,
     amounts: a.rows.amounts as (number | null)[],
     dates: a.rows.rows.map((r) => cellAt(a.values, r, dateCol)),

@@ -2,31 +2,30 @@
 // table. By default the last 12 months of the data against the 12 before; with a split date, the
 // lines before it against the lines from it on. Each period is tiered on its own (PARETO_MIGRATION).
 //
-// The sheet stays live where native formulas can: an account table (right) holds each account's
-// tiers as values (no native formula tiers) and its revenue per period as SUMIFS over the revenue
-// table; the from × to matrices of accounts and revenue are COUNTIFS/SUMIFS over that account
-// table, and the lists of accounts that moved down or were lost point at its rows. An account
-// whose name SUMIFS would read differently (a wildcard, an operator in front, spaces around it in
-// some line, a number) gets its revenue as a value instead.
+// The sheet stays live: an account table (right) holds each account's tiers as values (no native
+// formula tiers) and its revenue per period as SUMIFS over the analysis's own columns (its amounts,
+// "Counted as" keys and dates, by their workbook names), so it counts exactly the lines the
+// analysis counted, whatever an account's name holds (shared/commands/criteria.ts); the from × to
+// matrices of accounts and revenue are COUNTIFS/SUMIFS over that account table, and the lists of
+// accounts that moved down or were lost point at its rows.
 import { Cell } from '../cells';
 import { dateOfSerial, isoDate } from '../dates';
 import { vectorFrom } from '../formulas/args';
 import { tierMigration } from '../formulas/migration';
 import { Language, fill, t } from '../i18n/strings';
-import { Region, SheetSpec, SpecValue, columnLetter, rectangle, sheetRef } from '../sheet-spec';
+import { Region, SheetSpec, SpecValue, columnLetter, rectangle } from '../sheet-spec';
 import { tierColour } from '../tier-colours';
+import { accountCriterion, countedAs } from './criteria';
 import { UserError } from './errors';
+import { LARGE_AMOUNT, cellLength, tableLayout } from './layout';
 import { freeSheetName } from './sheet-names';
 
 export const MIGRATION_NAME = 'AccountPlanner_Migration';
 
 export interface MigrationInput {
   language: Language;
-  /** The revenue table: its sheet, data rows (0-based, inclusive) and columns. */
-  sheet: string;
-  firstRow: number;
-  lastRow: number;
-  columns: { account: number; amount: number; date: number };
+  /** Workbook names of the analysis's counted amounts, their "Counted as" keys and their dates. */
+  ranges: { amounts: string; keys: string; dates: string };
   /** The counted lines: their key, amount and date cell. */
   keys: Cell[];
   amounts: (number | null)[];
@@ -77,14 +76,6 @@ function periodsOf(dates: number[], split: number | undefined, language: Languag
   return { from: earliest, split, to: latest };
 }
 
-/** Whether SUMIFS, given this name as its criterion, matches exactly this account's lines. */
-function criterionSafe(name: Cell, spellings: Set<string>): boolean {
-  // Excel's criteria stop at 255 characters; * ? ~ are wildcards; = < > in front are operators.
-  if (typeof name !== 'string' || name.length > 255 || /[*?~]/.test(name) || /^[=<>]/.test(name)) return false;
-  for (const s of spellings) if (s !== s.trim()) return false;
-  return true;
-}
-
 const dateFormula = (serial: number) => {
   const d = dateOfSerial(serial);
   return `DATE(${d.getUTCFullYear()},${d.getUTCMonth() + 1},${d.getUTCDate()})`;
@@ -105,10 +96,6 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
   const { before, after } = migration;
   const names = before.accounts.names;
 
-  // Every spelling of each account's key, for the SUMIFS check.
-  const spellings = names.map(() => new Set<string>());
-  before.accounts.rowAccount.forEach((a, i) => a >= 0 && spellings[a].add(String(input.keys[i])));
-
   const accounts = names
     .map((name, a) => ({ a, name, tb: before.tiers[a], ta: after.tiers[a], rb: before.accounts.hasAmount[a] ? before.accounts.totals[a] : 0, ra: after.accounts.hasAmount[a] ? after.accounts.totals[a] : 0 }))
     .filter((x) => x.tb >= 0 || x.ta >= 0)
@@ -127,19 +114,18 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
   const last = tableTop + accounts.length; // inclusive, 0-based
   const col = (k: number) => columnLetter(tableCol + k);
   const range = (k: number) => `$${col(k)}$${first + 1}:$${col(k)}$${last + 1}`;
-  const source = (c: number) => sheetRef(input.sheet, { row: input.firstRow, col: c, rows: input.lastRow - input.firstRow + 1, cols: 1 });
-  // Revenue from `start` up to the day before `end`, any time of day.
-  const revenueFormula = (row: number, start: number, end: number) =>
-    `=SUMIFS(${source(input.columns.amount)},${source(input.columns.account)},${col(0)}${row + 1},${source(input.columns.date)},">="&${dateFormula(start)},${source(input.columns.date)},"<"&${dateFormula(end)})`;
+  // The account's counted revenue from `start` up to the day before `end`, any time of day.
+  const { amounts, keys: counted, dates } = input.ranges;
+  const revenueFormula = (name: Cell, start: number, end: number) =>
+    `=SUMIFS(${amounts},${counted},${accountCriterion(countedAs(name))},${dates},">="&${dateFormula(start)},${dates},"<"&${dateFormula(end)})`;
   const tableRows: SpecValue[][] = accounts.map((x, i) => {
     const row = first + i;
-    const live = criterionSafe(x.name, spellings[x.a]);
     return [
       typeof x.name === 'string' ? x.name : String(x.name),
       tierWord(x.tb, w.added),
       tierWord(x.ta, w.lost),
-      live ? { formula: revenueFormula(row, periods.from, periods.split) } : x.rb,
-      live ? { formula: revenueFormula(row, periods.split, Math.floor(periods.to) + 1) } : x.ra,
+      { formula: revenueFormula(x.name, periods.from, periods.split) },
+      { formula: revenueFormula(x.name, periods.split, Math.floor(periods.to) + 1) },
       { formula: `=${col(4)}${row + 1}-${col(3)}${row + 1}` },
     ];
   });
@@ -205,7 +191,22 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
   if (accounts.length) spec.styles.push({ sheet, region: { row: first, col: tableCol + 3, rows: accounts.length, cols: 3 }, numberFormat: '#,##0' });
   const rules = input.labels.map((label, i) => ({ equals: label, ...tierColour(i) }));
   if (accounts.length) spec.conditionalColours.push({ sheet, region: { row: first, col: tableCol + 1, rows: accounts.length, cols: 2 }, rules });
-  spec.columnWidths.push({ sheet, col: 0, width: 200 }, { sheet, col: tableCol, width: 200 });
+  // Widths from what the columns show: the lists below the matrices share columns A–F with them;
+  // the long period headers wrap into rows tall enough.
+  const money = cellLength(LARGE_AMOUNT, '#,##0');
+  const tierLengths = [...fromLabels, ...toLabels, w.total].map((x) => cellLength(x));
+  const nameLengths = accounts.map((x) => cellLength(x.name));
+  const titles = [w.accountsMatrix, fill(w.revenueMatrix, { period: beforeText }), fill(w.revenueMatrix, { period: afterText }), w.movedDown, w.lostList].map((x) => cellLength(x));
+  const table = (first: number[]) =>
+    tableLayout(tableHeader.map((header, k) => ({ header, lengths: k === 0 ? first : k < 3 ? tierLengths : [money, ...tierLengths], max: k === 0 ? 300 : 160 })));
+  const left = table([...nameLengths, ...titles, ...fromLabels.map((x) => cellLength(x))]);
+  const right = table(nameLengths);
+  left.widths.forEach((width, c) => spec.columnWidths.push({ sheet, col: c, width }));
+  right.widths.forEach((width, c) => spec.columnWidths.push({ sheet, col: tableCol + c, width }));
+  for (const row of [listTop + 1, lostTop + 1]) spec.rowHeights.push({ sheet, row, rows: 1, height: left.headerPx });
+  spec.rowHeights.push({ sheet, row: tableTop, rows: 1, height: right.headerPx });
+  for (const region of [{ row: listTop + 1, col: 0 }, { row: lostTop + 1, col: 0 }, { row: tableTop, col: tableCol }])
+    spec.styles.push({ sheet, region: { ...region, rows: 1, cols: 6 }, wrap: true, verticalAlign: 'top' });
   const region: Region = { row: 0, col: 0, rows: Math.max(top.length, last + 1), cols: tableCol + 6 };
   spec.names.push({ name: MIGRATION_NAME, sheet, region });
   return { sheet, movedDown: down.length, lost: lost.length, added: accounts.filter((x) => x.tb < 0).length, periods };

@@ -3,8 +3,9 @@
 import { Language, categoryLabel } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, Styling, columnLetter, emptySpec } from '../sheet-spec';
 import { Column, Computed, Field, InputKind, Localized, Table, Template } from '../templates/model';
-import { SOURCE_NAMES, countedAs } from './analysis';
+import { SOURCE_NAMES } from './analysis';
 import { LARGE_AMOUNT, charCount, linesIn, pxFor, rowPx, shownLength } from './layout';
+import { accountCriterion, countedAs, lookupValue } from './criteria';
 import { cutTo } from './sheet-names';
 
 /** What the generator knows about one account. */
@@ -63,31 +64,6 @@ function numberFormat(kind: InputKind | undefined, language: Language, money = '
   if (kind === 'percent') return '0%';
   if (kind === 'date') return dateFormat(language);
   return undefined;
-}
-
-/** Excel refuses a SUMIFS criterion longer than 255 characters. */
-const MAX_CRITERION = 255;
-const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
-const escapeWildcards = (text: string) => text.replace(/[~*?]/g, '~$&');
-
-/**
- * The SUMIFS criterion that matches exactly the "Counted as" cells of one account, whatever its
- * name holds: a number as itself; text behind "=" (so a name starting with =, < or > is no
- * operator) with ~, * and ? escaped (so they are no wildcards). SUMIFS compares without case, as
- * the analysis does. A name past Excel's 255-character limit matches by its start.
- */
-export function accountCriterion(key: string | number): string {
-  if (typeof key === 'number') return String(key);
-  const escaped = `=${escapeWildcards(key)}`;
-  if (escaped.length <= MAX_CRITERION) return quoted(escaped);
-  return quoted(`${escaped.slice(0, MAX_CRITERION - 1).replace(/~$/, '')}*`);
-}
-
-/** The same account as a MATCH lookup value (exact match reads wildcards, not operators). */
-function lookupValue(key: string | number): string {
-  if (typeof key === 'number') return String(key);
-  const escaped = escapeWildcards(key);
-  return quoted(escaped.length <= MAX_CRITERION ? escaped : `${escaped.slice(0, MAX_CRITERION - 1).replace(/~$/, '')}*`);
 }
 
 /** A revenue fact: the account's counted amounts, between dates when the table has them. */
