@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/xlsx/cli';
+import { runCli } from '../support/run-cli';
 import { parseCsvLine } from '../support/fixtures';
 import { writeXlsx } from '../support/xlsx-files';
 import { serial } from '../helpers';
@@ -16,12 +16,7 @@ const input = join(dir, 'customers.xlsx');
 const REFERENCE = JSON.parse(readFileSync(join(__dirname, '../fixtures/abc/reference.json'), 'utf8'));
 const customers: number[] = REFERENCE.superstore_customers.values;
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 beforeAll(async () => {
   await writeXlsx(input, { Sales: [['Customer', 'Sales'], ...customers.map((v, i) => [`Customer ${i + 1}`, v])] });

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/xlsx/cli';
+import { runCli } from '../support/run-cli';
 import { cellsOf, writeXlsx } from '../support/xlsx-files';
 import { zipOf, zipParts } from '../support/zip';
 import { dutchInvoices } from '../support/revenue-sheets';
@@ -13,12 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'account-planner-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const input = join(dir, 'verkoop.xlsx');
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 beforeAll(async () => {
   await writeXlsx(input, { Verkoop: dutchInvoices(), Notities: [['Vergeet niet', 'te bellen']] }, { Verkoop: [2] });

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../../src/xlsx/cli';
+import { runCli } from '../../support/run-cli';
 import { ZipFile } from '../../../src/xlsx/package/zip-file';
 import { featureWorkbook } from '../../support/feature-workbooks';
 import { scratch } from '../../support/package-files';
@@ -20,12 +20,7 @@ const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const openpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0;
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 /** Each part's stored bytes (compressed, as in the zip) and its crc. */
 function rawParts(path: string): Map<string, string> {
