@@ -26,21 +26,24 @@ export function showsDate(code: string): boolean {
   return /[dy]/.test(bare) || (/m/.test(bare) && !/[hs]/.test(bare));
 }
 
-/** Per cell style (index into cellXfs): whether its number format shows a date. */
-export function dateStyles(pkg: XlsxPackage): boolean[] {
+/**
+ * Per cell style (index into cellXfs): its number format's id and, when the styles part defines
+ * that id itself, the code it gives (null when the definition has no code; undefined for a
+ * built-in format). The one reader of styles.xml's formats, for dates here and codes in read-format.
+ */
+export function styleNumberFormats(pkg: XlsxPackage): { id: number; code: string | null | undefined }[] {
   const stylesPart = pkg.relatedPart(pkg.workbookPart, 'styles');
   if (!stylesPart) return [];
-  const formats = new Map<number, string>();
-  const styles: boolean[] = [];
+  const custom = new Map<number, string | null>();
+  const styles: { id: number; code: string | null | undefined }[] = [];
   let inCellXfs = false;
   pkg.readXml(stylesPart, {
     open: (name, a) => {
-      if (name === 'numFmt') formats.set(Number(a.numFmtId), a.formatCode ?? '');
+      if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? null);
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
         const id = Number(a.numFmtId ?? 0);
-        const code = formats.get(id);
-        styles.push(code !== undefined ? showsDate(code) : BUILT_IN_DATES.has(id));
+        styles.push({ id, code: custom.get(id) });
       }
     },
     close: (name) => {
@@ -48,6 +51,11 @@ export function dateStyles(pkg: XlsxPackage): boolean[] {
     },
   });
   return styles;
+}
+
+/** Per cell style (index into cellXfs): whether its number format shows a date. */
+export function dateStyles(pkg: XlsxPackage): boolean[] {
+  return styleNumberFormats(pkg).map(({ id, code }) => (code !== undefined ? showsDate(code ?? '') : BUILT_IN_DATES.has(id)));
 }
 
 /** The shared strings, rich text joined, phonetic guides (rPh) left out. */

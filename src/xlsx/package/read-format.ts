@@ -1,7 +1,7 @@
 // The number format of one cell, read from the package: the cell's own style, else its row's,
 // else its column's (as spreadsheet applications resolve it), then that style's format code.
 import { XlsxPackage } from './read-package';
-import { parseCellReference } from './read-cells';
+import { parseCellReference, styleNumberFormats } from './read-cells';
 
 /** The formats every spreadsheet knows by number (ECMA-376 18.8.30), as their codes. */
 const BUILT_IN: Record<number, string> = {
@@ -11,27 +11,8 @@ const BUILT_IN: Record<number, string> = {
 };
 
 /** Per cell style (index into cellXfs): its number format code. */
-function formatCodes(pkg: XlsxPackage): string[] {
-  const stylesPart = pkg.relatedPart(pkg.workbookPart, 'styles');
-  if (!stylesPart) return [];
-  const custom = new Map<number, string>();
-  const codes: string[] = [];
-  let inCellXfs = false;
-  pkg.readXml(stylesPart, {
-    open: (name, a) => {
-      if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? 'General');
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) {
-        const id = Number(a.numFmtId ?? 0);
-        codes.push(custom.get(id) ?? BUILT_IN[id] ?? 'General');
-      }
-    },
-    close: (name) => {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
-  });
-  return codes;
-}
+const formatCodes = (pkg: XlsxPackage): string[] =>
+  styleNumberFormats(pkg).map(({ id, code }) => (code !== undefined ? (code ?? 'General') : (BUILT_IN[id] ?? 'General')));
 
 /** The number format code of the cell at (row, col) of a sheet (0-based); "General" when it has none. */
 export function numberFormatAt(pkg: XlsxPackage, sheetName: string, row: number, col: number): string {
