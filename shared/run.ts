@@ -11,6 +11,12 @@ const isLeftEmpty = (m: Matrix): boolean =>
  * results may be written over them instead of into new ones.
  */
 export function callFunction(spec: FunctionSpec, args: readonly (Matrix | null | undefined)[], reuseInputs = false): Result {
+  const result = computed(spec, args, reuseInputs);
+  return result instanceof FormulaError ? result : finite(result, spec.name);
+}
+
+/** The function's result before any check of its numbers: a block, or the call's one error. */
+function computed(spec: FunctionSpec, args: readonly (Matrix | null | undefined)[], reuseInputs: boolean): Result {
   if (args.length > spec.params.length) {
     return valueError(`${spec.name} takes at most ${spec.params.length} arguments, not ${args.length}`);
   }
@@ -23,17 +29,50 @@ export function callFunction(spec: FunctionSpec, args: readonly (Matrix | null |
   const missing = spec.params.find((p, i) => !p.optional && given[i] === undefined);
   if (missing) return valueError(`${missing.name} is required`);
   try {
-    const result = finite(spec.run(given, reuseInputs), spec.name);
+    const result = spec.run(given, reuseInputs);
     // One cell with an error is the call's error: the same in every host.
-    return result instanceof FormulaError || result.length !== 1 || result[0].length !== 1 || !(result[0][0] instanceof FormulaError)
-      ? result
-      : result[0][0];
+    return result.length === 1 && result[0].length === 1 && result[0][0] instanceof FormulaError ? result[0][0] : result;
   } catch (e) {
     // Only the core's own FormulaErrors become results; anything else is a bug and must surface.
     if (e instanceof FormulaError) return e;
     throw e;
   }
 }
+
+/** How a host writes what the core answers: a blank, an error inside a result, a date. */
+export interface HostCells {
+  blank: unknown;
+  /** An error in one cell of the result (it may throw, for a host that fails the whole call). */
+  error(e: FormulaError): unknown;
+  /** A date serial, for functions that return dates; left out, a date stays its serial. */
+  date?(serial: number): unknown;
+}
+
+/**
+ * Calls a function for a host whose argument arrays belong to this call (Excel, Sheets): results
+ * may be written over the inputs, and the result becomes the host's cells in place, in the same
+ * single pass that checks every number is finite. A million-row answer is walked once, not twice.
+ * Rows of one account may be one shared array: each change is the same whichever row comes first.
+ */
+export function callForHost(spec: FunctionSpec, args: readonly (Matrix | null | undefined)[], host: HostCells): unknown[][] | FormulaError {
+  const result = computed(spec, args, true);
+  if (result instanceof FormulaError) return result;
+  const date = spec.returns === 'dates' ? host.date : undefined;
+  for (let r = 0; r < result.length; r++) {
+    const row = result[r] as unknown[];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'number') {
+        if (v - v !== 0) return tooLarge(spec.name); // x - x is 0 only for a finite x
+        if (date) row[c] = date(v);
+      } else if (v === null) row[c] = host.blank;
+      else if (v instanceof FormulaError) row[c] = host.error(v);
+    }
+  }
+  return result;
+}
+
+const tooLarge = (name: string) => numError(`${name}: the result is too large to show as a number`);
 
 /** A result too large (or too small) for a number, such as 1e300 / 5e-324, is #NUM!, never Infinity. */
 function finite(result: Matrix, name: string): Result {
@@ -42,23 +81,10 @@ function finite(result: Matrix, name: string): Result {
     const row = result[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === 'number' && !Number.isFinite(v)) return numError(`${name}: the result is too large to show as a number`);
+      if (typeof v === 'number' && !Number.isFinite(v)) return tooLarge(name);
     }
   }
   return result;
-}
-
-/**
- * The first error inside a result, row by row, or undefined. Element-wise functions give a bad row
- * its own error; a host that cannot show an error inside a result (Google Sheets) reports this one
- * for the whole call, and its message names the row.
- */
-export function firstError(result: Matrix): FormulaError | undefined {
-  for (let r = 0; r < result.length; r++) {
-    const row = result[r];
-    for (let c = 0; c < row.length; c++) if (row[c] instanceof FormulaError) return row[c] as FormulaError;
-  }
-  return undefined;
 }
 
 export function callByName(name: string, args: readonly (Matrix | null | undefined)[]): Result {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cell, ERROR_CODES, FormulaError, Matrix } from '../shared/cells';
 import { FUNCTIONS } from '../shared/catalog';
-import { callFunction } from '../shared/run';
+import { HostCells, callForHost, callFunction } from '../shared/run';
 
 // A fixed seed keeps CI repeatable; FC_RANDOM=1 explores new inputs on every run.
 if (!process.env.FC_RANDOM) fc.configureGlobal({ seed: 20261123 });
@@ -191,6 +191,30 @@ describe('the element-wise runner: fast paths equal straightforward ones', () =>
               expect(unplaced(line[0].message)).toBe(unplaced((one as FormulaError).message));
             } else expect([[line[0]]]).toEqual(one);
           });
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+});
+
+describe('the hosts\' one pass over a result equals the core\'s result turned into host cells', () => {
+  // What a host makes of each core cell, marked so the test sees every cell was converted.
+  const host: HostCells = { blank: 'BLANK', error: (e) => ({ hostError: e.code, message: e.message }), date: (serial) => ({ date: serial }) };
+  const asHost = (v: Cell, dates: boolean): unknown =>
+    v === null ? host.blank : v instanceof FormulaError ? host.error(v) : dates && typeof v === 'number' ? host.date!(v) : v;
+  const copy = (a: (Matrix | undefined)[]) => a.map((m) => m?.map((r) => r.slice()));
+  for (const spec of FUNCTIONS) {
+    it(`${spec.name}: callForHost gives callFunction's answer, cell by cell`, () => {
+      fc.assert(
+        fc.property(args, (a) => {
+          const expected = callFunction(spec, copy(a));
+          const got = callForHost(spec, copy(a), host);
+          if (expected instanceof FormulaError) {
+            expect(got).toEqual(expected);
+            return;
+          }
+          expect(got).toEqual(expected.map((row) => row.map((v) => asHost(v, spec.returns === 'dates'))));
         }),
         { numRuns: 300 },
       );

@@ -6,7 +6,7 @@
 // or for which the function finds a problem, gets its own FormulaError in the result and the other
 // rows still compute. Problems with an argument as a whole (shapes, a bad single-cell argument)
 // are thrown: one error for the call. Hosts that cannot show an error inside a result (Google
-// Sheets) report the first bad row for the whole call (shared/run.ts, firstError).
+// Sheets) report the first bad row for the whole call (shared/run.ts, callForHost).
 //
 // The loop is the hot path of a million-row call: per cell it reads, coerces plain numbers inline
 // and calls the function; places and messages are built only when a cell is not a plain value or

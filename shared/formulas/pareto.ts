@@ -176,6 +176,16 @@ interface Curve {
   positiveTotal: number;
 }
 
+// Tiers, shares and the computed cutoffs of one grouping stand on the same curve (the analysis
+// asks for tiers and shares of the same accounts): it is sorted once per grouping, not per use.
+const curves = new WeakMap<Accounts, Curve>();
+
+function curveOf(accounts: Accounts): Curve {
+  let curve = curves.get(accounts);
+  if (!curve) curves.set(accounts, (curve = paretoCurve(accounts.totals)));
+  return curve;
+}
+
 // Loops over typed arrays rather than map/from with a callback: at 100,000 accounts the
 // callbacks cost as much as the sort.
 function paretoCurve(totals: Float64Array): Curve {
@@ -233,7 +243,7 @@ const SHARE_TOLERANCE = 1e-12;
 
 /** Tier index (0-based) of every account. */
 export function accountTiers(accounts: Accounts, cutoffs: readonly number[], values: Vector): Int32Array {
-  const curve = paretoCurve(accounts.totals);
+  const curve = curveOf(accounts);
   requirePositive(curve, values);
   const tierOfLevel = new Int32Array(curve.levels.length);
   for (let l = 0; l < tierOfLevel.length; l++) {
@@ -250,7 +260,7 @@ export function accountTiers(accounts: Accounts, cutoffs: readonly number[], val
 
 /** Cumulative share (0–1) held by each account and all larger ones; 1 for totals <= 0. */
 export function accountShares(accounts: Accounts, values: Vector): Float64Array {
-  const curve = paretoCurve(accounts.totals);
+  const curve = curveOf(accounts);
   requirePositive(curve, values);
   const { totals } = accounts;
   const shares = new Float64Array(totals.length);

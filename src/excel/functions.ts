@@ -3,7 +3,7 @@
 // Every catalog function is associated under its catalog name; the manifest adds the KAM prefix.
 import { ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
 import { FUNCTIONS, FunctionSpec } from '../../shared/catalog';
-import { callFunction } from '../../shared/run';
+import { HostCells, callForHost } from '../../shared/run';
 import { EmptyCells, emptyCellsAmongZeros } from './blanks';
 
 type ExcelValue = number | string | boolean | null | undefined | CustomFunctions.Error;
@@ -60,34 +60,23 @@ const unexpected = (spec: FunctionSpec) =>
   new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${spec.name} failed unexpectedly; please report this with the inputs`);
 
 /**
- * The core's result as Excel takes it, in place: a blank must be "" (or Excel shows 0), and an
- * error inside the result (an element-wise function's bad row) a CustomFunctions.Error, which
- * Excel shows in that cell alone. Result rows may be shared between rows of one account: both
- * changes are the same whichever row comes first.
+ * The core's result as Excel takes it: a blank must be "" (or Excel shows 0), and an error inside
+ * the result (an element-wise function's bad row) a CustomFunctions.Error, which Excel shows in
+ * that cell alone.
  */
-function toExcel(result: Matrix): Matrix {
-  for (let r = 0; r < result.length; r++) {
-    const row = result[r];
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === null) row[c] = '';
-      else if (v instanceof FormulaError) (row as unknown[])[c] = toExcelError(v);
-    }
-  }
-  return result;
-}
+const EXCEL_CELLS: HostCells = { blank: '', error: toExcelError };
 
 function compute(spec: FunctionSpec, matrices: (Matrix | undefined)[]): Matrix {
   let result;
   try {
     // The arrays came from Excel for this call alone: results may be written over them.
-    result = callFunction(spec, matrices, true);
+    result = callForHost(spec, matrices, EXCEL_CELLS);
   } catch {
     // A bug in the core must still reach the cell as a readable error, never a hung #BUSY!.
     throw unexpected(spec);
   }
   if (result instanceof FormulaError) throw toExcelError(result);
-  return toExcel(result);
+  return result as Matrix;
 }
 
 /** Turns the zeros that are empty cells into blanks, in place. */

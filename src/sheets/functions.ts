@@ -3,7 +3,7 @@
 // Code.js, which land here. Host globals used here: SpreadsheetApp, Session.
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
 import { FunctionSpec, functionNamed } from '../../shared/catalog';
-import { callFunction, firstError } from '../../shared/run';
+import { callForHost } from '../../shared/run';
 import { Zone, dateFromSerial, serialFromDate, zoneNamed } from './dates';
 
 function spreadsheetZone(): Zone {
@@ -69,26 +69,17 @@ export function sheetsFunction(spec: FunctionSpec, args: readonly unknown[]): un
     if (serial === undefined) serials.set(time, (serial = serialFromDate(date, zoneOnce())));
     return serial;
   };
+  // Sheets cannot show an error inside a result: the first bad row is the call's error.
+  const cells = { blank: '', error: (e: FormulaError): never => { throw e; }, date: (serial: number) => dateFromSerial(serial, zoneOnce()) };
   let result;
   try {
     // The arrays came from Apps Script for this call alone: results may be written over them.
-    result = callFunction(spec, spec.params.map((_, i) => readArg(args[i], serialOf)), true);
-  } catch {
+    result = callForHost(spec, spec.params.map((_, i) => readArg(args[i], serialOf)), cells);
+  } catch (e) {
+    if (e instanceof FormulaError) throw sheetsError(e);
     throw new Error(`${spec.name} failed unexpectedly; please report this with the inputs`);
   }
   if (result instanceof FormulaError) throw sheetsError(result);
-  // Sheets cannot show an error inside a result: the first bad row is the call's error.
-  const bad = firstError(result);
-  if (bad) throw sheetsError(bad);
-  const asDate = spec.returns === 'dates';
-  for (let r = 0; r < result.length; r++) {
-    const row = result[r];
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === null) row[c] = '';
-      else if (asDate && typeof v === 'number') (row as unknown[])[c] = dateFromSerial(v, zoneOnce());
-    }
-  }
   return result;
 }
 
