@@ -98,6 +98,9 @@ const progress = (message: string) => {
   if (process.stderr.isTTY) process.stderr.write(`${message}\n`);
 };
 
+/** Workbooks this run opened: closed when it ends, however it ends. */
+const opened = new Set<XlsxWorkbook>();
+
 /** Opens an .xlsx, with one clear sentence for each way that can go wrong. */
 export function openWorkbook(path: string): XlsxWorkbook {
   let wb: XlsxWorkbook;
@@ -107,6 +110,7 @@ export function openWorkbook(path: string): XlsxWorkbook {
     if (isPackageError(e)) fail(e.key, e.values);
     throw e;
   }
+  opened.add(wb);
   if (!wb.pkg.sheets.some((s) => s.kind === 'worksheet')) {
     wb.close();
     fail('noSheets', { name: basename(path) });
@@ -440,5 +444,9 @@ export async function main(argv: string[], out = (l: string) => console.log(l), 
     }
     err(`account-planner: ${fill(errorWords.unexpected, { message: (e as Error)?.message ?? String(e) })}`);
     return 70;
+  } finally {
+    // A command that stopped halfway (a message, a failure) leaves no file open behind it.
+    for (const wb of opened) wb.close();
+    opened.clear();
   }
 }

@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { zipBytes } from '../../src/xlsx/package/zip-writer';
 import { zipOf } from './zip';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -54,4 +56,27 @@ export function scratch(): { dir: string; file(name: string, parts: Record<strin
     },
     done: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** A zip of the parts stored without compression (method 0), as some writers make them. */
+export function storedZip(parts: Record<string, string | Buffer>): Buffer {
+  return zipBytes(
+    Object.entries(parts).map(([name, content]) => {
+      const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+      return { name, method: 0, crc32: crc32(bytes), compressedSize: bytes.length, uncompressedSize: bytes.length, dosTime: 0, dosDate: 0x21, eachChunk: (f: (b: Buffer) => void) => f(bytes) };
+    }),
+  );
+}
+
+/** Every part of a package has a content type, and no part name has two overrides. */
+export function typeProblems(zip: Map<string, string>): string[] {
+  const types = zip.get('[Content_Types].xml') ?? '';
+  const overrides = [...types.matchAll(/<Override [^>]*PartName="([^"]+)"/g)].map((m) => m[1].replace(/^\//, '').toLowerCase());
+  const defaults = new Set([...types.matchAll(/<Default [^>]*Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase()));
+  const problems = overrides.filter((o, i) => overrides.indexOf(o) !== i).map((o) => `two overrides for ${o}`);
+  for (const name of zip.keys()) {
+    if (name === '[Content_Types].xml' || name.endsWith('/')) continue;
+    if (!overrides.includes(name.toLowerCase()) && !defaults.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase())) problems.push(`no content type for ${name}`);
+  }
+  return problems;
 }

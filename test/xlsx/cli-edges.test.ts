@@ -67,4 +67,12 @@ describe('command-line edges', () => {
     expect(r.err).toBe('account-planner: The table on Sales reaches the last column (XFD): there is no free column to its right for the tier columns. Move the table to the left or delete empty columns, then try again.');
     expect(readdirSync(files.dir).filter((f) => f.startsWith('wide.'))).toEqual(['wide.xlsx']);
   });
+
+  it('leaves no file open after a run that stopped with a message', async () => {
+    const { runCli } = await import('../support/run-cli');
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    for (let i = 0; i < 5; i++) expect((await runCli('analyze', input, '--account', 'Nobody', '--lang', 'en')).code).toBe(1);
+    expect(openFiles()).toBe(before);
+  });
 });

@@ -67,12 +67,16 @@ export class PackageEdit {
     const packed = this.parts.get(key(part));
     if (!packed) throw new Error(`no changed part ${part}`);
     let stopped = false;
-    const inflater = new Inflate((chunk) => {
+    const give = (chunk: Uint8Array) => {
       if (!stopped && chunk.length && onChunk(chunk) === false) stopped = true;
-    });
+    };
     const chunks: Buffer[] = [];
     packed.eachChunk((c) => chunks.push(c));
+    // A copy of an input part keeps the input's method: stored parts are their own content.
+    if (packed.method === 0) return chunks.forEach(give);
+    const inflater = new Inflate(give);
     chunks.forEach((c, i) => !stopped && inflater.push(c, i === chunks.length - 1));
+    if (!chunks.length) inflater.push(new Uint8Array(0), true);
   }
 
   /** The part's current text, a piece at a time. */

@@ -20,7 +20,8 @@ export function showsDate(code: string): boolean {
   const bare = code
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
+    // Colours, conditions and locales go; elapsed time ([h] [mm] [ss]) is kept as h: its m is minutes.
+    .replace(/\[([hms]+|[^\]]*)\]/gi, (_, time: string | undefined) => (time && /^[hms]+$/i.test(time) ? 'h' : ''))
     .replace(/_.|\*./g, '')
     .toLowerCase();
   return /[dy]/.test(bare) || (/m/.test(bare) && !/[hs]/.test(bare));

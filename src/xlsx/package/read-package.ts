@@ -105,7 +105,7 @@ export class XlsxPackage {
   private constructor(readonly zip: ZipFile) {
     // Every part's declared size and ratio, before anything is inflated: a bomb anywhere in the
     // file is refused, whether or not a command would read that part.
-    for (const entry of zip.entries) zip.checkLimits(entry);
+    zip.checkAllLimits();
     this.reread();
   }
 
@@ -290,4 +290,5 @@ export class XlsxPackage {
   }
 }
 
-export const truthy = (value: string | undefined): boolean => value === '1' || value === 'true';
+/** An on/off attribute (ST_OnOff: 1, true, and in early files "on"). */
+export const truthy = (value: string | undefined): boolean => value === '1' || value === 'true' || value === 'on';

@@ -4,6 +4,8 @@
 // change. What sits before the rows (views, columns) and after them (merges, conditional formats,
 // validations, page setup) is small and edited as text, every other element kept where it was.
 import { Block, Region, SpecValue, a1, columnLetter, isFormula } from '../../../shared/sheet-spec';
+import { PackageError } from './errors';
+import { LIMITS } from './zip-file';
 import { Element, Tag, attr, children, elementAt, escapeXml, nextTag, prefixOf, removeAttr, setAttr, splice, Splice } from './xml-edit';
 
 export interface ConditionalRule {
@@ -154,6 +156,9 @@ export class SheetEditor {
   constructor(
     private readonly changes: SheetChanges,
     private readonly sink: (text: string) => void,
+    /** The file and the part, for messages. */
+    private readonly label = '',
+    private readonly part = '',
   ) {}
 
   private emit(text: string): void {
@@ -170,6 +175,9 @@ export class SheetEditor {
   }
 
   push(text: string): void {
+    // A head, a row or a tail this long is no sheet a program wrote: stop before the text outgrows
+    // what one string can hold.
+    if (this.buffer.length + text.length > LIMITS.wholePart) throw new PackageError('sectionTooLarge', { name: this.label, part: this.part, size: Math.round(LIMITS.wholePart / 1024 ** 2) });
     this.buffer += text;
     if (this.phase === 'head') this.head();
     if (this.phase === 'rows') this.rowsInBuffer();
@@ -219,9 +227,11 @@ export class SheetEditor {
       }
       let end: number;
       if (tag.local === 'row') {
-        end = tag.kind === 'empty' ? tag.end : buffer.indexOf(this.rowClose, tag.end);
+        // The row's end tag as its start tag spells it (its prefix may differ from the root's).
+        const rowClose = tag.qname === `${this.p}row` ? this.rowClose : `</${tag.qname}>`;
+        end = tag.kind === 'empty' ? tag.end : buffer.indexOf(rowClose, tag.end);
         if (end < 0) break;
-        if (tag.kind !== 'empty') end += this.rowClose.length;
+        if (tag.kind !== 'empty') end += rowClose.length;
         this.emit(buffer.slice(at, tag.start));
         this.emit(this.rows.row(buffer.slice(tag.start, end), tag));
       } else {

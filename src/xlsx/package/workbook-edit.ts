@@ -163,9 +163,14 @@ export class WorkbookParts {
     const kids = children(xml, root.open, root.inner);
     const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
     const byDefault = kids.find((k) => k.local === 'Default' && (attr(xml.slice(k.start, k.open), 'Extension') ?? '').toLowerCase() === ext);
-    if (byDefault && attr(xml.slice(byDefault.start, byDefault.open), 'ContentType') === type) return;
+    const name = part.replace(/^\//, '').toLowerCase();
+    // An override left behind for a part no longer in the file names it already: a second one for
+    // the same name would make the package invalid, so that one is replaced.
+    const stale = kids.filter((k) => k.local === 'Override' && (attr(xml.slice(k.start, k.open), 'PartName') ?? '').replace(/^\//, '').toLowerCase() === name);
+    if (!stale.length && byDefault && attr(xml.slice(byDefault.start, byDefault.open), 'ContentType') === type) return;
     const p = prefixOf(root.qname);
-    this.contentTypesXml = splice(xml, [appendChild(xml, root, `<${p}Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`)]);
+    const override = `<${p}Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`;
+    this.contentTypesXml = splice(xml, stale.length ? stale.map((k, i) => ({ start: k.start, end: k.end, text: i ? '' : override })) : [appendChild(xml, root, override)]);
     this.dirty.add('types');
   }
 
@@ -297,6 +302,13 @@ export class WorkbookParts {
     this.dirty.add('workbook');
   }
 
+  /** Writes a relationships part, declaring its type when the package has no default for .rels
+   * (some writers list every relationships part as an override instead). */
+  putRelationships(part: string, xml: string): void {
+    this.edit.put(part, xml);
+    if (!this.typeOf(part)) this.declare(part, RELS_TYPE);
+  }
+
   /** Writes what changed into the package. */
   flush(): void {
     const edit = this.edit;
@@ -311,11 +323,7 @@ export class WorkbookParts {
       edit.put(this.stylesPart, this.styles.toXml());
     }
     if (this.dirty.has('workbook')) edit.put(this.workbookPart, this.workbookXml);
-    if (this.dirty.has('rels')) {
-      const relsPart = relationshipsPart(this.workbookPart);
-      edit.put(relsPart, this.relsXml);
-      if (!this.typeOf(relsPart)) this.declare(relsPart, RELS_TYPE);
-    }
+    if (this.dirty.has('rels')) this.putRelationships(relationshipsPart(this.workbookPart), this.relsXml);
     if (this.dirty.has('app') && this.appPart && this.appXml) edit.put(this.appPart, this.appXml);
     if (this.dirty.has('types')) edit.put('[Content_Types].xml', this.contentTypesXml);
     this.dirty.clear();

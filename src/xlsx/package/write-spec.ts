@@ -139,7 +139,8 @@ export class PackageWriter {
     }
 
     for (const [sheet, changes] of perSheet) {
-      this.edit.rewrite(this.sheetPart(sheet), (out) => new SheetEditor(changes, out));
+      const part = this.sheetPart(sheet);
+      this.edit.rewrite(part, (out) => new SheetEditor(changes, out, this.edit.pkg.label, part));
     }
     this.book.setNames(
       spec.names.map((n) => ({ name: n.name, formula: absoluteReference(this.book.sheet(n.sheet)?.name ?? n.sheet, n.region) })),
@@ -178,9 +179,9 @@ export class PackageWriter {
     const drawingPart = this.book.freePart(`${folder}drawings/`, 'drawing', 'xml');
     this.edit.put(drawingPart, drawingXml(chartAnchor(chart, 'rId1', 2)));
     this.book.declare(drawingPart, DRAWING_TYPE);
-    this.edit.put(relationshipsPart(drawingPart), addRel(null, { id: 'rId1', type: `${RELS}/chart`, target: relativeTarget(drawingPart, chartPart) }));
+    this.book.putRelationships(relationshipsPart(drawingPart), addRel(null, { id: 'rId1', type: `${RELS}/chart`, target: relativeTarget(drawingPart, chartPart) }));
     const id = freeRelId(rels);
-    this.edit.put(relsPart, addRel(relsXml, { id, type: `${RELS}/drawing`, target: relativeTarget(part, drawingPart) }));
+    this.book.putRelationships(relsPart, addRel(relsXml, { id, type: `${RELS}/drawing`, target: relativeTarget(part, drawingPart) }));
     return id;
   }
 
@@ -230,7 +231,7 @@ export class PackageWriter {
       }
       edits.push({ start: el.start, end: el.open, text: setAttr(tag, 'Target', relativeTarget(copyPart, target)) });
     }
-    this.edit.put(relationshipsPart(copyPart), splice(xml, edits));
+    this.book.putRelationships(relationshipsPart(copyPart), splice(xml, edits));
   }
 
   /** A part a sheet owns, copied under a free name beside it (tables renamed: names are unique). */

@@ -141,7 +141,8 @@ export function decodeEntities(text: string): string {
 }
 
 /** Text for an attribute value or element content. Characters XML 1.0 cannot hold at all become
- * Excel's own escape (_x0001_), as does a literal "_x…_" so it reads back as written. */
+ * Excel's own escape (_x0001_), as does a literal "_x…_" so it reads back as written; tabs and line
+ * breaks become character references. */
 export function escapeXml(text: string): string {
   return text
     .replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1')
@@ -150,7 +151,10 @@ export function escapeXml(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+    .replace(/"/g, '&quot;')
+    // A reader turns a written carriage return into a line feed, and in an attribute any line break
+    // or tab into a space: as character references they read back as they were.
+    .replace(/[\t\n\r]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 export interface Splice {

@@ -32,6 +32,9 @@ export const LIMITS = {
   largePart: 50 * 1024 ** 2,
   /** A part read whole into memory (workbook, relationships, styles...) at most. */
   wholePart: 256 * 1024 ** 2,
+  /** The parts more compressed than `ratio`, together, at most: many small bombs (or entries that
+   * share one compressed stream) are one big bomb. */
+  compressedTogether: 1024 ** 3,
 };
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -83,7 +86,12 @@ export class ZipFile {
     }
   }
 
+  private closed = false;
+
+  /** Closes the file (once: a second close must not close a descriptor since reused). */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
   }
 
@@ -125,6 +133,23 @@ export class ZipFile {
     const ratio = entry.size / Math.max(1, entry.compressedSize);
     if (entry.size > LIMITS.largePart && ratio > LIMITS.ratio) {
       throw new PackageError('bomb', { name: this.label, part: entry.name, size: gigabytes(entry.size), ratio: Math.round(ratio) });
+    }
+  }
+
+  /** Refuses a package whose highly compressed parts together would inflate past the limit, each
+   * part checked on its own first (see checkLimits). */
+  checkAllLimits(): void {
+    let together = 0;
+    let packed = 0;
+    for (const entry of this.entries) {
+      this.checkLimits(entry);
+      if (entry.size / Math.max(1, entry.compressedSize) > LIMITS.ratio) {
+        together += entry.size;
+        packed += entry.compressedSize;
+      }
+    }
+    if (together > LIMITS.compressedTogether) {
+      throw new PackageError('bombParts', { name: this.label, size: gigabytes(together), ratio: Math.round(together / Math.max(1, packed)) });
     }
   }
 
@@ -219,7 +244,7 @@ function readDirectory(zip: ZipFile): ZipEntry[] {
       size: directory.readUInt32LE(at + 24),
       localHeader: directory.readUInt32LE(at + 42),
     };
-    readZip64Extra(entry, directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
+    readZip64Extra(entry, directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), name);
     if (entry.localHeader + 30 > zip.size) throw new PackageError('truncated', { name });
     if (!entry.name.endsWith('/')) entries.push(entry);
     at += 46 + nameLength + extraLength + directory.readUInt16LE(at + 32);
@@ -228,14 +253,16 @@ function readDirectory(zip: ZipFile): ZipEntry[] {
 }
 
 /** Sizes and offset that did not fit 32 bits are in the ZIP64 extra field, in this order. */
-function readZip64Extra(entry: ZipEntry, extra: Buffer): void {
+function readZip64Extra(entry: ZipEntry, extra: Buffer, label: string): void {
   for (let at = 0; at + 4 <= extra.length; ) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === 0x0001) {
       let field = at + 4;
       const next = () => {
-        const value = field + 8 <= at + 4 + length ? Number(extra.readBigUInt64LE(field)) : -1;
+        // A size the directory says is here but is not: the file is cut off or damaged.
+        if (field + 8 > at + 4 + length || field + 8 > extra.length) throw new PackageError('truncated', { name: label });
+        const value = Number(extra.readBigUInt64LE(field));
         field += 8;
         return value;
       };
@@ -246,6 +273,7 @@ function readZip64Extra(entry: ZipEntry, extra: Buffer): void {
     }
     at += 4 + length;
   }
+  if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localHeader === 0xffffffff) throw new PackageError('truncated', { name: label });
 }
 
 /** An OLE compound file: an encrypted .xlsx (its streams are named EncryptionInfo and

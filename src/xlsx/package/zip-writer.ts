@@ -84,9 +84,13 @@ export function packText(name: string, text: string): PackedPart {
   return packer.end();
 }
 
-export class PackageTooLarge extends Error {}
+const ZIP64_END = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EXTRA = 0x0001;
 
-/** Hands over the bytes of a zip of the entries, in order, piece by piece. */
+/** Hands over the bytes of a zip of the entries, in order, piece by piece. A part or an offset
+ * past 4 GB, or more than 65,534 parts, is written the ZIP64 way (only then: every other zip
+ * stays the plain kind every reader knows). */
 function eachZipPiece(parts: PackedPart[], put: (piece: Buffer) => void): void {
   let offset = 0;
   const emit = (buffer: Buffer) => {
@@ -95,30 +99,43 @@ function eachZipPiece(parts: PackedPart[], put: (piece: Buffer) => void): void {
   };
   const directory: Buffer[] = [];
   for (const part of parts) {
-    if (part.compressedSize >= LIMIT_32 || part.uncompressedSize >= LIMIT_32 || offset >= LIMIT_32) throw new PackageTooLarge(part.name);
     const name = Buffer.from(part.name, 'utf8');
-    const fields = (header: Buffer, at: number) => {
-      header.writeUInt16LE(20, at); // version needed: 2.0
+    const big = part.compressedSize >= LIMIT_32 || part.uncompressedSize >= LIMIT_32;
+    const far = offset >= LIMIT_32;
+    const fields = (header: Buffer, at: number, zip64: boolean, extraLength: number) => {
+      header.writeUInt16LE(zip64 ? 45 : 20, at); // version needed: 4.5 for ZIP64, else 2.0
       header.writeUInt16LE(UTF8_NAMES, at + 2);
       header.writeUInt16LE(part.method, at + 4);
       header.writeUInt16LE(part.dosTime, at + 6);
       header.writeUInt16LE(part.dosDate, at + 8);
       header.writeUInt32LE(part.crc32 >>> 0, at + 10);
-      header.writeUInt32LE(part.compressedSize, at + 14);
-      header.writeUInt32LE(part.uncompressedSize, at + 18);
+      header.writeUInt32LE(zip64 ? LIMIT_32 : part.compressedSize, at + 14);
+      header.writeUInt32LE(zip64 ? LIMIT_32 : part.uncompressedSize, at + 18);
       header.writeUInt16LE(name.length, at + 22);
+      header.writeUInt16LE(extraLength, at + 24);
     };
+    // The ZIP64 field: the sizes (and in the directory the offset) that the header says are here.
+    const extra = (values: number[]) => {
+      const field = Buffer.alloc(4 + 8 * values.length);
+      field.writeUInt16LE(ZIP64_EXTRA, 0);
+      field.writeUInt16LE(8 * values.length, 2);
+      values.forEach((v, i) => field.writeBigUInt64LE(BigInt(v), 4 + 8 * i));
+      return field;
+    };
+    const localExtra = big ? extra([part.uncompressedSize, part.compressedSize]) : Buffer.alloc(0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
-    fields(local, 4);
+    fields(local, 4, big, localExtra.length);
+    const centralExtra = big || far ? extra([part.uncompressedSize, part.compressedSize, offset]) : Buffer.alloc(0);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(DIRECTORY_ENTRY, 0);
-    central.writeUInt16LE(20, 4); // made by: 2.0
-    fields(central, 6);
-    central.writeUInt32LE(offset, 42);
-    directory.push(central, name);
+    central.writeUInt16LE(big || far ? 45 : 20, 4); // made by
+    fields(central, 6, big || far, centralExtra.length);
+    central.writeUInt32LE(big || far ? LIMIT_32 : offset, 42);
+    directory.push(central, name, centralExtra);
     emit(local);
     emit(name);
+    emit(localExtra);
     let written = 0;
     part.eachChunk((piece) => {
       written += piece.length;
@@ -128,13 +145,31 @@ function eachZipPiece(parts: PackedPart[], put: (piece: Buffer) => void): void {
   }
   const start = offset;
   for (const piece of directory) emit(piece);
-  if (offset >= LIMIT_32 || parts.length >= 0xffff) throw new PackageTooLarge('directory');
+  const size = offset - start;
+  const zip64 = parts.length >= 0xffff || start >= LIMIT_32 || size >= LIMIT_32;
+  if (zip64) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(ZIP64_END, 0);
+    record.writeBigUInt64LE(44n, 4); // the record's size after this field
+    record.writeUInt16LE(45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(parts.length), 24);
+    record.writeBigUInt64LE(BigInt(parts.length), 32);
+    record.writeBigUInt64LE(BigInt(size), 40);
+    record.writeBigUInt64LE(BigInt(start), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(ZIP64_LOCATOR, 0);
+    locator.writeBigUInt64LE(BigInt(offset), 8);
+    locator.writeUInt32LE(1, 16);
+    emit(record);
+    emit(locator);
+  }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(END_OF_DIRECTORY, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(offset - start, 12);
-  end.writeUInt32LE(start, 16);
+  end.writeUInt16LE(zip64 ? 0xffff : parts.length, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : parts.length, 10);
+  end.writeUInt32LE(zip64 ? LIMIT_32 : size, 12);
+  end.writeUInt32LE(zip64 ? LIMIT_32 : start, 16);
   emit(end);
 }
 

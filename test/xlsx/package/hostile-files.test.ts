@@ -75,6 +75,19 @@ describe('hostile and mistaken files', () => {
     expectOneLine(r.err, /bomb\.xlsx looks like a compression bomb: its part xl\/worksheets\/sheet1\.xml would unpack to 0\.11 GB, \d{3,4} times its packed size/);
   });
 
+  it('refuses many small highly compressed parts that together would unpack to gigabytes', () => {
+    const p = parts();
+    // 30 parts of 45 MB each (under the limit for one part), each packed into a few bytes.
+    for (let i = 0; i < 30; i++) p[`xl/media/blob${i}.bin`] = Buffer.alloc(10);
+    let zip = zipOf(new Map(Object.entries(p)));
+    for (let i = 0; i < 30; i++) zip = declareSize(zip, `xl/media/blob${i}.bin`, 45 * 1024 ** 2);
+    const path = join(files.dir, 'many-bombs.xlsx');
+    writeFileSync(path, zip);
+    const r = run(path);
+    expect(r.code).toBe(1);
+    expectOneLine(r.err, /many-bombs\.xlsx looks like a compression bomb: its parts together would unpack to 1\.3 GB, \d+ times their packed size/);
+  });
+
   it('stops a part that inflates beyond the size it declares, at the first chunk', () => {
     const p = parts();
     p[SHEET] = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${'<row><c><v>1</v></c></row>'.repeat(4_000_000)}</sheetData></worksheet>`;

@@ -1,5 +1,8 @@
 // The package reader on hand-written workbooks: one per quirk seen in real files.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { zipOf } from '../../support/zip';
 import { FormulaError } from '../../../shared/cells';
 import { XlsxPackage } from '../../../src/xlsx/package/read-package';
 import { parseReference, sheetValues, workbookInfo } from '../../../src/xlsx/package/read-workbook';
@@ -80,11 +83,16 @@ describe('cell values', () => {
     const r = read(basicParts('<row r="1"><c r="A1" s="1"><v>44566</v></c><c r="B1" s="2"><v>44566</v></c><c r="C1" s="3"><v>0.5</v></c><c r="D1"><v>44566</v></c></row>', { workbook: wb1904, styles: st }));
     expect(r.pkg.date1904).toBe(true);
     expect(r.values.values[0]).toEqual([44566 + 1462, 44566 + 1462, 0.5, 44566]);
+    // Early writers spell the switch "on" (ST_OnOff of the first edition).
+    const on = read(basicParts('<row r="1"><c r="A1" s="1"><v>44566</v></c></row>', { workbook: wb1904.replace('date1904="1"', 'date1904="on"'), styles: st }));
+    expect(on.pkg.date1904).toBe(true);
+    expect(on.values.values[0]).toEqual([44566 + 1462]);
   });
 
   it('tells date formats from others', () => {
     for (const code of ['dd/mm/yyyy', 'mmm-yy', 'd-mmm', '[$-409]mmmm d, yyyy;@', 'yyyy-mm-dd hh:mm']) expect(showsDate(code), code).toBe(true);
-    for (const code of ['General', '0.00', '#,##0 "days"', '[h]:mm:ss', 'mm:ss', 'h:mm AM/PM', '0.00E+00', '[Red]#,##0']) expect(showsDate(code), code).toBe(false);
+    for (const code of ['General', '0.00', '#,##0 "days"', '[h]:mm:ss', '[h]:mm', '[mm]', '[m]:ss', 'mm:ss', 'h:mm AM/PM', '0.00E+00', '[Red]#,##0']) expect(showsDate(code), code).toBe(false);
+    for (const code of ['[Red]d-mmm', '[$-F800]dddd, mmmm dd, yyyy', '[mm] "on" yyyy']) expect(showsDate(code), code).toBe(true);
     expect(serialOfIso('1900-03-01')).toBe(61);
     expect(serialOfIso('not a date')).toBeNull();
   });
@@ -136,6 +144,16 @@ describe('package layout', () => {
     delete parts['_rels/.rels'];
     parts['[Content_Types].xml'] = contentTypes([['/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml']]);
     expect(read(parts).values.values).toEqual([[7]]);
+  });
+
+  it('says a file is incomplete when its directory announces ZIP64 sizes that are not there', () => {
+    const zip = zipOf(new Map(Object.entries(basicParts('<row r="1"><c r="A1"><v>7</v></c></row>'))));
+    // The first directory entry's local header offset set to "see the ZIP64 field", without one.
+    const at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(0xffffffff, at + 42);
+    const path = join(files.dir, 'zip64-missing.xlsx');
+    writeFileSync(path, zip);
+    expect(() => XlsxPackage.open(path)).toThrow(expect.objectContaining({ key: 'truncated' }));
   });
 
   it('reads references of defined names', () => {

@@ -1,6 +1,7 @@
 // The sheet editor on hand-written sheet XML: the rows it does not touch come out as they went
 // in, the cells it writes go into their rows in column order, and it streams.
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../../src/xlsx/package/zip-file';
 import { SheetChanges, SheetEditor, editSheetText, noSheetChanges } from '../../../src/xlsx/package/sheet-edit';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -84,5 +85,24 @@ describe('the sheet editor', () => {
     expect(seenBeforeEnd).toBeGreaterThan(10_000_000);
     expect(Math.max(...out)).toBeLessThan(512 * 1024);
     expect(out.reduce((n, x) => n + x, 0)).toBeGreaterThan(rows * 30);
+  });
+
+  it('finds the end of rows whose prefix is not the root element\'s', () => {
+    const xml = `<worksheet xmlns="${NS}" xmlns:x="${NS}"><sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>2</x:v></x:c></x:row></sheetData></worksheet>`;
+    const out = editSheetText(xml, changes({ blocks: [{ sheet: 's', row: 1, col: 1, values: [['Tier']] }] }));
+    expect(out).toContain('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>2</x:v></x:c><c r="B2" t="inlineStr">');
+    expect(out).toMatch(/<\/x:row><\/sheetData><\/worksheet>$/);
+  });
+
+  it('stops with a sentence, not a crash, at a row or section longer than one string may safely be', () => {
+    const limit = LIMITS.wholePart;
+    LIMITS.wholePart = 1000;
+    try {
+      const editor = new SheetEditor(changes({}), () => undefined, 'big.xlsx', 'xl/worksheets/sheet1.xml');
+      editor.push(`<worksheet xmlns="${NS}"><sheetData><row r="1">`);
+      expect(() => editor.push('<c><v>1</v></c>'.repeat(100))).toThrow(expect.objectContaining({ key: 'sectionTooLarge', values: { name: 'big.xlsx', part: 'xl/worksheets/sheet1.xml', size: 0 } }));
+    } finally {
+      LIMITS.wholePart = limit;
+    }
   });
 });

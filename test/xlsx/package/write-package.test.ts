@@ -4,13 +4,13 @@
 // change is the input's compressed bytes; the changed ones still hold all that was there; the
 // output opens in LibreOffice and in openpyxl.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli';
 import { ZipFile } from '../../../src/xlsx/package/zip-file';
 import { featureWorkbook } from '../../support/feature-workbooks';
-import { scratch } from '../../support/package-files';
+import { XML, basicParts, scratch, storedZip, typeProblems } from '../../support/package-files';
 import { zipParts } from '../../support/zip';
 
 const files = scratch();
@@ -172,6 +172,10 @@ describe('--out', () => {
 describe("a copy of the user's template sheet", () => {
   /** The feature workbook with a template sheet holding a note, a table and a name of its own. */
   function withTemplate(): string {
+    return files.file('template.xlsx', templateParts());
+  }
+
+  function templateParts(): Record<string, string | Buffer> {
     const parts = featureWorkbook(false);
     const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     parts['xl/worksheets/sheet3.xml'] =
@@ -190,8 +194,20 @@ describe("a copy of the user's template sheet", () => {
     parts['xl/_rels/workbook.xml.rels'] = (parts['xl/_rels/workbook.xml.rels'] as string).replace('</Relationships>', `<Relationship Id="rId10" Type="${R}/worksheet" Target="worksheets/sheet3.xml"/></Relationships>`);
     const types = '<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/comments2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/><Override PartName="/xl/tables/table2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>';
     parts['[Content_Types].xml'] = (parts['[Content_Types].xml'] as string).replace('</Types>', `${types}</Types>`);
-    return files.file('template.xlsx', parts);
+    return parts;
   }
+
+  it('is made from a workbook whose parts are stored uncompressed, as some programs write them', async () => {
+    const input = join(files.dir, 'template-stored.xlsx');
+    writeFileSync(input, storedZip(templateParts()));
+    const output = join(files.dir, 'template-stored-plans.xlsx');
+    const r = await run('plans', input, '--accounts', 'Hotel Zuid', '--template', 'Template visit', '--out', output, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const parts = zipParts(readFileSync(output));
+    expect(parts.get('xl/worksheets/sheet4.xml')).toContain('Visit plan for Hotel Zuid');
+    expect(typeProblems(parts)).toEqual([]);
+  });
 
   it("is made as Excel's copy makes it: its note, table and name go along, the template stays as it was", async () => {
     const input = withTemplate();
@@ -215,5 +231,44 @@ describe("a copy of the user's template sheet", () => {
       expect(execFileSync(PYTHON, ['-W', 'ignore', '-c', script, output], { encoding: 'utf8' }).trim()).toBe("Fill in before the visit ['Actions_2']");
     }
     if (soffice) expect(opensInLibreOffice(output)).toContain('template-plans-Plan – Hotel Zuid.csv');
+  });
+});
+
+describe('the package around the new parts', () => {
+  const table = [['Account', 'Revenue'], ['Acme', 900], ['Bolt', 50], ['Crane', 30], ['Delta', 20]]
+    .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => (typeof v === 'number' ? `<c r="${'AB'[j]}${i + 1}"><v>${v}</v></c>` : `<c r="${'AB'[j]}${i + 1}" t="inlineStr"><is><t>${v}</t></is></c>`)).join('')}</row>`)
+    .join('');
+
+  it('declares every new part once: no default for .rels, and an override left behind for a part no longer there', async () => {
+    const parts = basicParts(table);
+    const T = 'application/vnd.openxmlformats-package.relationships+xml';
+    const W = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+    parts['[Content_Types].xml'] =
+      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/_rels/.rels" ContentType="${T}"/><Override PartName="/xl/_rels/workbook.xml.rels" ContentType="${T}"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+      `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${W}"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="${W}"/></Types>`;
+    const input = files.file('overrides.xlsx', parts);
+    const r = await run('analyze', input, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const after = zipParts(readFileSync(join(files.dir, 'overrides.planned.xlsx')));
+    expect(after.has('xl/worksheets/sheet2.xml')).toBe(true);
+    expect(after.has('xl/worksheets/_rels/sheet2.xml.rels')).toBe(true);
+    expect(typeProblems(after)).toEqual([]);
+    if (openpyxl) expect(opensInOpenpyxl(join(files.dir, 'overrides.planned.xlsx'))).toEqual(['Sales', 'Pareto']);
+  });
+
+  it('writes tabs, line breaks and carriage returns in text so that they read back as written', async () => {
+    const { XlsxWorkbook } = await import('../../../src/xlsx/workbook');
+    const { emptySpec } = await import('../../../shared/sheet-spec');
+    const wb = XlsxWorkbook.open(files.file('breaks.xlsx', basicParts(table)));
+    const text = 'line 1\r\nline 2\tend\r';
+    wb.write({ ...emptySpec(), addSheets: ['Notes'], blocks: [{ sheet: 'Notes', row: 0, col: 0, values: [[text]] }] });
+    wb.save(join(files.dir, 'breaks-out.xlsx'));
+    wb.close();
+    const again = XlsxWorkbook.open(join(files.dir, 'breaks-out.xlsx'));
+    expect(again.readSheet('Notes').values).toEqual([[text]]);
+    again.close();
   });
 });
