@@ -32,6 +32,8 @@ export interface AnalysisOptions {
   account?: number;
   amount?: number;
   date?: number | null;
+  /** The product (group) column for the plans' whitespace; default: the suggestion; null: none. */
+  product?: number | null;
   /** Fractions, or 'auto': computed from the data as the computed ABC analysis does (PARETO_CUTOFFS). */
   cutoffs?: number[] | 'auto';
   labels?: string[];
@@ -61,6 +63,8 @@ export const SOURCE_NAMES = {
   keys: 'AccountPlanner_Keys',
   /** The date the revenue data runs up to (on the Pareto sheet): plan facts are measured to it. */
   dataEnd: 'AccountPlanner_DataEnd',
+  /** The product (group) column: the plans' whitespace grid and sheet sum per group over it. */
+  products: 'AccountPlanner_Products',
 } as const;
 
 export interface Detection {
@@ -265,7 +269,7 @@ interface Analysis {
   info: WorkbookInfo;
   values: SheetValues;
   table: Table;
-  columns: { account: Column; amount: Column; date: Column | null };
+  columns: { account: Column; amount: Column; date: Column | null; product: Column | null };
   rows: Rows;
   labels: string[];
   cutoffs: number[];
@@ -336,6 +340,8 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
   if (account.col === amount.col) throw new UserError(s.sameColumn);
   const dateCol = options.date === undefined ? suggestion.date : options.date;
   const date = dateCol === null || dateCol === account.col || dateCol === amount.col ? null : columnNamed(table, dateCol, 'date', options.language);
+  const productCol = options.product === undefined ? suggestion.product : options.product;
+  const product = productCol === null || [account.col, amount.col, date?.col].includes(productCol) ? null : columnNamed(table, productCol, 'product', options.language);
   const settings = readTierSettings(options);
   const { labels } = settings;
   if (options.compare && !date) throw new UserError(t(options.language).migration.noDate);
@@ -375,7 +381,7 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
     info,
     values,
     table,
-    columns: { account, amount, date },
+    columns: { account, amount, date, product },
     rows,
     labels,
     cutoffs,
@@ -544,6 +550,8 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   else if (a.info.names[SOURCE_NAMES.dates]) spec.removeNames.push(SOURCE_NAMES.dates);
   if (a.categories) spec.names.push({ name: SOURCE_NAMES.categories, sheet, region: dataColumn(col + 2) });
   else if (a.info.names[SOURCE_NAMES.categories]) spec.removeNames.push(SOURCE_NAMES.categories);
+  if (a.columns.product) spec.names.push({ name: SOURCE_NAMES.products, sheet, region: dataColumn(a.columns.product.col) });
+  else if (a.info.names[SOURCE_NAMES.products]) spec.removeNames.push(SOURCE_NAMES.products);
 
   // 2. The Pareto sheet, top to bottom on the left: title, headline, the date the data runs up
   // to, the summary per tier, the categories' legend, what was left out; the chart under them.

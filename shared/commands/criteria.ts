@@ -38,3 +38,13 @@ export function lookupValue(key: string | number): string {
   const escaped = escapeWildcards(key);
   return quoted(escaped.length <= MAX_CRITERION ? escaped : `${escaped.slice(0, MAX_CRITERION - 1).replace(/~$/, '')}*`);
 }
+
+/**
+ * The COUNTIFS criterion for every account but this one: "<>" followed by the name read literally
+ * (wildcards escaped; "<>" compares without case, as the analysis does).
+ */
+export function otherThan(key: string | number): string {
+  if (typeof key === 'number') return `"<>${key}"`;
+  const escaped = `<>${escapeWildcards(key)}`;
+  return quoted(escaped.length <= MAX_CRITERION ? escaped : `${escaped.slice(0, MAX_CRITERION - 1).replace(/~$/, '')}*`);
+}

@@ -1,12 +1,13 @@
 // Renders a plan template (data) into a SheetSpec for one account's plan tab, and says where the
 // cells the overview reads ended up. Written once for every template and both languages.
 import { Language, categoryLabel } from '../i18n/strings';
-import { Region, SheetSpec, SpecValue, Styling, columnLetter, emptySpec } from '../sheet-spec';
-import { Column, Computed, Field, InputKind, Localized, Table, Template } from '../templates/model';
+import { Region, SheetSpec, SpecValue, Styling, columnLetter, emptySpec, sheetRef } from '../sheet-spec';
+import { Column, Computed, Field, InputKind, Localized, Table, Template, Whitespace } from '../templates/model';
 import { SOURCE_NAMES } from './analysis';
 import { LARGE_AMOUNT, charCount, linesIn, pxFor, rowPx, shownLength } from './layout';
-import { accountCriterion, countedAs, lookupValue } from './criteria';
+import { accountCriterion, countedAs, lookupValue, otherThan } from './criteria';
 import { cutTo } from './sheet-names';
+import { Group, WHITESPACE_NAMES } from './whitespace-sheet';
 
 /** What the generator knows about one account. */
 export interface PlanContext {
@@ -22,6 +23,8 @@ export interface PlanContext {
   source: { accounts: boolean; amounts: boolean; dates: boolean; tiers: boolean; categories: boolean; keys?: boolean; dataEnd?: boolean };
   /** The revenue table's amount format (currency and all) for money cells; default "#,##0". */
   moneyFormat?: string;
+  /** The product groups for the whitespace grid (the AccountPlanner_Products name exists): largest first, of `total`. */
+  products?: { groups: Group[]; total: number };
 }
 
 /** Where the overview finds a plan's cells (0-based, on the plan's sheet). */
@@ -29,6 +32,21 @@ export interface PlanLayout {
   sheet: string;
   fields: Record<string, { row: number; col: number }>;
   tables: Record<string, { firstRow: number; rows: number; cols: Record<string, number> }>;
+  /** The account as the analysis counts it, when known (the Whitespace sheet's rows). */
+  account?: string | number;
+}
+
+/** A plan field's cell as an absolute reference from another sheet ('Plan – Acme'!$B$7), or null. */
+export function fieldRef(layout: PlanLayout, key: string): string | null {
+  const f = layout.fields[key];
+  return f ? sheetRef(layout.sheet, { row: f.row, col: f.col, rows: 1, cols: 1 }).replace(/!([A-Z]+)(\d+)$/, '!$$$1$$$2') : null;
+}
+
+/** One column of a plan table's rows as a reference from another sheet, or null. */
+export function columnRef(layout: PlanLayout, table: string, column: string): string | null {
+  const tb = layout.tables[table];
+  const c = tb?.cols[column];
+  return tb && c !== undefined ? sheetRef(layout.sheet, { row: tb.firstRow, col: c, rows: tb.rows, cols: 1 }) : null;
 }
 
 const LABEL_COL = 0;
@@ -53,6 +71,7 @@ const WORDS: Record<string, Localized> = {
   percent: { en: 'A percentage from 0% to 100%.', nl: 'Een percentage van 0% tot 100%.' },
   date: { en: 'A date.', nl: 'Een datum.' },
   number: { en: 'A number.', nl: 'Een getal.' },
+  largest: { en: 'The {shown} largest of {total} product groups.', nl: 'De {shown} grootste van {total} productgroepen.' },
 };
 
 export const word = (key: keyof typeof WORDS, language: Language) => WORDS[key][language];
@@ -66,9 +85,10 @@ function numberFormat(kind: InputKind | undefined, language: Language, money = '
   return undefined;
 }
 
-/** A revenue fact: the account's counted amounts, between dates when the table has them. */
-function sumifs(keys: string, criterion: string, dates: [string, string][] = []): string {
-  return `SUMIFS(${SOURCE_NAMES.amounts},${keys},${criterion}${dates.map(([op, date]) => `,${SOURCE_NAMES.dates},"${op}"&${date}`).join('')})`;
+/** A revenue fact: the account's counted amounts, between dates when the table has them, of one product group if given. */
+function sumifs(keys: string, criterion: string, dates: [string, string][] = [], group?: Group): string {
+  const product = group === undefined ? '' : `,${SOURCE_NAMES.products},${accountCriterion(group)}`;
+  return `SUMIFS(${SOURCE_NAMES.amounts},${keys},${criterion}${product}${dates.map(([op, date]) => `,${SOURCE_NAMES.dates},"${op}"&${date}`).join('')})`;
 }
 
 /**
@@ -76,7 +96,7 @@ function sumifs(keys: string, criterion: string, dates: [string, string][] = [])
  * input. Revenue facts are measured up to the as-of date, the way the analysis measures its
  * categories: the last 12 months are the 365 days up to and including it.
  */
-function computedValue(what: Computed, ctx: PlanContext, ref: (key: string) => string, sameRow: (key: string) => string): { value: SpecValue; input: boolean } {
+function computedValue(what: Computed, ctx: PlanContext, ref: (key: string) => string, sameRow: (key: string) => string, group?: Group): { value: SpecValue; input: boolean } {
   const s = ctx.source;
   const keys = s.keys ? SOURCE_NAMES.keys : SOURCE_NAMES.accounts;
   const key = countedAs(ctx.account);
@@ -112,6 +132,16 @@ function computedValue(what: Computed, ctx: PlanContext, ref: (key: string) => s
       if (!dated) return { value: null, input: true };
       // Up to the as-of date; a quarter that starts after it has no actual yet.
       return { value: { formula: `=IF(${sameRow('from')}>${asOf()},"",${sumifs(keys, criterion, [['>=', sameRow('from')], ['<', `(MIN(${sameRow('to')},${asOf()})+1)`]])})` }, input: false };
+    case 'groupRevenue12':
+      return { value: { formula: `=${sumifs(keys, criterion, dated ? [['>', `(${asOf()}-365)`], ['<', `(${asOf()}+1)`]] : [], group)}` }, input: false };
+    case 'groupRevenuePrior12':
+      return { value: dated ? { formula: `=${sumifs(keys, criterion, [['>', `(${asOf()}-730)`], ['<=', `(${asOf()}-365)`]], group)}` } : null, input: false };
+    case 'groupOthers': {
+      // Counted on the Whitespace sheet (all planned accounts, one column per group): the others
+      // with revenue in this group, shown only where this account buys nothing of it.
+      const column = `INDEX(${WHITESPACE_NAMES.grid},0,MATCH(${lookupValue(group!)},${WHITESPACE_NAMES.groups},0))`;
+      return { value: { formula: `=IF(N(${sameRow('group_12m')})>0,"",IFERROR(COUNTIFS(${column},">0",${WHITESPACE_NAMES.accounts},${otherThan(key)}),""))` }, input: false };
+    }
   }
 }
 
@@ -141,11 +171,11 @@ export function planWidths(template: Template, language: Language, money: string
       if (row.input !== 'longtext') needs[LABEL_COL].push(charCount(row.label[language]));
       const kind = row.computed === 'planStart' || row.computed === 'asOf' ? 'date' : row.format ?? row.input;
       needs[INPUT_COL].push(valueChars(kind, row.choices, language, money));
-    } else if (row.kind === 'table') {
+    } else if (row.kind === 'table' || row.kind === 'whitespace') {
       row.columns.forEach((c, i) => {
         const label = c.label[language];
         bold[i].push(Math.max(...label.split(' ').map(charCount), Math.ceil(charCount(label) / 2)));
-        if (!(i === 0 && row.preset)) needs[i].push(valueChars(c.format ?? c.input, c.choices, language, money));
+        if (!(i === 0 && (row.kind === 'whitespace' || row.preset))) needs[i].push(valueChars(c.format ?? c.input, c.choices, language, money));
         if (c.key === 'quarter') needs[i].push(7); // "Q4 2026"
       });
     }
@@ -161,7 +191,7 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
   const lang = ctx.language;
   const sheet = ctx.sheet;
   const spec = emptySpec();
-  const layout: PlanLayout = { sheet, fields: {}, tables: {} };
+  const layout: PlanLayout = { sheet, fields: {}, tables: {}, account: ctx.account ? countedAs(ctx.account) : undefined };
   const rows: SpecValue[][] = [];
   const unlocked: Region[] = [];
   const style = (region: Region, s: Omit<Styling, 'sheet' | 'region'>) => spec.styles.push({ sheet, region, ...s });
@@ -174,6 +204,7 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
   for (const row of template.rows) {
     if (row.kind === 'section') r += row.note ? 2 : 1;
     else if (row.kind === 'field') layout.fields[row.key] = { row: r++, col: INPUT_COL };
+    else if (row.kind === 'whitespace') continue; // last, and drawn only when there are groups
     else {
       layout.tables[row.key] = { firstRow: r + 1, rows: row.rows, cols: Object.fromEntries(row.columns.map((c, i) => [c.key, i])) };
       r += row.rows + 2;
@@ -240,10 +271,33 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
     } else if (row.kind === 'field') {
       renderField(row, r);
       r++;
+    } else if (row.kind === 'whitespace') {
+      r = renderWhitespace(row, r);
     } else {
       renderTable(row, r);
       r += row.rows + 2;
     }
+  }
+
+  /** The whitespace grid: a section, its note, and a row per product group (none without them). */
+  function renderWhitespace(block: Whitespace, at: number): number {
+    const products = ctx.products;
+    if (!products?.groups.length || !ctx.source.accounts || !ctx.source.amounts) return at;
+    put(at, 0, block.title[lang]);
+    style({ row: at, col: 0, rows: 1, cols: PLAN_WIDTH }, { bold: true, fill: SECTION_FILL, fontSize: 12 });
+    const shown = products.total > products.groups.length ? ` ${word('largest', lang).replace('{shown}', String(products.groups.length)).replace('{total}', String(products.total))}` : '';
+    put(at + 1, 0, block.note[lang] + shown);
+    const notePx = widths.reduce((a, b) => a + b, 0);
+    spec.merges.push({ sheet, region: { row: at + 1, col: 0, rows: 1, cols: PLAN_WIDTH } });
+    style({ row: at + 1, col: 0, rows: 1, cols: PLAN_WIDTH }, { italic: true, fontColor: '#595959', wrap: true, verticalAlign: 'top' });
+    spec.rowHeights.push({ sheet, row: at + 1, rows: 1, height: rowPx(linesIn(block.note[lang] + shown, notePx)) });
+    const table: Table = { kind: 'table', key: 'whitespace', rows: products.groups.length, columns: block.columns };
+    layout.tables.whitespace = { firstRow: at + 3, rows: table.rows, cols: Object.fromEntries(block.columns.map((c, i) => [c.key, i])) };
+    renderTable(table, at + 2, products.groups);
+    // A group they do not buy that other planned accounts do: a cross-sell conversation.
+    const first = at + 4;
+    spec.conditionalFormulas.push({ sheet, region: { row: at + 3, col: 0, rows: table.rows, cols: 1 }, formula: `=AND(N($B${first})<=0,N($D${first})>0)`, fill: '#FCE4D6', fontColor: '#9C5700' });
+    return at + 3 + table.rows;
   }
 
   function renderField(field: Field, row: number) {
@@ -271,7 +325,7 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
     } else input(cell, field.input, field.choices);
   }
 
-  function renderTable(table: Table, headerRow: number) {
+  function renderTable(table: Table, headerRow: number, groups?: Group[]) {
     table.columns.forEach((c, i) => put(headerRow, i, c.label[lang]));
     // Headers wrap in a row as tall as the most-wrapped one; a row whose first column holds a
     // sentence is as tall as that sentence wraps; long-text inputs get two lines.
@@ -288,12 +342,15 @@ export function renderPlan(template: Template, ctx: PlanContext): { spec: SheetS
       const row = headerRow + 1 + k;
       table.columns.forEach((c, i) => {
         const cell: Region = { row, col: i, rows: 1, cols: 1 };
-        if (i === 0 && table.preset) {
+        if (i === 0 && groups) {
+          put(row, i, typeof groups[k] === 'string' ? cutTo(groups[k] as string, MAX_CELL_TEXT) : groups[k]);
+          style(cell, { wrap: true });
+        } else if (i === 0 && table.preset) {
           put(row, i, table.preset[k]?.[lang] ?? null);
           style(cell, { wrap: true });
         } else if (c.formula) put(row, i, { formula: expand(c.formula, row, table, k + 1) });
         else if (c.computed) {
-          const { value, input: isInput } = computedValue(c.computed, ctx, ref, (key) => expand(`{col:${key}}`, row, table));
+          const { value, input: isInput } = computedValue(c.computed, ctx, ref, (key) => expand(`{col:${key}}`, row, table), groups?.[k]);
           put(row, i, value);
           if (isInput) input(cell, c.format ?? c.input);
         }

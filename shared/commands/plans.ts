@@ -15,6 +15,8 @@ import { UserError } from './errors';
 import { OverviewResult, refreshOverview } from './overview';
 import { PlanContext, PlanLayout, renderPlan } from './plan-render';
 import { planNameIsCut, planSheetName, uniqueSheetName } from './sheet-names';
+import { readProducts } from './whitespace-sheet';
+import { countedAs } from './criteria';
 import { moneyFormat } from './layout';
 
 export type AccountChoice = { tier: string } | { names: string[] } | { selection: true };
@@ -38,6 +40,11 @@ export interface PlanOptions {
    * again for each batch.
    */
   exactNames?: boolean;
+  /**
+   * The product (group) column for the whitespace grid and sheet: a header or column letter, null
+   * for none; default: the analysis' AccountPlanner_Products, else one recognised by its header.
+   */
+  product?: string | null;
 }
 
 /** What the pane offers as templates: the built-in ones and the workbook's "Template …" sheets. */
@@ -163,7 +170,7 @@ export function resolveAccounts(
   wb: Workbook,
   info: WorkbookInfo,
   options: Pick<PlanOptions, 'accounts' | 'language'> & { needFacts?: boolean },
-): Awaitable<{ accounts: AccountFacts[]; source: Map<string, AccountFacts> }> {
+): Awaitable<{ accounts: AccountFacts[]; source: Map<string, AccountFacts>; values: SheetValues | null }> {
   const w = WORDS[options.language];
   const sourceName = info.names[SOURCE_NAMES.accounts];
   const source = sourceName && info.sheets.includes(sourceName.sheet) && options.needFacts !== false ? sourceName : null;
@@ -176,12 +183,12 @@ export function resolveAccounts(
       const wanted = accountKey(choice.tier);
       const inTier = [...facts.values()].filter((f) => accountKey(f.tier ?? '') === wanted).sort((a, b) => (b.revenue ?? 0) - (a.revenue ?? 0));
       if (!inTier.length) throw new UserError(fill(w.noTier, { tier: choice.tier }));
-      return { accounts: inTier, source: facts };
+      return { accounts: inTier, source: facts, values: sourceValues };
     }
     if ('names' in choice) {
       const names = uniqueNames(choice.names);
       if (!names.length) throw new UserError(w.noNames);
-      return { accounts: withFacts(names), source: facts };
+      return { accounts: withFacts(names), source: facts, values: sourceValues };
     }
     const selection = info.selection;
     if (!selection) throw new UserError(w.noSelection);
@@ -191,7 +198,7 @@ export function resolveAccounts(
       for (let r = selection.row; r < selection.row + selection.rows; r++) for (let c = selection.col; c < selection.col + selection.cols; c++) cells.push(cellAt(values, r, c));
       const names = uniqueNames(cells);
       if (!names.length) throw new UserError(w.noSelection);
-      return { accounts: withFacts(names), source: facts };
+      return { accounts: withFacts(names), source: facts, values: sourceValues };
     });
   });
 }
@@ -287,7 +294,7 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
     if (typeof choice === 'string' && !builtIn) throw new UserError(fill(w.noTemplate, { sheet: choice }));
     const needFacts = !(options.exactNames && builtIn && 'names' in options.accounts);
     return andThen(readTemplate, (userTemplate) =>
-      andThen(resolveAccounts(wb, info, { ...options, needFacts }), ({ accounts }) => {
+      andThen(resolveAccounts(wb, info, { ...options, needFacts }), ({ accounts, values }) => andThen(readProducts(wb, info, values, options, !needFacts), (products) => {
         const existing = new Set(info.sheets.map((s) => s.toLowerCase()));
         const taken = new Set(existing);
         const made: PlansResult['made'] = [];
@@ -357,7 +364,8 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
           taken.add(sheet.toLowerCase());
           const { spec, layout } = userTemplate
             ? renderUserTemplate(userTemplate, sheet, facts, owner, start, options.language, money)
-            : renderPlan(builtIn!, { sheet, account: facts.name, owner, planStart: start, language: options.language, tier: facts.tier, category: facts.category, source, moneyFormat: money });
+            : renderPlan(builtIn!, { sheet, account: facts.name, owner, planStart: start, language: options.language, tier: facts.tier, category: facts.category, source, moneyFormat: money, products: products ?? undefined });
+          layout.account ??= countedAs(facts.name);
           let written: Awaitable<void>;
           try {
             written = wb.write(spec);
@@ -388,9 +396,9 @@ export function generatePlans(wb: Workbook, options: PlanOptions): Awaitable<Pla
             return { made, skipped, failed, overview, message, shortfalls: [...(wb.shortfalls ?? [])] };
           };
           if (options.skipOverview || (!made.length && failed === null && !skipped.length)) return finish(null);
-          return andThen(refreshOverview(wb, { language: options.language, known: layouts, money }), finish);
+          return andThen(refreshOverview(wb, { language: options.language, known: layouts, money, products }), finish);
         });
-      }),
+      })),
     );
   });
 }

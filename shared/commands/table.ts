@@ -26,6 +26,8 @@ export interface Suggestion {
   account: number | null;
   amount: number | null;
   date: number | null;
+  /** A product or product-group column (for the plans' whitespace), when one is recognised. */
+  product: number | null;
 }
 
 const isText = (c: Cell) => typeof c === 'string' && c.trim() !== '';
@@ -168,6 +170,18 @@ const ACCOUNT_WORDS = [/klantnaam|naam klant|customer name|client name|account n
 const AMOUNT_WORDS = [/omzet|revenue|sales|turnover/i, /bedrag|amount|value|waarde|netto|net|totaal|total|€|eur|\$/i];
 const DATE_WORDS = [/factuurdatum|invoice date|orderdatum|order date/i, /datum|date|dag|periode|period/i];
 const CODE_WORDS = /\b(id|code|nr|nummer|number|no)\b/i;
+/**
+ * Product-group headers, English and Dutch, strongest first: a group column (Productgroep,
+ * Sub-Category) says more about what an account does not buy yet than a broad category, and a
+ * column of single products is a group column only when it has few distinct values.
+ */
+export const PRODUCT_WORDS = [
+  /product\s*-?groep|product\s*-?group|artikel\s*-?groep|item\s*-?group|sub-?\s*categor(y|ie)|product\s*-?categor(y|ie)|assortimentsgroep|productlijn|product line/i,
+  /categor(y|ie)|assortiment|productsoort|product type|\bmerk\b|\bbrand\b/i,
+  /product|artikel|\bitems?\b|\bdienst(en)?\b|\bservices?\b/i,
+];
+/** More distinct values than this is a list of products, not of groups: no whitespace grid is made from it unasked. */
+export const MAX_DETECTED_GROUPS = 60;
 
 function headerScore(title: string, words: RegExp[]): number {
   const i = words.findIndex((w) => w.test(title));
@@ -206,9 +220,11 @@ export function suggestColumns(sheet: SheetValues, table: Table): Suggestion {
       account: text.share >= 0.6 ? 1 + headerScore(column.title, ACCOUNT_WORDS) * 3 - code : 0,
       amount: numeric.share >= 0.6 && !(dateHeader && dates.share > 0.9) ? 1 + headerScore(column.title, AMOUNT_WORDS) * 3 - code * 2 : 0,
       date: dates.share >= 0.8 ? 1 + dateHeader * 3 : 0,
+      // Named like a product group, mostly text, a few repeating values (not one per line).
+      product: text.share >= 0.6 && text.distinct >= 2 && text.distinct <= MAX_DETECTED_GROUPS ? headerScore(column.title, PRODUCT_WORDS) * 3 - code * 6 : 0,
     };
   });
-  const best = (key: 'account' | 'amount' | 'date', exclude: (number | null)[]) => {
+  const best = (key: 'account' | 'amount' | 'date' | 'product', exclude: (number | null)[]) => {
     let pick: { col: number; s: number } | null = null;
     for (const s of score) if (s[key] > 0 && !exclude.includes(s.col) && (!pick || s[key] > pick.s)) pick = { col: s.col, s: s[key] };
     return pick?.col ?? null;
@@ -216,5 +232,6 @@ export function suggestColumns(sheet: SheetValues, table: Table): Suggestion {
   const date = best('date', []);
   const amount = best('amount', [date]);
   const account = best('account', [amount, date]);
-  return { account, amount, date };
+  const product = best('product', [account, amount, date]);
+  return { account, amount, date, product };
 }

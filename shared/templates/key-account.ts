@@ -190,5 +190,23 @@ export const KEY_ACCOUNT_PLAN: Template = {
 
     section('Review log', 'Evaluatielogboek', l('One line per review: the overview counts the days since the last one.', 'Eén regel per evaluatie: het overzicht telt de dagen sinds de laatste.')),
     REVIEW_LOG(8),
+
+    {
+      kind: 'whitespace',
+      title: l('Whitespace: what they do not buy from us yet', 'Witte vlekken: wat ze nog niet bij ons kopen'),
+      note: l(
+        'Revenue per product group up to the measuring date. Where they buy nothing: how many other planned accounts do (see the Whitespace sheet). Add the competitor and the potential.',
+        'Omzet per productgroep tot de meetdatum. Waar ze niets kopen: hoeveel andere klanten met een plan dat wel doen (zie het blad Witte vlekken). Vul de concurrent en het potentieel in.',
+      ),
+      columns: [
+        { key: 'group', label: l('Product group', 'Productgroep') },
+        { key: 'group_12m', label: l('Last 12 months', 'Laatste 12 maanden'), computed: 'groupRevenue12', format: 'money' },
+        { key: 'group_prior', label: l('12 months before', '12 maanden daarvoor'), computed: 'groupRevenuePrior12', format: 'money' },
+        { key: 'group_others', label: l('Other accounts buying it', 'Andere klanten die het kopen'), computed: 'groupOthers' },
+        { key: 'competitor', label: l('Who supplies it now', 'Wie levert het nu'), input: 'text' },
+        { key: 'potential', label: l('Potential per year', 'Potentieel per jaar'), input: 'money' },
+        { key: 'next_step', label: l('Next step', 'Volgende stap'), input: 'text' },
+      ],
+    },
   ],
 };

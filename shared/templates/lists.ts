@@ -18,8 +18,12 @@ export const STAGES: Choices = {
 
 export const ROLES: Choices = {
   id: 'role',
-  options: [l('Decision maker', 'Beslisser'), l('Influencer', 'Beïnvloeder'), l('User', 'Gebruiker'), l('Champion', 'Pleitbezorger'), l('Blocker', 'Tegenhouder')],
+  options: [l('Decision maker', 'Beslisser'), l('Executive sponsor', 'Sponsor in de directie'), l('Influencer', 'Beïnvloeder'), l('User', 'Gebruiker'), l('Champion', 'Pleitbezorger'), l('Blocker', 'Tegenhouder')],
 };
+
+/** The roles the plan's health score looks for among the stakeholders, in either language. */
+export const DECISION_MAKER = [ROLES.options[0].en, ROLES.options[0].nl];
+export const EXECUTIVE_SPONSOR = [ROLES.options[1].en, ROLES.options[1].nl];
 
 export const ATTITUDES: Choices = {
   id: 'attitude',
@@ -32,6 +36,8 @@ export const HORIZONS: Choices = {
 };
 
 export const YES_NO_UNSURE: Choices = { id: 'yesNoUnsure', options: [l('Yes', 'Ja'), l('No', 'Nee'), l('Unsure', 'Twijfel')] };
+/** "Does this serve their need?" answered: yes or no (unsure is not an answer yet), in either language. */
+export const NEED_ANSWERED = YES_NO_UNSURE.options.slice(0, 2).flatMap((o) => [o.en, o.nl]);
 export const YES_NO: Choices = { id: 'yesNo', options: [l('Yes', 'Ja'), l('No', 'Nee')] };
 
 export const STATUSES: Choices = {

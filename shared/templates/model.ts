@@ -24,7 +24,11 @@ export type Computed =
   | 'revenue12'
   | 'revenuePrior12'
   | 'actualYear'
-  | 'quarterActual';
+  | 'quarterActual'
+  /** Per product group of the whitespace grid: this account's revenue, and the other planned accounts buying it. */
+  | 'groupRevenue12'
+  | 'groupRevenuePrior12'
+  | 'groupOthers';
 
 export interface Choices {
   id: string;
@@ -70,7 +74,18 @@ export interface Table {
   preset?: Localized[];
 }
 
-export type TemplateRow = Section | Field | Table;
+/**
+ * The whitespace grid: a row per product group of the revenue table (known only when the plan is
+ * made), so it comes last, where its height moves nothing the overview reads.
+ */
+export interface Whitespace {
+  kind: 'whitespace';
+  title: Localized;
+  note: Localized;
+  columns: Column[];
+}
+
+export type TemplateRow = Section | Field | Table | Whitespace;
 
 export interface Template {
   id: 'key' | 'quick';

@@ -37,6 +37,8 @@ Options:
   --start YYYY-MM-DD   plan start date (default: today)
   --owner NAME         account owner written into each plan
   --max N              make at most this many plans (default: 200); more stops with a message
+  --product COLUMN     product (group) column for the whitespace grid and sheet, by header or
+                       letter, or "none" (default: the one the analysis found)
   --out FILE           where to write (default: <name>.planned.xlsx beside the input)
   --in-place           write into the input file itself
   -h, --help           this help
@@ -47,10 +49,11 @@ Placeholders in your own template sheet: {{account}} {{tier}} {{category}} {{rev
 /** More plan tabs than this at once need --max: hundreds of tabs make a workbook slow to open. */
 const MAX_PLANS = 200;
 
-const OVERVIEW_USAGE = `Usage: account-planner overview <workbook.xlsx> [--lang en|nl] [--out FILE] [--in-place]
+const OVERVIEW_USAGE = `Usage: account-planner overview <workbook.xlsx> [--lang en|nl] [--product COLUMN|none] [--out FILE] [--in-place]
 
-Adds a row to the "Plans overview" sheet for every plan tab not listed yet. Columns you added
-to the overview are kept.`;
+Adds a row to the "Plans overview" sheet for every plan tab not listed yet, with its health
+score; the weights and columns you added to the overview are kept. With a product column it
+rewrites the Whitespace sheet (--product: by header or letter, or "none").`;
 
 const ANALYZE_USAGE = `Usage: account-planner analyze <workbook.xlsx> [options]
 
@@ -299,6 +302,9 @@ function isoToSerial(text: string, option: 'start' | 'split' = 'start'): number 
   return Math.round(serialOfTime(time));
 }
 
+/** --product COLUMN (a header or a letter, checked by the command against the revenue table) or none. */
+const productOption = (given: string | undefined): string | null | undefined => (given?.trim().toLowerCase() === 'none' ? null : given);
+
 async function plans(args: string[], out: (line: string) => void): Promise<void> {
   const { values, positionals } = parseOptions(args, 'plans', {
     ...FILE_OPTIONS,
@@ -308,6 +314,7 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
     start: { type: 'string' },
     owner: { type: 'string' },
     max: { type: 'string' },
+    product: { type: 'string' },
   });
   if (values.help) return out(PLANS_USAGE);
   const input = oneWorkbook(positionals, 'plans');
@@ -326,6 +333,7 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
     template: template === 'key' || template === 'quick' ? template : { sheet: template },
     planStart,
     owner: values.owner,
+    product: productOption(values.product),
     onProgress: (done, total, account) => progress(`Plan ${done} of ${total}: ${account}`),
   };
   let result: PlansResult;
@@ -355,12 +363,12 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
 }
 
 async function overview(args: string[], out: (line: string) => void): Promise<void> {
-  const { values, positionals } = parseOptions(args, 'overview', FILE_OPTIONS);
+  const { values, positionals } = parseOptions(args, 'overview', { ...FILE_OPTIONS, product: { type: 'string' } });
   if (values.help) return out(OVERVIEW_USAGE);
   const input = oneWorkbook(positionals, 'overview');
   const language = languageOption(values.lang);
   const change = openForChange(input, values);
-  const result = await refreshOverview(change.wb, { language });
+  const result = await refreshOverview(change.wb, { language, product: productOption(values.product) });
   await save(change, language, out);
   out(result.message);
   out(fill(cliWords(language).written, { path: change.target }));

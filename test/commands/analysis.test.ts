@@ -18,7 +18,7 @@ describe('finding the table', () => {
     expect(d.headerRow).toBe(3);
     // The table stops before the second table ("Regio, Verkoper") further down
     expect(d.address).toBe('A3:E14');
-    expect(d.suggestion).toEqual({ account: 1, amount: 3, date: 2 });
+    expect(d.suggestion).toEqual({ account: 1, amount: 3, date: 2, product: null });
     expect(d.columns.map((c) => c.title)).toEqual(['Factuurnr', 'Klant', 'Factuurdatum', 'Omzet (€)', 'Opmerking']);
   });
 
