@@ -716,8 +716,8 @@ describe('generating plans (stand-in)', () => {
     // Every plan got all of its parts: protected, one page wide, validated, its account as text.
     expect([...thirty.excel.protection.keys()]).toEqual(accounts(30).map((a) => `Plan – ${a}`));
     expect(thirty.excel.find('zoom')).toHaveLength(30 + 1); // and the overview
-    expect(thirty.excel.find('rule', 'set').filter((c) => c.target.endsWith('.dataValidation')).length).toBe(30 * 27);
-    expect(thirty.excel.find('merge').length).toBe(30 * 7); // six long-text inputs and the title
+    expect(thirty.excel.find('rule', 'set').filter((c) => c.target.endsWith('.dataValidation')).length).toBe(30 * 27 + 1); // and the overview's weights
+    expect(thirty.excel.find('merge').length).toBe(30 * 7 + 1); // six long-text inputs and the title; the overview's weights note
     const firstValues = thirty.excel.find('formulas', 'set')[0].args[0] as unknown[][];
     expect(firstValues[0][0]).toBe("'Key account plan – Customer 1");
   });

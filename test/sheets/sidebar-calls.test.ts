@@ -111,7 +111,8 @@ describe('the sidebar makes plans on the spreadsheet', () => {
     const overview = await bridge.refreshOverview({ language: 'nl' });
     expect(overview).toMatchObject({ sheet: 'Plannen-overzicht', added: 2, total: 2 });
     expect(s.namedRanges().AccountPlanner_Overview.sheet).toBe('Plannen-overzicht');
-    expect(s.cellsOf('Plannen-overzicht').map((row) => row[0]).slice(4)).toEqual(['Plan – Bakkerij Jansen', 'Plan – Van Dijk BV']);
+    // (Column A under the plans is empty: the rows further down hold the health score's weights, on the right.)
+    expect(s.cellsOf('Plannen-overzicht').map((row) => row[0]).slice(4).filter((v) => v !== null)).toEqual(['Plan – Bakkerij Jansen', 'Plan – Van Dijk BV']);
 
     await bridge.activateSheet('Plan – Van Dijk BV', 'nl');
     expect(s.spreadsheet.getActiveSheet()!.getName()).toBe('Plan – Van Dijk BV');
