@@ -17,23 +17,6 @@ export const PRIVACY_PAGE = 'privacy';
 
 export const helpUrl = (f: Pick<FunctionSpec, 'name'>, language: Language, baseUrl: string): string => baseUrl + helpPath(language, functionPage(f));
 
-// Dutch Excel also writes decimals with "," and translates its built-in functions; the catalog's
-// exampleFormula gives the ";" separators. These are the built-ins the catalog's examples use.
-const DUTCH_BUILT_INS: Record<string, string> = { DATE: 'DATUM', TODAY: 'VANDAAG' };
-
-/** A formula, its separators already the language's, as a user of Excel in that language types it. Quoted text is left alone. */
-export function formulaIn(language: Language, formula: string): string {
-  if (language === 'en') return formula;
-  return formula
-    .split(/("[^"]*")/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(/(\d)\.(\d)/g, '$1,$2').replace(/\b([A-Z]+)\(/g, (whole, name: string) => (DUTCH_BUILT_INS[name] ? `${DUTCH_BUILT_INS[name]}(` : whole)),
-    )
-    .join('');
-}
-
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -45,7 +28,7 @@ export function syntaxOf(f: FunctionSpec, language: Language): string {
   return `=${excelName(f)}(${args})`;
 }
 
-export const exampleOf = (f: FunctionSpec, language: Language): string => formulaIn(language, exampleFormula(f, 'excel', language));
+export const exampleOf = (f: FunctionSpec, language: Language): string => exampleFormula(f, 'excel', language);
 
 export interface HelpSite {
   /** package.json's version, named on the privacy page. */

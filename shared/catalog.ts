@@ -252,11 +252,35 @@ export const functionNamed = (name: string): FunctionSpec | undefined =>
 export const EXCEL_NAMESPACE = 'KAM';
 
 /**
- * How a user types the example in each host. Dutch (like most European) locales separate
- * arguments with ";" instead of ","; commas inside quoted text stay.
+ * How a user types the example in each host and language (the pane shows it, the help pages
+ * print it). The pane inserts the English form: both hosts take formulas through their APIs in
+ * English and show them in the user's locale.
  */
 export const exampleFormula = (f: FunctionSpec, host: 'excel' | 'sheets', language: 'en' | 'nl' = 'en'): string =>
-  `=${host === 'excel' ? `${EXCEL_NAMESPACE}.` : ''}${f.name}(${language === 'nl' ? localSeparators(f.example) : f.example})`;
+  localFormula(`=${host === 'excel' ? `${EXCEL_NAMESPACE}.` : ''}${f.name}(${f.example})`, host, language);
+
+// Dutch Excel translates its built-in functions; Google Sheets keeps the English names in every
+// locale. These are the built-ins the catalog's examples use.
+const DUTCH_EXCEL_BUILT_INS: Record<string, string> = { DATE: 'DATUM', TODAY: 'VANDAAG' };
+
+/**
+ * A formula written in English as a user of the host types it in that language. Dutch (like
+ * most European) locales separate arguments with ";" and write decimals with ","; Dutch Excel
+ * also names its built-ins in Dutch. Quoted text is left alone.
+ */
+export function localFormula(formula: string, host: 'excel' | 'sheets', language: 'en' | 'nl'): string {
+  if (language === 'en') return formula;
+  return localSeparators(formula)
+    .split(/("[^"]*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/(\d)\.(\d)/g, '$1,$2')
+            .replace(/\b([A-Z]+)\(/g, (whole, name: string) => (host === 'excel' && DUTCH_EXCEL_BUILT_INS[name] ? `${DUTCH_EXCEL_BUILT_INS[name]}(` : whole)),
+    )
+    .join('');
+}
 
 /** Argument separators "," as ";", outside quoted text. */
 export function localSeparators(args: string): string {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS, exampleFormula, localSeparators } from '../shared/catalog';
+import { FUNCTIONS, exampleFormula, localFormula, localSeparators } from '../shared/catalog';
 
 const ROOT = join(__dirname, '..');
 const VOLATILE = /\b(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY|VANDAAG|NU|ASELECT)\s*\(/i;
@@ -18,6 +18,19 @@ describe('examples', () => {
     expect(exampleFormula(summary, 'excel', 'nl')).toBe('=KAM.PARETO_SUMMARY(C2:C500; A2:A500; ; ; "nl")');
     expect(localSeparators('A1, "a, b", DATE(2026,1,1)')).toBe('A1; "a, b"; DATE(2026;1;1)');
     for (const f of FUNCTIONS) expect(exampleFormula(f, 'sheets', 'nl'), f.name).not.toMatch(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+  });
+
+  it('Dutch Excel names its built-ins in Dutch (DATUM); Google Sheets keeps DATE in every locale', () => {
+    const gap = FUNCTIONS.find((f) => f.name === 'PLAN_GAP')!;
+    expect(exampleFormula(gap, 'excel', 'nl')).toBe('=KAM.PLAN_GAP(B2; C2; $H$1; DATUM(2026;1;1); DATUM(2026;12;31))');
+    expect(exampleFormula(gap, 'sheets', 'nl')).toBe('=PLAN_GAP(B2; C2; $H$1; DATE(2026;1;1); DATE(2026;12;31))');
+    expect(exampleFormula(gap, 'excel', 'en')).toBe('=KAM.PLAN_GAP(B2, C2, $H$1, DATE(2026,1,1), DATE(2026,12,31))');
+    for (const f of FUNCTIONS) expect(exampleFormula(f, 'excel', 'nl'), f.name).not.toMatch(/\bDATE\(/);
+  });
+
+  it('Dutch writes decimals with a comma, outside quoted text', () => {
+    expect(localFormula('=F(0.5, "1.5", A1, 12.25)', 'sheets', 'nl')).toBe('=F(0,5; "1.5"; A1; 12,25)');
+    expect(localFormula('=F(0.5, "1.5")', 'sheets', 'en')).toBe('=F(0.5, "1.5")');
   });
 
   it('no volatile function (TODAY, NOW, RAND) as an argument of a custom function: Sheets may stay on "Loading..."', () => {

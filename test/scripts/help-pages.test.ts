@@ -9,7 +9,8 @@ import { FUNCTION_HELP } from '../../shared/i18n/function-help';
 import { helpPageStrings } from '../../shared/i18n/help-pages';
 import { Language } from '../../shared/i18n/strings';
 import { DEV_BASE_URL, EXCEL_METADATA_FILES } from '../../scripts/build';
-import { exampleOf, formulaIn, helpPages, syntaxOf } from '../../scripts/help-pages';
+import { exampleOf, helpPages, syntaxOf } from '../../scripts/help-pages';
+import { localFormula } from '../../shared/catalog';
 
 const excel = join(__dirname, '../../dist/excel');
 
@@ -79,8 +80,8 @@ describe('the Dutch functions.json against the English', () => {
 describe('examples as a Dutch Excel user types them', () => {
   it('takes the catalog\'s semicolons, and writes decimal commas and Dutch built-ins, leaving text alone', () => {
     expect(exampleOf(functionNamed('PLAN_GAP')!, 'nl')).toBe('=KAM.PLAN_GAP(B2; C2; $H$1; DATUM(2026;1;1); DATUM(2026;12;31))');
-    expect(formulaIn('nl', '=KAM.PARETO_SUMMARY(C2:C500; A2:A500; {0.7; 0.9}; ; "DATE(1.5)"; TODAY())')).toBe('=KAM.PARETO_SUMMARY(C2:C500; A2:A500; {0,7; 0,9}; ; "DATE(1.5)"; VANDAAG())');
-    expect(formulaIn('en', '=KAM.PLAN_PHASE(120000, B1:M1, 0.5)')).toBe('=KAM.PLAN_PHASE(120000, B1:M1, 0.5)');
+    expect(localFormula('=KAM.PARETO_SUMMARY(C2:C500, A2:A500, {0.7, 0.9}, , "DATE(1.5)", TODAY())', 'excel', 'nl')).toBe('=KAM.PARETO_SUMMARY(C2:C500; A2:A500; {0,7; 0,9}; ; "DATE(1.5)"; VANDAAG())');
+    expect(localFormula('=KAM.PLAN_PHASE(120000, B1:M1, 0.5)', 'excel', 'en')).toBe('=KAM.PLAN_PHASE(120000, B1:M1, 0.5)');
   });
 });
 
