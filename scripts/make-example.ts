@@ -17,13 +17,23 @@ const REGIONS = ['Noord', 'Oost', 'Zuid', 'West', 'Randstad'];
 
 const customers = Array.from(new Set(Array.from({ length: 400 }, () => `${pick(FIRST)} ${pick(LAST)}${pick(SUFFIX)}`))).slice(0, 180);
 const region = new Map(customers.map((c) => [c, pick(REGIONS)]));
+// Product groups from a random stream of their own, so every other value stays as it was: each
+// customer buys from two to four groups, so the plans' whitespace has something to show.
+const GROUPS = ['Kantoorartikelen', 'Papier', 'Inkt en toner', 'Koffie en thee', 'Schoonmaak', 'Meubilair', 'Printers'];
+let groupSeed = 7;
+const groupRandom = () => ((groupSeed = (groupSeed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const buys = new Map(customers.map((c) => [c, GROUPS.filter(() => groupRandom() < 0.45).concat(GROUPS[Math.floor(groupRandom() * GROUPS.length)])]));
+const groupOf = (customer: string) => {
+  const own = buys.get(customer)!;
+  return own[Math.floor(groupRandom() * own.length)];
+};
 
 const book = new ExcelJS.Workbook();
 book.creator = 'Account Planner example';
 const ws = book.addWorksheet('Verkoop 2025');
 ws.addRow(['Omzet per factuur, 2024–2025']).font = { bold: true, size: 14 };
 ws.addRow([]);
-const header = ws.addRow(['Factuurnummer', 'Klant', 'Factuurdatum', 'Omzet (€)', 'Regio', 'Opmerking']);
+const header = ws.addRow(['Factuurnummer', 'Klant', 'Factuurdatum', 'Omzet (€)', 'Regio', 'Productgroep', 'Opmerking']);
 header.font = { bold: true };
 const lines = 3200;
 let total = 0;
@@ -40,7 +50,7 @@ for (let i = 0; i < lines; i++) {
   else total += amount;
   // Now and then the same customer typed with other capitals or stray spaces
   const name = i % 97 === 0 ? ` ${customer.toUpperCase()} ` : customer;
-  ws.addRow([100000 + i, name, date, value, region.get(customer), note]);
+  ws.addRow([100000 + i, name, date, value, region.get(customer), groupOf(customer), note]);
   if (i === 900 || i === 2100) ws.addRow([]);
 }
 const totals = ws.addRow([null, 'Totaal', null, { formula: `SUM(D4:D${ws.rowCount})`, result: total }]);

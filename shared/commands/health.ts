@@ -34,7 +34,11 @@ export const HEALTH_WORDS = {
     title: 'Health score: what counts',
     weight: 'Weight',
     total: 'Total',
-    note: `Score = the weight of what a plan shows ÷ the weight of what its template asks × 100. Green from ${HEALTH_GREEN}, amber from ${HEALTH_AMBER}, red below. Change the weights as you like: a new run keeps them.`,
+    note: [
+      'Score: the weight of what the plan shows ÷ the weight of what its template asks, × 100.',
+      `Green from ${HEALTH_GREEN}, amber from ${HEALTH_AMBER}, red below.`,
+      'Change the weights as you like: a new run keeps them.',
+    ],
     checks: {
       decisionMaker: 'A decision maker named among the stakeholders',
       sponsor: 'An executive sponsor named (stakeholder or their sponsor)',
@@ -65,7 +69,11 @@ export const HEALTH_WORDS = {
     title: 'Gezondheidsscore: wat telt',
     weight: 'Gewicht',
     total: 'Totaal',
-    note: `Score = het gewicht van wat een plan laat zien ÷ het gewicht van wat zijn sjabloon vraagt × 100. Groen vanaf ${HEALTH_GREEN}, oranje vanaf ${HEALTH_AMBER}, rood daaronder. Pas de gewichten gerust aan: een nieuwe run laat ze staan.`,
+    note: [
+      'Score: gewicht van wat het plan laat zien ÷ gewicht van wat zijn sjabloon vraagt, × 100.',
+      `Groen vanaf ${HEALTH_GREEN}, oranje vanaf ${HEALTH_AMBER}, rood daaronder.`,
+      'Pas de gewichten gerust aan: een nieuwe run laat ze staan.',
+    ],
     checks: {
       decisionMaker: 'Een beslisser genoemd bij de stakeholders',
       sponsor: 'Een sponsor in de directie genoemd (stakeholder of hun sponsor)',

@@ -11,7 +11,7 @@ import { SOURCE_NAMES } from './analysis';
 import { countedAs } from './criteria';
 import { Products, WHITESPACE_NAMES, accountsOnSheet, readProducts, whitespaceSpec } from './whitespace-sheet';
 import { PlanLayout, columnRef, fieldRef, renderPlan, word } from './plan-render';
-import { LARGE_AMOUNT, charCount, linesIn, moneyFormat, rowPx, shownLength, tableLayout } from './layout';
+import { LARGE_AMOUNT, charCount, columnPx, moneyFormat, shownLength, tableLayout } from './layout';
 import { DEFAULT_WEIGHTS, HEALTH_AMBER, HEALTH_CHECKS, HEALTH_GREEN, HEALTH_WEIGHTS_NAME, HEALTH_WORDS, HealthCheck, healthConditions, healthFormulas } from './health';
 
 export const OVERVIEW_NAME = 'AccountPlanner_Overview';
@@ -112,35 +112,36 @@ function overviewLayout(layouts: PlanLayout[], language: Language, money: string
     overdue: [2],
     sinceReview: [3],
     health: [3],
-    pullsDown: [40],
+    pullsDown: [60],
   };
   const wide = new Set(['sheet', 'account', 'stage']);
-  return tableLayout(COLUMNS.map((key, i) => ({ header: OVERVIEW_WORDS[language].headers[i], lengths: lengths[key], max: key === 'pullsDown' ? 280 : wide.has(key) ? 200 : 120 })));
+  return tableLayout(COLUMNS.map((key, i) => ({ header: OVERVIEW_WORDS[language].headers[i], lengths: lengths[key], max: key === 'pullsDown' ? 420 : wide.has(key) ? 200 : 120 })));
 }
 
-/** The weights table right of a new overview: a row per check, its weight, the total; the manager edits the weights. */
+/**
+ * The weights table right of a new overview: a row per check, its weight, the total, and a short
+ * note on one line a sentence (no wrapped cells: its rows are the plans' rows too, and keep their
+ * height). The manager edits the weights.
+ */
 function weightsTable(spec: SheetSpec, sheet: string, at: { row: number; col: number }, language: Language): Region {
   const w = HEALTH_WORDS[language];
   const rows: SpecValue[][] = [[w.title, w.weight], ...HEALTH_CHECKS.map((c) => [w.checks[c], DEFAULT_WEIGHTS[c]])];
   const first = at.row + 2;
   const last = at.row + HEALTH_CHECKS.length + 1;
-  const weights = `${columnLetter(at.col + 1)}${first}:${columnLetter(at.col + 1)}${last}`;
-  rows.push([w.total, { formula: `=SUM(${weights})` }], [w.note]);
+  rows.push([w.total, { formula: `=SUM(${columnLetter(at.col + 1)}${first}:${columnLetter(at.col + 1)}${last})` }], ...w.note.map((line) => [line]));
   spec.blocks.push({ sheet, row: at.row, col: at.col, values: rectangle(rows) });
   const region: Region = { row: at.row, col: at.col, rows: HEALTH_CHECKS.length + 2, cols: 2 };
+  const checks: Region = { row: at.row + 1, col: at.col + 1, rows: HEALTH_CHECKS.length, cols: 1 };
   spec.styles.push(
-    { sheet, region: { row: at.row, col: at.col, rows: 1, cols: 2 }, bold: true, fill: '#F2F2F2', wrap: true, verticalAlign: 'top' },
-    { sheet, region: { row: at.row + 1, col: at.col, rows: HEALTH_CHECKS.length, cols: 1 }, wrap: true },
-    { sheet, region: { row: at.row + 1, col: at.col + 1, rows: HEALTH_CHECKS.length, cols: 1 }, fill: '#FFF8E1', numberFormat: '0' },
+    { sheet, region: { row: at.row, col: at.col, rows: 1, cols: 2 }, bold: true, fill: '#F2F2F2', verticalAlign: 'top' },
+    { sheet, region: checks, fill: '#FFF8E1', numberFormat: '0' },
     { sheet, region, gridLines: '#BFBFBF' },
     { sheet, region: { row: at.row + HEALTH_CHECKS.length + 1, col: at.col, rows: 1, cols: 2 }, bold: true },
-    { sheet, region: { row: at.row + HEALTH_CHECKS.length + 2, col: at.col, rows: 1, cols: 2 }, italic: true, fontColor: '#595959', wrap: true, verticalAlign: 'top' },
+    { sheet, region: { row: at.row + HEALTH_CHECKS.length + 2, col: at.col, rows: w.note.length, cols: 1 }, italic: true, fontColor: '#595959' },
   );
-  spec.merges.push({ sheet, region: { row: at.row + HEALTH_CHECKS.length + 2, col: at.col, rows: 1, cols: 2 } });
-  const labelPx = 300;
-  spec.columnWidths.push({ sheet, col: at.col - 1, width: 24 }, { sheet, col: at.col, width: labelPx }, { sheet, col: at.col + 1, width: 70 });
-  spec.rowHeights.push({ sheet, row: at.row + HEALTH_CHECKS.length + 2, rows: 1, height: rowPx(linesIn(w.note, labelPx + 70)) });
-  spec.validations.push({ sheet, region: { row: at.row + 1, col: at.col + 1, rows: HEALTH_CHECKS.length, cols: 1 }, decimal: { min: 0, max: 1000 }, message: language === 'nl' ? 'Een gewicht van 0 tot 1000.' : 'A weight from 0 to 1000.' });
+  const labels = columnPx([...HEALTH_CHECKS.map((c) => charCount(w.checks[c])), charCount(w.title) * 1.1], { max: 480 });
+  spec.columnWidths.push({ sheet, col: at.col - 1, width: 24 }, { sheet, col: at.col, width: labels }, { sheet, col: at.col + 1, width: columnPx([charCount(w.weight) * 1.1, 4]) });
+  spec.validations.push({ sheet, region: checks, decimal: { min: 0, max: 1000 }, message: language === 'nl' ? 'Een gewicht van 0 tot 1000.' : 'A weight from 0 to 1000.' });
   return region;
 }
 
@@ -211,7 +212,9 @@ export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, l
     );
     if (health) {
       const score = first('health');
-      spec.styles.push({ sheet, region: region('health'), numberFormat: '0', bold: true }, { sheet, region: region('pullsDown'), wrap: true });
+      // What pulls a score down wraps in its column (the most important first); a row shows its
+      // first line, the cell all of it.
+      spec.styles.push({ sheet, region: region('health'), numberFormat: '0', bold: true }, { sheet, region: region('pullsDown'), wrap: true, verticalAlign: 'top' });
       spec.conditionalFormulas.push(
         { sheet, region: region('health'), formula: `=AND(ISNUMBER(${score}),${score}>=${HEALTH_GREEN})`, fill: '#C6EFCE', fontColor: '#006100' },
         { sheet, region: region('health'), formula: `=AND(ISNUMBER(${score}),${score}>=${HEALTH_AMBER},${score}<${HEALTH_GREEN})`, fill: '#FFEB9C', fontColor: '#7A4A00' },

@@ -28,7 +28,12 @@ export const WHITESPACE_WORDS = {
   en: {
     sheet: 'Whitespace',
     title: 'Whitespace: what each planned account buys from us, per product group',
-    note: 'Revenue per account and product group, live from the revenue table. A shaded cell: nothing bought there yet — a conversation to have. Penetration: the share of these accounts that buy the group. The groups are those of the last run, largest first; new groups appear on the next run.',
+    note: [
+      'Revenue per account and product group, live from the revenue table.',
+      'A shaded cell: nothing bought there yet — a conversation to have.',
+      'Penetration: the share of these accounts that buy the group.',
+      'The groups are those of the last run, largest first; new groups appear on the next run.',
+    ],
     noteAll: 'The revenue table has no dates: all its revenue is counted.',
     measured: 'Revenue of the 12 months up to',
     shown: 'The {shown} largest of {total} product groups.',
@@ -42,7 +47,12 @@ export const WHITESPACE_WORDS = {
   nl: {
     sheet: 'Witte vlekken',
     title: 'Witte vlekken: wat elke klant met een plan bij ons koopt, per productgroep',
-    note: 'Omzet per klant en productgroep, live uit de omzettabel. Een gekleurde cel: daar wordt nog niets gekocht — een gesprek om te voeren. Penetratie: het deel van deze klanten dat de groep koopt. De groepen zijn die van de laatste keer, grootste eerst; nieuwe groepen verschijnen bij de volgende keer.',
+    note: [
+      'Omzet per klant en productgroep, live uit de omzettabel.',
+      'Een gekleurde cel: daar wordt nog niets gekocht — een gesprek om te voeren.',
+      'Penetratie: het deel van deze klanten dat de groep koopt.',
+      'De groepen zijn die van de laatste keer, grootste eerst; nieuwe verschijnen bij de volgende keer.',
+    ],
     noteAll: 'De omzettabel heeft geen datums: alle omzet telt mee.',
     measured: 'Omzet van de 12 maanden tot en met',
     shown: 'De {shown} grootste van {total} productgroepen.',
@@ -53,7 +63,7 @@ export const WHITESPACE_WORDS = {
     penetration: 'Penetratie',
     noColumn: 'Geen kolom "{given}" in de omzettabel op {sheet} (kolommen: {known}).',
   },
-} satisfies Record<Language, Record<string, string>>;
+} satisfies Record<Language, Record<string, string | string[]>>;
 
 /** A product group as the revenue table holds it: text, or a number (a group code). */
 export type Group = string | number;
@@ -185,7 +195,6 @@ export function accountsOnSheet(info: WorkbookInfo, values: SheetValues | null):
   return found;
 }
 
-const HEADER = 4;
 const HEADER_FILL = '#F2F2F2';
 const LINES = '#D9D9D9';
 const EMPTY_FILL = '#FCE4D6';
@@ -214,7 +223,12 @@ export function whitespaceSpec(info: WorkbookInfo, existing: SheetValues | null,
   const spec = emptySpec();
   spec.names.push(...productsName(info, products));
   const { groups } = products;
-  const dataEnd = options.dates && info.names[SOURCE_NAMES.dataEnd] ? SOURCE_NAMES.dataEnd : null;
+  const end = info.names[SOURCE_NAMES.dataEnd];
+  const dataEnd = options.dates && end && info.sheets.includes(end.sheet) ? SOURCE_NAMES.dataEnd : null;
+  // Title, the note a line a row (no merged or wrapped cells: a re-run writes the sheet again),
+  // the measuring date, the groups left out, then the table.
+  const MEASURED = 1 + w.note.length;
+  const HEADER = MEASURED + 2;
   const first = HEADER + 1;
   const last = first + Math.max(1, accounts.length) - 1;
   const cols = groups.length + 3;
@@ -226,11 +240,11 @@ export function whitespaceSpec(info: WorkbookInfo, existing: SheetValues | null,
   if (mine) spec.clear.push({ sheet: mine.sheet, region: mine.region });
   if (!info.sheets.includes(sheet)) spec.addSheets.push(sheet);
 
-  const measured = `$B$3`;
+  const measured = `$B$${MEASURED + 1}`;
   const keys = options.keys ? SOURCE_NAMES.keys : SOURCE_NAMES.accounts;
   const between = dataEnd ? `,${SOURCE_NAMES.dates},">"&(${measured}-365),${SOURCE_NAMES.dates},"<"&(${measured}+1)` : '';
   const gridCol = (g: number) => 2 + g;
-  const rows: SpecValue[][] = [[w.title], [w.note], dataEnd ? [w.measured, { formula: `=${dataEnd}` }] : [w.noteAll], [products.total > groups.length ? fill(w.shown, { shown: groups.length, total: products.total }) : null]];
+  const rows: SpecValue[][] = [[w.title], ...w.note.map((line) => [line]), dataEnd ? [w.measured, { formula: `=${dataEnd}` }] : [w.noteAll], [products.total > groups.length ? fill(w.shown, { shown: groups.length, total: products.total }) : null]];
   rows.push([w.account, w.tab, ...groups, w.bought]);
   accounts.forEach((a, i) => {
     const row = first + i + 1;
@@ -249,9 +263,9 @@ export function whitespaceSpec(info: WorkbookInfo, existing: SheetValues | null,
 
   const style = (r: Region, s: Omit<SheetSpec['styles'][number], 'sheet' | 'region'>) => spec.styles.push({ sheet, region: r, ...s });
   style({ row: 0, col: 0, rows: 1, cols: 1 }, { bold: true, fontSize: 14 });
-  style({ row: 1, col: 0, rows: 1, cols: 1 }, { italic: true, fontColor: '#595959' });
-  style({ row: 3, col: 0, rows: 1, cols: 1 }, { italic: true, fontColor: '#595959' });
-  if (dataEnd) style({ row: 2, col: 1, rows: 1, cols: 1 }, { bold: true, numberFormat: options.language === 'nl' ? 'dd-mm-yyyy' : 'yyyy-mm-dd' });
+  style({ row: 1, col: 0, rows: w.note.length, cols: 1 }, { italic: true, fontColor: '#595959' });
+  style({ row: MEASURED + 1, col: 0, rows: 1, cols: 1 }, { italic: true, fontColor: '#595959' });
+  if (dataEnd) style({ row: MEASURED, col: 1, rows: 1, cols: 1 }, { bold: true, numberFormat: options.language === 'nl' ? 'dd-mm-yyyy' : 'yyyy-mm-dd' });
   style({ row: HEADER, col: 0, rows: 1, cols }, { bold: true, fill: HEADER_FILL, wrap: true, verticalAlign: 'top' });
   const grid: Region = { row: first, col: 2, rows: last - first + 1, cols: groups.length };
   style(grid, { numberFormat: options.money });

@@ -10,6 +10,9 @@ import { SheetSpec, SpecValue, emptySpec } from '../../shared/sheet-spec';
 import { CHART_NAME, ExcelRun, ExcelWorkbook, parseAddress } from '../../src/excel/workbook';
 import { AnalysisOptions, apply, preview } from '../../shared/commands/analysis';
 import { invoiceLines } from '../support/revenue-sheets';
+import { productSales } from '../support/product-sales';
+import { MemoryWorkbook } from '../support/memory-workbook';
+import { sheetRef } from '../../shared/sheet-spec';
 import { Command, EXCEL_LIMITS, StandInExcel, describeArg, standInExcel, valueTypeOf as typeOf } from './stand-in';
 
 const MB = 1024 * 1024;
@@ -717,7 +720,7 @@ describe('generating plans (stand-in)', () => {
     expect([...thirty.excel.protection.keys()]).toEqual(accounts(30).map((a) => `Plan – ${a}`));
     expect(thirty.excel.find('zoom')).toHaveLength(30 + 1); // and the overview
     expect(thirty.excel.find('rule', 'set').filter((c) => c.target.endsWith('.dataValidation')).length).toBe(30 * 27 + 1); // and the overview's weights
-    expect(thirty.excel.find('merge').length).toBe(30 * 7 + 1); // six long-text inputs and the title; the overview's weights note
+    expect(thirty.excel.find('merge').length).toBe(30 * 7); // six long-text inputs and the title
     const firstValues = thirty.excel.find('formulas', 'set')[0].args[0] as unknown[][];
     expect(firstValues[0][0]).toBe("'Key account plan – Customer 1");
   });
@@ -749,6 +752,36 @@ describe('generating plans (stand-in)', () => {
     expect(thirty.excel.find('copy')).toHaveLength(30);
     const titles = thirty.excel.find('values', 'set').filter((c) => c.target.endsWith('.getRange("A1")'));
     expect(titles.map((c) => c.args[0])).toEqual(accounts(30).map((a) => [[`'Account plan for ${a}`]]));
+  });
+});
+
+describe('plans on a revenue table with product groups (stand-in)', () => {
+  it('writes the Whitespace sheet, its names and the overview with the health weights in the overview\'s one sync', async () => {
+    // The revenue table as the analysis leaves it (its columns and names), from the in-memory workbook.
+    const m = new MemoryWorkbook({ Omzet: productSales() as (string | number)[][] });
+    apply(m, { host: 'xlsx', language: 'en', today: 46000 });
+    const sheetOf = (name: string) => {
+      const grid: unknown[][] = [];
+      for (const [key, cell] of m.snapshot(name)) {
+        const [r, c] = key.split(',').map(Number);
+        while (grid.length <= r) grid.push([]);
+        grid[r][c] = cell.value ?? '';
+      }
+      const width = Math.max(...grid.map((g) => g.length));
+      return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+    };
+    const excel = standInExcel({ sheets: { Omzet: sheetOf('Omzet'), Pareto: sheetOf('Pareto') } });
+    excel.names = Object.entries(m.names).map(([name, { sheet, region }]) => ({ name, type: 'Range', value: sheetRef(sheet, region).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2') }));
+    const result = await generatePlans(new ExcelWorkbook(excel.run), { host: 'excel', language: 'en', accounts: { names: ['Acme', 'Bolt'] }, template: 'key', planStart: 46040 });
+    expect(result.made).toHaveLength(2);
+    expect(result.overview?.whitespace).toBe('Whitespace');
+    expect(excel.sheets).toEqual(['Omzet', 'Pareto', 'Plan – Acme', 'Plan – Bolt', 'Plans overview', 'Whitespace']);
+    const names = excel.names.map((n) => n.name);
+    for (const name of ['AccountPlanner_Whitespace', 'AccountPlanner_WhitespaceGrid', 'AccountPlanner_WhitespaceGroups', 'AccountPlanner_WhitespaceAccounts', 'AccountPlanner_HealthWeights']) expect(names, name).toContain(name);
+    // info, the revenue table, one sync per plan, then the overview's info, its number format and its write
+    expect(excel.syncs).toBe(2 + 2 + 3);
+    const formulas = excel.find('formulas', 'set').filter((c) => c.target.includes('"Whitespace"')).flatMap((c) => (c.args[0] as unknown[][]).flat());
+    expect(formulas).toContain('=SUMIFS(AccountPlanner_Amounts,AccountPlanner_Keys,"=Acme",AccountPlanner_Products,"=Koffie",AccountPlanner_Dates,">"&($B$6-365),AccountPlanner_Dates,"<"&($B$6+1))');
   });
 });
 

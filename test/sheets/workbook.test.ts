@@ -15,6 +15,7 @@ import { MemoryWorkbook } from '../support/memory-workbook';
 import { DEFAULT_FORMATS, StandInOptions, standInSpreadsheet } from './stand-in';
 import { midnightIn, prng } from '../support/fixtures';
 import { invoiceLines } from '../support/revenue-sheets';
+import { productSales } from '../support/product-sales';
 
 function host(options: StandInOptions) {
   const s = standInSpreadsheet(options);
@@ -657,6 +658,24 @@ describe('SheetsWorkbook with the analysis command', () => {
       }
     });
   }
+});
+
+describe('SheetsWorkbook with plans on a revenue table with product groups', () => {
+  it('writes the whitespace grid, the Whitespace sheet, the health score and their names as the in-memory workbook does', async () => {
+    const rows = productSales();
+    const s = host({ sheets: { Omzet: rows } });
+    const m = new MemoryWorkbook({ Omzet: rows as (string | number)[][] });
+    for (const wb of [s.workbook, m]) {
+      apply(wb, { host: 'sheets', language: 'nl', today: serial(2026, 1, 2) });
+      await generatePlans(wb, { host: 'sheets', language: 'nl', accounts: { names: ['Acme', 'Cera'] }, template: 'key', planStart: serial(2026, 1, 15) });
+    }
+    expect(s.sheetNames()).toEqual(['Omzet', 'Pareto', 'Plan – Acme', 'Plan – Cera', 'Plannen-overzicht', 'Witte vlekken']);
+    for (const sheet of ['Plan – Acme', 'Witte vlekken', 'Plannen-overzicht']) expect(standInCells(s.cellsOf(sheet)), sheet).toEqual(memoryCells(m, sheet));
+    const names = s.namedRanges();
+    for (const name of ['AccountPlanner_Products', 'AccountPlanner_Whitespace', 'AccountPlanner_WhitespaceGrid', 'AccountPlanner_WhitespaceGroups', 'AccountPlanner_WhitespaceAccounts', 'AccountPlanner_HealthWeights']) expect(names[name], name).toBeDefined();
+    expect(names.AccountPlanner_Products.sheet).toBe('Omzet');
+    expect(s.rulesOf('Witte vlekken')).toHaveLength(1); // the empty cells marked
+  });
 });
 
 /** JSON with the keys in order, so two equal objects built in another order compare equal. */
