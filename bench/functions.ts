@@ -3,7 +3,7 @@
 // each evaluated in the main JavaScript realm (new Function: a Node vm context makes every global
 // lookup slower than any real host does), inputs parsed from JSON as a host delivers them (not
 // timed), a warm-up call first, then alternated with a Float64Array sort of the same number of
-// amounts; the ratio is the median of the pairs' ratios. Also: the cost of telling blanks from
+// amounts; the ratio is the median of the rounds' ratios. Also: the cost of telling blanks from
 // zeros in Excel desktop (10% of the cells empty), and the bytes allocated per call.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -161,17 +161,28 @@ function sortTime(amounts: Float64Array): number {
   return now() - t0;
 }
 
-/** Median ratio of `pairs` alternating (sort, call) pairs after a warm-up, and the call's median time. */
-function alternate(timed: () => number, amounts: Float64Array, pairs = 3): { ms: number; sort: number; ratio: number } {
-  timed();
+/**
+ * Each round times the sort and then every contender, the contenders' order turned round each
+ * round, so no bundle always runs on the heap the other left behind. Per contender: the median
+ * of its times, of the rounds' sorts and of its per-round ratio to that round's sort.
+ */
+function rounds<K extends string>(timed: Record<K, () => number>, amounts: Float64Array, count = 3): Record<K, { ms: number; sort: number; ratio: number }> {
+  const names = Object.keys(timed) as K[];
+  for (const name of names) timed[name](); // warm-up
   sortTime(amounts);
-  const runs = Array.from({ length: pairs }, () => {
+  const runs = names.map(() => [] as { s: number; t: number }[]);
+  for (let k = 0; k < count; k++) {
     gc();
     const s = sortTime(amounts);
-    gc();
-    return { s, t: timed() };
-  });
-  return { ms: median(runs.map((r) => r.t)), sort: median(runs.map((r) => r.s)), ratio: median(runs.map((r) => r.t / r.s)) };
+    const order = k % 2 === 0 ? names.map((_, i) => i) : names.map((_, i) => names.length - 1 - i);
+    for (const i of order) {
+      gc();
+      runs[i].push({ s, t: timed[names[i]]() });
+    }
+  }
+  return Object.fromEntries(
+    names.map((name, i) => [name, { ms: median(runs[i].map((r) => r.t)), sort: median(runs[i].map((r) => r.s)), ratio: median(runs[i].map((r) => r.t / r.s)) }]),
+  ) as Record<K, { ms: number; sort: number; ratio: number }>;
 }
 
 export async function benchFunctions(root: string, n = EXCEL_ROWS): Promise<Line[]> {
@@ -180,6 +191,8 @@ export async function benchFunctions(root: string, n = EXCEL_ROWS): Promise<Line
   const rand = prng(7);
   const amounts = Float64Array.from({ length: n }, () => Math.round(rand() * rand() * 1_000_000) / 100);
   const bundles = { excel: excelBundle(root), sheets: sheetsBundle(root) };
+  const hosts = ['excel', 'sheets'] as const;
+  const via = { excel: 'functions.js', sheets: 'Code.js' };
   for (const c of cases(n)) {
     // The input's own size on the heap, for the allocation ratio.
     gc();
@@ -187,36 +200,39 @@ export async function benchFunctions(root: string, n = EXCEL_ROWS): Promise<Line
     const kept = argsFor('excel', c);
     const inputBytes = Math.max(1, process.memoryUsage().heapUsed - base);
     void kept;
-    for (const host of ['excel', 'sheets'] as const) {
+    const allocated = { excel: 0, sheets: 0 };
+    const timedIn = (host: (typeof hosts)[number]) => () => {
       const fn = bundles[host][c.name];
-      let allocated = 0;
-      const timed = () => {
-        const args = argsFor(host, c);
-        gc();
-        const before = process.memoryUsage().heapUsed;
-        const t0 = now();
-        const result = call(host, fn, c, args);
-        const t = now() - t0;
-        // Heap after the call less before, nothing collected in between (young-generation
-        // collections during a large call make this a lower bound).
-        allocated = (process.memoryUsage().heapUsed - before) / c.repeat;
-        if (!Array.isArray(result)) throw new Error(`${c.name} in ${host}: no result`);
-        return t;
-      };
-      const via = host === 'excel' ? 'functions.js' : 'Code.js';
-      if (c.repeat === 1) {
-        const r = alternate(timed, amounts);
-        const goal = c.name.startsWith('PARETO_') ? 2 : 1;
+      const args = argsFor(host, c);
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const t0 = now();
+      const result = call(host, fn, c, args);
+      const t = now() - t0;
+      // Heap after the call less before, nothing collected in between (young-generation
+      // collections during a large call make this a lower bound).
+      allocated[host] = (process.memoryUsage().heapUsed - before) / c.repeat;
+      if (!Array.isArray(result)) throw new Error(`${c.name} in ${host}: no result`);
+      return t;
+    };
+    if (c.repeat === 1) {
+      const measured = rounds({ excel: timedIn('excel'), sheets: timedIn('sheets') }, amounts);
+      const goal = c.name.startsWith('PARETO_') ? 2 : 1;
+      for (const host of hosts) {
+        const r = measured[host];
         lines.push({
-          what: `h. ${c.name} via ${via} ÷ sort (${ms(r.ms)} vs ${ms(r.sort)}; allocates ${(allocated / 1e6).toFixed(0)} MB = ${(allocated / inputBytes).toFixed(2)}× its input)`,
+          what: `h. ${c.name} via ${via[host]} ÷ sort (${ms(r.ms)} vs ${ms(r.sort)}; allocates ${(allocated[host] / 1e6).toFixed(0)} MB = ${(allocated[host] / inputBytes).toFixed(2)}× its input)`,
           result: times(r.ratio),
           goal: `≤ ${goal}×`,
           verdict: r.ratio <= goal ? 'PASS' : 'MISS',
         });
-      } else {
+      }
+    } else {
+      for (const host of hosts) {
+        const timed = timedIn(host);
         timed();
         const t = median([timed(), timed(), timed()]) / c.repeat;
-        lines.push({ what: `h. ${c.name} via ${via}, one call (${(allocated / 1024).toFixed(1)} KB allocated)`, result: `${(t * 1000).toFixed(1)} µs`, goal: '', verdict: '' });
+        lines.push({ what: `h. ${c.name} via ${via[host]}, one call (${(allocated[host] / 1024).toFixed(1)} KB allocated)`, result: `${(t * 1000).toFixed(1)} µs`, goal: '', verdict: '' });
       }
     }
   }
