@@ -214,6 +214,24 @@ function fits(values: SheetValues | null, region: Region, own: Region | undefine
 }
 
 /**
+ * Whether the cells an earlier Whitespace sheet left empty inside its region still are: right of
+ * the title and notes (above the header row), and beside the two bottom rows' labels and counts.
+ * A note typed there is the user's, and clearing the region would lose it.
+ */
+function ownGapsEmpty(values: SheetValues | null, own: Region, header: number | undefined): boolean {
+  if (!values) return true;
+  const blank = (r: number, c: number) => {
+    const v = cellAt(values, r, c);
+    return v === null || v === '';
+  };
+  const top = header ?? own.row;
+  for (let r = own.row; r < top; r++) for (let c = own.col + 2; c < own.col + own.cols; c++) if (!blank(r, c)) return false;
+  const last = own.col + own.cols - 1;
+  for (const r of [own.row + own.rows - 2, own.row + own.rows - 1]) if (!blank(r, own.col + 1) || !blank(r, last)) return false;
+  return true;
+}
+
+/**
  * The Whitespace sheet: a row per planned account, a column per product group. Re-running
  * rewrites the add-in's own region (found by its name) when the new one fits where nothing else
  * is, and otherwise makes a new sheet, as the Pareto sheet does.
@@ -235,9 +253,11 @@ export function whitespaceSpec(info: WorkbookInfo, existing: SheetValues | null,
   const region: Region = { row: 0, col: 0, rows: last + 3, cols };
   const previous = info.names[WHITESPACE_NAMES.own];
   const mine = previous && info.sheets.includes(previous.sheet) ? previous : undefined;
-  const reuse = mine && fits(existing, region, mine.region) ? mine.sheet : undefined;
+  // The earlier sheet is written again only where nothing of anyone else's is: not in the cells
+  // its own region left empty, nor where the new region reaches beyond it. Otherwise a new sheet.
+  const reuse = mine && fits(existing, region, mine.region) && ownGapsEmpty(existing, mine.region, info.names[WHITESPACE_NAMES.groups]?.region.row) ? mine.sheet : undefined;
   const sheet = freeSheetName(info.sheets, w.sheet, reuse);
-  if (mine) spec.clear.push({ sheet: mine.sheet, region: mine.region });
+  if (mine && reuse) spec.clear.push({ sheet: mine.sheet, region: mine.region });
   if (!info.sheets.includes(sheet)) spec.addSheets.push(sheet);
 
   const measured = `$B$${MEASURED + 1}`;

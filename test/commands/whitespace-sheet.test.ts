@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Cell } from '../../shared/cells';
 import { findTable, suggestColumns } from '../../shared/commands/table';
+import { apply } from '../../shared/commands/analysis';
+import { generatePlans } from '../../shared/commands/plans';
+import { MemoryWorkbook } from '../support/memory-workbook';
 import { accountKey } from '../../shared/formulas/pareto';
 import { parseCsvLine } from '../support/fixtures';
 import { hasSoffice, sheetsAsCsv } from '../support/libreoffice';
@@ -64,6 +67,37 @@ describe('finding the product column', () => {
     expect(table(codes).product).toBeNull();
     const many = [['Customer', 'Product', 'Sales'], ...Array.from({ length: 200 }, (_, i) => [`C${i % 7}`, `Item ${i}`, 10 + i])];
     expect(table(many).product).toBeNull();
+  });
+});
+
+describe('writing the Whitespace sheet again', () => {
+  const planned = async (accounts: string[]) => {
+    const m = new MemoryWorkbook({ Omzet: productSales() as (string | number)[][] });
+    apply(m, { host: 'xlsx', language: 'en', today: serialOf(2026, 1, 2) });
+    await generatePlans(m, { host: 'xlsx', language: 'en', accounts: { names: accounts }, template: 'key', planStart: serialOf(2026, 1, 15) });
+    return m;
+  };
+  const more = (m: MemoryWorkbook, account: string) => generatePlans(m, { host: 'xlsx', language: 'en', accounts: { names: [account] }, template: 'key', planStart: serialOf(2026, 1, 15) });
+
+  it('rewrites its own sheet in place with the accounts planned since', async () => {
+    const m = await planned(['Acme']);
+    await more(m, 'Bolt');
+    expect([...m.sheets.keys()].filter((n) => /^Whitespace/.test(n))).toEqual(['Whitespace']);
+    const accounts = m.names.AccountPlanner_WhitespaceAccounts.region;
+    expect([0, 1].map((k) => m.sheet('Whitespace').cells.get(`${accounts.row + k},0`)?.value)).toEqual(['Acme', 'Bolt']);
+  });
+
+  it('leaves a note the user typed on it, or under it, where it is, and writes a new sheet', async () => {
+    for (const where of ['beside the title', 'under the table']) {
+      const m = await planned(['Acme']);
+      const own = m.names.AccountPlanner_Whitespace.region;
+      const at = where === 'beside the title' ? `0,${own.cols - 1}` : `${own.row + own.rows},0`;
+      m.sheet('Whitespace').cells.set(at, { value: 'Ask Acme about tea' });
+      const before = new Map(m.snapshot('Whitespace'));
+      await more(m, 'Bolt');
+      expect(m.snapshot('Whitespace'), where).toEqual(before);
+      expect(m.names.AccountPlanner_Whitespace.sheet, where).toBe('Whitespace 2');
+    }
   });
 });
 
