@@ -7,6 +7,7 @@ import { sheetsBridge } from '../../src/sheets/client-bridge';
 import { dateFromSerial, zoneNamed } from '../../src/sheets/dates';
 import { AppsScriptGlobal, BOTH_ORDERS, loadAppsScript } from '../support/apps-script-project';
 import { dutchInvoices, serialOf } from '../support/revenue-sheets';
+import { productSales } from '../support/product-sales';
 import { StandInOptions, standInSpreadsheet } from './stand-in';
 
 /** The Dutch invoice sheet as getValues gives it: "" for blanks, Date objects in the date column. */
@@ -80,6 +81,27 @@ describe('the sidebar calls the analysis on the spreadsheet', () => {
   it('drops the type Apps Script may put before a message', async () => {
     const { bridge } = sidebar((e) => ({ message: `Error: ${e.message}` }));
     await expect(bridge.detect({ language: 'en', sheet: 'Inkoop' })).rejects.toThrow(/^There is no sheet called Inkoop\.$/);
+  });
+});
+
+describe('the sidebar plans accounts of a table with product groups (built Server.js)', () => {
+  it('the analysis names the product column; batches of plans get the whitespace grid, the overview the Whitespace sheet and the health score', async () => {
+    const zone = zoneNamed('Europe/Amsterdam');
+    const omzet = productSales().map((row, r) => row.map((v, c) => (v === null ? '' : c === 1 && r > 0 && typeof v === 'number' ? dateFromSerial(v, zone) : v)));
+    const { s, bridge } = sidebar(undefined, { sheets: { Omzet: omzet }, active: { sheet: 'Omzet', row: 1, col: 0 } });
+    const d = await bridge.detect({ language: 'nl', sheet: 'Omzet' });
+    expect(d.suggestion).toEqual({ account: 0, amount: 3, date: 1, product: 2 });
+    expect((await bridge.apply({ language: 'nl', sheet: 'Omzet', at: { row: 1, col: 0 }, account: 0, amount: 3, date: 1 })).status).toBe('written');
+    expect(s.namedRanges().AccountPlanner_Products).toMatchObject({ sheet: 'Omzet' });
+    for (const batch of [['Acme'], ['Bolt']]) await bridge.generatePlans({ language: 'nl', accounts: { names: batch }, template: 'key', planStart: serialOf(2026, 1, 15), skipOverview: true });
+    const grid = s.cellsOf('Plan – Bolt');
+    const header = grid.findIndex((row) => row[0] === 'Productgroep');
+    expect(grid.slice(header + 1, header + 7).map((row) => row[0])).toEqual(['Koffie', 'Melk', 'Thee', 'Suiker', 200, 'Thee*']);
+    const overview = await bridge.refreshOverview({ language: 'nl' });
+    expect(overview).toMatchObject({ added: 2, whitespace: 'Witte vlekken' });
+    expect(s.sheetNames()).toEqual(['Verkoop', 'Omzet', 'Pareto', 'Plan – Acme', 'Plan – Bolt', 'Plannen-overzicht', 'Witte vlekken']);
+    expect(s.cellsOf('Witte vlekken').map((row) => row[0])).toEqual(expect.arrayContaining(['Acme', 'Bolt', 'Penetratie']));
+    expect(s.namedRanges().AccountPlanner_HealthWeights).toMatchObject({ sheet: 'Plannen-overzicht' });
   });
 });
 
