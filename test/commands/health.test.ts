@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Cell } from '../../shared/cells';
-import { HEALTH_CHECKS, healthConditions } from '../../shared/commands/health';
+import { HEALTH_CHECKS, HEALTH_WEIGHTS_NAME, healthConditions } from '../../shared/commands/health';
+import { OVERVIEW_NAME } from '../../shared/commands/overview';
+import { generatePlans } from '../../shared/commands/plans';
+import { MemoryWorkbook } from '../support/memory-workbook';
 import { renderPlan } from '../../shared/commands/plan-render';
 import { KEY_ACCOUNT_PLAN } from '../../shared/templates/key-account';
 import { QUICK_ACCOUNT_PLAN } from '../../shared/templates/quick';
@@ -33,6 +36,24 @@ describe('which checks a plan template allows', () => {
     expect(Object.keys(healthConditions(key, cells))).toEqual([...HEALTH_CHECKS]);
     const quick = renderPlan(QUICK_ACCOUNT_PLAN, { sheet: 'Plan – B', account: 'B', owner: '', planStart: 46000, language: 'en', source }).layout;
     expect(Object.keys(healthConditions(quick, cells))).toEqual(['stage', 'actions', 'noOverdue', 'review', 'onTrack']);
+  });
+});
+
+describe('an overview made before the health score', () => {
+  it('keeps its twelve columns: new rows get no score and no weights table appears', async () => {
+    const m = new MemoryWorkbook({ Data: [['Account', 'Revenue'], ['Acme', 100], ['Bolt', 50]] });
+    await generatePlans(m, { host: 'xlsx', language: 'en', accounts: { names: ['Acme'] }, template: 'key', planStart: 46000 });
+    // As an earlier version left it: the overview's name over twelve columns, no weights.
+    const own = m.names[OVERVIEW_NAME];
+    m.names[OVERVIEW_NAME] = { ...own, region: { ...own.region, cols: 12 } };
+    delete m.names[HEALTH_WEIGHTS_NAME];
+    for (const [k] of m.snapshot('Plans overview')) if (Number(k.split(',')[1]) >= 12) m.sheet('Plans overview').cells.delete(k);
+    await generatePlans(m, { host: 'xlsx', language: 'en', accounts: { names: ['Bolt'] }, template: 'key', planStart: 46000 });
+    const cells = [...m.snapshot('Plans overview').keys()].map((k) => k.split(',').map(Number));
+    expect(Math.max(...cells.map(([, c]) => c))).toBe(11);
+    expect(m.names[OVERVIEW_NAME].region.cols).toBe(12);
+    expect(m.names[HEALTH_WEIGHTS_NAME]).toBeUndefined();
+    expect(cells.filter(([, c]) => c === 0).length).toBe(3 + 2); // title, note, headers and the two plans' tabs
   });
 });
 
