@@ -39,6 +39,25 @@ describe('which checks a plan template allows', () => {
   });
 });
 
+describe('the health score on a new overview', () => {
+  it('is green from 80, amber from 50, red below (conditional formats on its column), beside a weights table adding up to 100', async () => {
+    const m = new MemoryWorkbook({ Data: [['Account', 'Revenue'], ['Acme', 100]] });
+    await generatePlans(m, { host: 'xlsx', language: 'nl', accounts: { names: ['Acme'] }, template: 'key', planStart: 46000 });
+    const sheet = m.sheet('Plannen-overzicht');
+    expect(sheet.conditionalFormulas.filter((r) => r.region.col === 12).map((r) => [r.formula, r.fill])).toEqual([
+      ['=AND(ISNUMBER($M5),$M5>=80)', '#C6EFCE'],
+      ['=AND(ISNUMBER($M5),$M5>=50,$M5<80)', '#FFEB9C'],
+      ['=AND(ISNUMBER($M5),$M5<50)', '#FFC7CE'],
+    ]);
+    const weights = m.names[HEALTH_WEIGHTS_NAME].region;
+    expect(weights).toEqual({ row: 3, col: 15, rows: 12, cols: 2 });
+    expect(sheet.cells.get('3,15')?.value).toBe('Gezondheidsscore: wat telt');
+    const values = Array.from({ length: 10 }, (_, k) => sheet.cells.get(`${4 + k},16`)?.value as number);
+    expect(values.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(sheet.cells.get('14,16')?.formula).toBe('=SUM(Q5:Q14)');
+  });
+});
+
 describe('an overview made before the health score', () => {
   it('keeps its twelve columns: new rows get no score and no weights table appears', async () => {
     const m = new MemoryWorkbook({ Data: [['Account', 'Revenue'], ['Acme', 100], ['Bolt', 50]] });
