@@ -3,17 +3,17 @@
 // the output as a SheetSpec. Three round-trips at most: info, read, write.
 import { Cell, FormulaError, isEmptyCell, isError } from '../cells';
 import { dateOfSerial, isoDate, todaySerial } from '../dates';
-import { accountCategory } from '../formulas/category';
 import { Vector, vectorFrom } from '../formulas/args';
 import { cutoffsOfAccounts } from '../formulas/cutoffs';
-import { Accounts, TOO_LARGE_MESSAGE, accountShares, accountTiers, defaultLabel, groupAccounts, readCutoffs, readLabels, summariseTiers } from '../formulas/pareto';
+import { Accounts, TOO_LARGE_MESSAGE, accountShares, accountTiers, defaultLabel, groupAccounts, summariseTiers } from '../formulas/pareto';
 import { EXCEL_NAMESPACE } from '../catalog';
-import { Language, categoryLabel, fill, formatPercent, t } from '../i18n/strings';
+import { Language, categoryLabel, fill, t } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, Styling, a1, emptySpec, rectangle, sheetRef } from '../sheet-spec';
 import { cellLength, charCount, columnPx, moneyFormat, rowRanges, shownLength, tableLayout } from './layout';
 import { tierColour } from '../tier-colours';
 import { SheetValues, Workbook, WorkbookInfo, andThen, Awaitable, cellAt } from '../workbook';
 import { UserError } from './errors';
+import { GROWING, RECURRING, TierBasis, categoriesOf, categoryCounts, readTierSettings, tierLines } from './tier-cut';
 import { countedAs } from './criteria';
 import { MIGRATION_NAME, MigrationSummary, addMigrationSheet } from './migration-sheet';
 import { freeSheetName } from './sheet-names';
@@ -112,7 +112,10 @@ export interface Preview {
   formula: { available: boolean; reason?: string };
   /** The cutoffs the tiers were cut at (computed ones with cutoffs 'auto'). */
   cutoffs: number[];
+  /** What the tiers were cut from: the pane re-cuts them at other cutoffs without reading the sheet. */
+  basis: TierBasis;
 }
+
 
 export interface AnalysisResult {
   status: 'written' | 'confirm';
@@ -237,13 +240,13 @@ function latestDate(dates: Cell[]): number | null {
 }
 
 /**
- * Five-way category per account from its dated rows: recurring = revenue in at least 3 of the
- * last 4 quarters up to `latest`; growth = the 12 months up to `latest` above the 12 before;
- * significant = first tier. Plan tabs measure their facts the same way (see plan-render).
+ * What an account's category needs besides its tier, from its dated rows: recurring = revenue in
+ * at least 3 of the last 4 quarters up to `latest`; growing = the 12 months up to `latest` above
+ * the 12 before. Plan tabs measure their facts the same way (see plan-render).
  */
-function deriveCategories(dates: Cell[], amounts: Cell[], rowAccount: Int32Array, tiers: Int32Array, accounts: number, latest: number | null): Int32Array {
-  const categories = new Int32Array(accounts);
-  if (latest === null) return categories;
+function categoryTraits(dates: Cell[], amounts: Cell[], rowAccount: Int32Array, accounts: number, latest: number | null): Uint8Array {
+  const traits = new Uint8Array(accounts);
+  if (latest === null) return traits;
   const lastQuarter = quarterOf(latest);
   const quarterSums = new Float64Array(accounts * 4);
   const recent = new Float64Array(accounts);
@@ -260,9 +263,9 @@ function deriveCategories(dates: Cell[], amounts: Cell[], rowAccount: Int32Array
   for (let a = 0; a < accounts; a++) {
     let quarters = 0;
     for (let q = 0; q < 4; q++) if (quarterSums[a * 4 + q] > 0) quarters++;
-    categories[a] = accountCategory(tiers[a] === 0, quarters >= 3, recent[a] > before[a] ? 'growth' : 'stable');
+    traits[a] = (quarters >= 3 ? RECURRING : 0) | (recent[a] > before[a] ? GROWING : 0);
   }
-  return categories;
+  return traits;
 }
 
 interface Analysis {
@@ -290,18 +293,6 @@ function columnNamed(table: Table, col: number | null | undefined, what: string,
   const column = table.columns.find((c) => c.col === col);
   if (!column) throw new UserError(fill(s.columnOutside, { column: String(col + 1) }));
   return column;
-}
-
-function readTierSettings(options: AnalysisOptions): { cutoffs: number[]; labels: string[] } {
-  try {
-    const given = options.cutoffs === 'auto' ? undefined : options.cutoffs;
-    const cutoffs = readCutoffs(given?.length ? [given] : undefined);
-    const labels = readLabels(options.labels?.length ? [options.labels] : undefined, cutoffs).map(String);
-    return { cutoffs, labels };
-  } catch (e) {
-    if (e instanceof FormulaError) throw new UserError(e.message);
-    throw e;
-  }
 }
 
 /** Tiers, shares and summary; sums beyond the float range are the user's readable message. */
@@ -356,26 +347,25 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
   const { tiers, shares, summary } = tierAccounts(accounts, cutoffs, labels, valuesVector, tooLarge);
   const dates = date ? rows.rows.map((r) => values.values[r - values.origin.row]?.[date.col - values.origin.col] ?? null) : null;
   const dataEnd = dates ? latestDate(dates) : null;
-  const categories = dates ? deriveCategories(dates, rows.amounts, accounts.rowAccount, tiers, accounts.totals.length, dataEnd) : null;
+  const traits = dates ? categoryTraits(dates, rows.amounts, accounts.rowAccount, accounts.totals.length, dataEnd) : null;
+  const categories = traits ? categoriesOf(tiers, traits) : null;
+  const withAmount: number[] = [];
+  for (let a = 0; a < accounts.totals.length; a++) if (accounts.hasAmount[a]) withAmount.push(a);
 
-  const first = summary[0];
-  const accountCount = summary.reduce((n, l) => n + l.accounts, 0);
   const previous = ownRegion(info, OWN_NAMES.tiers) ?? ownRegion(info, OWN_NAMES.pareto);
   const formula = formulaAvailability(options, rows, table);
   const preview: Preview = {
     sheet: values.sheet,
     address: a1(table.region),
     columns: { account, amount, date },
-    headline: fill(s.headline, { accounts: formatPercent(first.accountShare, options.language), revenue: formatPercent(first.revenueShare, options.language) }),
-    tiers: summary.map((l, i) => ({ label: String(l.label), accounts: l.accounts, accountShare: l.accountShare, revenue: l.revenue, revenueShare: l.revenueShare, ...tierColour(i) })),
-    accounts: accountCount,
-    revenue: summary.reduce((sum, l) => sum + l.revenue, 0),
+    ...tierLines(summary, options.language),
     rows: rows.rows.length,
     leftOut: rows.leftOut,
-    categories: categories ? [1, 2, 3, 4, 5].map((c) => categories.filter((x, a) => x === c && accounts.hasAmount[a]).length) : null,
+    categories: categories ? categoryCounts(categories, accounts.hasAmount) : null,
     previous: previous ? `${previous.sheet}!${a1(previous.region)}` : null,
     formula,
     cutoffs,
+    basis: { totals: withAmount.map((a) => accounts.totals[a]), traits: traits ? withAmount.map((a) => traits[a]) : null },
   };
   return {
     info,

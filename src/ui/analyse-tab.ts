@@ -2,6 +2,7 @@
 // Each action goes idle → working (its button disabled, a progress line, aria-busy) → done or
 // error, and the error is always on screen. Everything from the sheet is set as text.
 import type { AnalysisResult, Detection, LeftOut, Preview } from '../../shared/commands/analysis';
+import { cutTiers } from '../../shared/commands/tier-cut';
 import { Language, fill, formatNumber, formatPercent } from '../../shared/i18n/strings';
 import { tierColour } from '../../shared/tier-colours';
 import { AnalysisRequest, Bridge } from './bridge';
@@ -11,7 +12,10 @@ import { PaneStrings, paneText } from '../../shared/i18n/pane';
 
 type Status = { kind: 'idle' } | { kind: 'working' | 'done' | 'error' | 'confirm'; text: string };
 const IDLE: Status = { kind: 'idle' };
-/** How long the pane waits after the last change before it asks for a new preview. */
+/**
+ * How long the pane waits after the last change of a column before it asks the host for a new
+ * preview. Cutoffs and labels need no host: the preview is cut again at once (what-if).
+ */
 export const PREVIEW_DELAY_MS = 300;
 /** Row numbers listed before "… n more". */
 const ROWS_SHOWN = 5;
@@ -300,7 +304,33 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     if (problem) {
       schedulePreview.cancel();
       renderActions();
-    } else changed();
+    } else retier();
+  }
+
+  /**
+   * Cutoffs or labels changed: the what-if. The tiers are cut again from the last preview's basis
+   * (every account's total), at once and without asking the host, so each keystroke shows its
+   * effect. Only when the columns changed since that preview does the host read the sheet again.
+   */
+  function retier() {
+    const p = state.preview;
+    const tiers = tierSettings();
+    const sameColumns =
+      p !== null &&
+      state.previewing.kind === 'idle' &&
+      !schedulePreview.pending() &&
+      p.columns.account.col === state.account &&
+      p.columns.amount.col === state.amount &&
+      (p.columns.date?.col ?? null) === state.date;
+    if (!sameColumns || typeof tiers === 'string') return changed();
+    try {
+      state.preview = { ...p, ...cutTiers(p.basis, tiers.cutoffs, tiers.labels, language) };
+    } catch {
+      return changed(); // the host's preview says what is wrong
+    }
+    state.applying = IDLE;
+    renderPreview();
+    renderActions();
   }
 
   function isBad(input: HTMLInputElement): boolean {

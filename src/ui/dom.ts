@@ -35,7 +35,7 @@ let ids = 0;
 export const uid = (prefix: string): string => `${prefix}-${++ids}`;
 
 /** Calls `fn` once `ms` after the last call. */
-export function debounce(fn: () => void, ms: number): { (): void; cancel(): void } {
+export function debounce(fn: () => void, ms: number): { (): void; cancel(): void; pending(): boolean } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const call = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -48,6 +48,7 @@ export function debounce(fn: () => void, ms: number): { (): void; cancel(): void
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   };
+  call.pending = () => timer !== undefined;
   return call;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apply, detect, OWN_NAMES, preview } from '../../shared/commands/analysis';
+import { cutTiers } from '../../shared/commands/tier-cut';
 import { isUserError } from '../../shared/commands/errors';
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { dutchInvoices, invoiceLines, serialOf } from '../support/revenue-sheets';
@@ -299,5 +300,38 @@ describe('re-running with more accounts', () => {
     apply(wb, { host: 'excel', language: 'en' });
     const again = apply(wb, { host: 'excel', language: 'en', replace: true }) as Awaited<ReturnType<typeof apply>>;
     expect(again.paretoSheet).toBe('Pareto');
+  });
+});
+
+describe('the what-if: tiers cut again from the preview\'s basis', () => {
+  const options = (cutoffs: number[], labels: string[], language: 'en' | 'nl') => ({ host: 'excel' as const, language, cutoffs, labels });
+  const settings: [number[], string[]][] = [
+    [[0.8, 0.95], ['A', 'B', 'C']],
+    [[0.5, 0.9], ['Gold', 'Silver', 'Bronze']],
+    [[0, 0.7], ['A', 'B', 'C']],
+    [[0.6], ['Key', 'Other']],
+    [[0.3, 0.6, 0.9, 0.99], ['A', 'B', 'C', 'D', 'E']],
+  ];
+
+  it('gives what a new preview of the same columns gives, with and without a date column', () => {
+    for (const date of [undefined, null]) {
+      const wb = new MemoryWorkbook({ S: invoiceLines(3000, 400) }, { sheet: 'S', row: 1, col: 1 });
+      const first = preview(wb, { host: 'excel', language: 'en', date }) as Awaited<ReturnType<typeof preview>>;
+      expect(first.basis.totals).toHaveLength(first.accounts);
+      expect(first.basis.traits === null).toBe(date === null);
+      for (const [cutoffs, labels] of settings) {
+        for (const language of ['en', 'nl'] as const) {
+          const fresh = preview(wb, { ...options(cutoffs, labels, language), date }) as Awaited<ReturnType<typeof preview>>;
+          const cut = cutTiers(first.basis, cutoffs, labels, language);
+          expect(cut).toEqual({ headline: fresh.headline, tiers: fresh.tiers, accounts: fresh.accounts, revenue: fresh.revenue, categories: fresh.categories, cutoffs: fresh.cutoffs });
+        }
+      }
+    }
+  });
+
+  it('refuses cutoffs and labels that do not fit, as the preview does', () => {
+    const p = preview(dutchWorkbook(), nl) as Awaited<ReturnType<typeof preview>>;
+    expect(() => cutTiers(p.basis, [0.9, 0.5], ['A', 'B', 'C'], 'en')).toThrow(/strictly increasing/);
+    expect(() => cutTiers(p.basis, [0.5], ['A', 'B', 'C'], 'en')).toThrow(/one more than the cutoffs/);
   });
 });

@@ -51,16 +51,28 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.close();
   });
 
-  it('debounces: several quick edits make one preview call', async () => {
+  it('what-if: each cutoff and label keystroke re-tiers at once, without asking the host again', async () => {
     const page = await open();
-    const before = await page.evaluate(() => window.__calls.length);
+    const previews = () => page.evaluate(() => window.__calls.filter((c) => c.kind === 'preview').length);
+    const before = await previews();
     const cutoff = page.locator('input.tier-cutoff').first();
+    // Each keystroke shows its own tiers: no waiting, no host round-trip.
     await cutoff.fill('7');
-    await cutoff.fill('70');
+    expect(await tierRows(page)).toEqual(['A 1 25.0% 72.5%', 'B 2 50.0% 25.4%', 'C 1 25.0% 2.2%']);
     await cutoff.fill('75');
-    await expect.poll(() => page.evaluate(() => window.__calls.filter((c) => c.kind === 'preview').length)).toBe(2);
+    expect(await tierRows(page)).toEqual(['A 2 50.0% 94.2%', 'B 1 25.0% 3.6%', 'C 1 25.0% 2.2%']);
+    await cutoff.fill('70');
+    expect(await tierRows(page)).toEqual(['A 1 25.0% 72.5%', 'B 2 50.0% 25.4%', 'C 1 25.0% 2.2%']);
+    await page.locator('input.tier-label').first().fill('Gold');
+    expect(await tierRows(page)).toEqual(['Gold 1 25.0% 72.5%', 'B 2 50.0% 25.4%', 'C 1 25.0% 2.2%']);
+    expect(await page.textContent('.headline')).toBe('25.0% of your customers bring 72.5% of revenue');
     await page.waitForTimeout(400);
-    expect(await page.evaluate(() => window.__calls.length)).toBe(before + 1);
+    expect(await previews()).toBe(before);
+    // What is written is what the what-if showed: the host's own preview at these cutoffs agrees.
+    await page.locator('#panel-analyse .field select').nth(2).selectOption('');
+    await page.locator('#panel-analyse .field select').nth(2).selectOption('2');
+    await expect.poll(previews).toBe(before + 1);
+    expect(await tierRows(page)).toEqual(['Gold 1 25.0% 72.5%', 'B 2 50.0% 25.4%', 'C 1 25.0% 2.2%']);
     await page.close();
   });
 
