@@ -109,13 +109,12 @@ export function paretoMigration(
     return [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
   }
   // Rows of one account share one pair: a million lines cost as many arrays as there are accounts.
-  const byAccount = new Map<number, Cell[]>();
+  const byAccount: (Cell[] | undefined)[] = new Array(before.accounts.totals.length);
+  const none: Cell[] = ['', ''];
   const out: Matrix = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const a = rowAccount[i];
-    let p = byAccount.get(a);
-    if (!p) byAccount.set(a, (p = pair(i)));
-    out[i] = p;
+    out[i] = a < 0 ? none : (byAccount[a] ??= pair(i));
   }
   return out;
 }
