@@ -8,6 +8,7 @@ import { accountCategory, isSignificant, readPotential, readSignificantTiers } f
 import { concentration } from './formulas/concentration';
 import { paretoCutoffs } from './formulas/cutoffs';
 import { paretoMigration } from './formulas/migration';
+import { accountScores } from './formulas/score';
 import { ElementParam, Kind, Value, elementwise } from './formulas/elementwise';
 import { paretoShareWithin, paretoSummaryWithin, paretoTierWithin } from './formulas/groups';
 import { paretoShare, paretoSummary, paretoTier } from './formulas/pareto';
@@ -239,6 +240,15 @@ export const FUNCTIONS = catalog([
     example: 'C2:C5000, A2:A5000, B2:B5000, DATE(2026,1,1)',
     returns: 'values',
     run: ([values, keys, dates, split, from, to, cutoffs, labels]) => paretoMigration(values!, keys!, dates!, split!, from, to, cutoffs, labels),
+  },
+  // Key-account selection (issue 14): appended here, after the analysis functions.
+  {
+    name: 'ACCOUNT_SCORE',
+    family: 'pareto',
+    params: [param('ratings', 'range'), param('weights', 'range')],
+    example: 'C5:H20, C3:H3',
+    returns: 'values',
+    run: ([ratings, weights]) => accountScores(ratings!, weights!),
   },
 ]);
 

@@ -225,4 +225,20 @@ export const FUNCTION_HELP: Readonly<Record<string, FunctionHelp>> = {
       labels: LABELS,
     },
   },
+  ACCOUNT_SCORE: {
+    description: withRowErrors({
+      en: 'Score of each candidate account: the weighted mean of its row of ratings (one column per criterion). A blank rating leaves its criterion out; a row without ratings gives "".',
+      nl: 'Score van elke kandidaat-klant: het gewogen gemiddelde van de beoordelingen in zijn rij (één kolom per criterium). Een lege beoordeling telt niet mee; een rij zonder beoordelingen geeft "".',
+    }),
+    params: {
+      ratings: {
+        en: 'Ratings, one row per account and one column per criterion (for example 1–5).',
+        nl: 'Beoordelingen, één rij per klant en één kolom per criterium (bijvoorbeeld 1–5).',
+      },
+      weights: {
+        en: 'One weight per criterion (a row or a column), 0 or more, not all 0.',
+        nl: 'Eén gewicht per criterium (een rij of een kolom), 0 of meer, niet allemaal 0.',
+      },
+    },
+  },
 } satisfies CatalogHelp;

@@ -246,6 +246,9 @@ export class AccountPlannerPlugin extends FunctionPlugin {
       }
       case 'PARETO_CUTOFFS':
         return [1, 2];
+      case 'ACCOUNT_SCORE':
+        // One score per row of ratings.
+        return [this.argShape(ast, 0, state)?.[0] ?? 1, 1];
       case 'PARETO_MIGRATION': {
         // Two columns per row of values (two rows for a row of values).
         const [h, w] = this.argShape(ast, 0, state) ?? [1, 1];

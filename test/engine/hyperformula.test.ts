@@ -294,6 +294,33 @@ describe('ACCOUNT_CATEGORY in a sheet', () => {
   });
 });
 
+describe('ACCOUNT_SCORE in a sheet', () => {
+  it('scores each row of ratings by the weights in a row above, spilling one column', () => {
+    const engine = buildEngine([
+      [3, 2, 1, null],
+      [4, 4, 1, '=ACCOUNT_SCORE(A2:C5,A1:C1)'],
+      [5, null, 2],
+      [0, 3, 3],
+      [null, null, null],
+    ]);
+    // (12+8+1)/6, (15+2)/4 with the blank left out, (0+6+3)/6 with the real 0 counted, unrated ""
+    expect(read(engine, 'D2:D5').flat()).toEqual([3.5, 4.25, 1.5, '']);
+    expect(cell(engine, 'E2')).toBeNull(); // one column only
+  });
+
+  it('text in a rating: that row\'s #VALUE!, the others scored; weights all 0: #NUM!', () => {
+    const engine = buildEngine([
+      [1, 1, 0, 0, '=ACCOUNT_SCORE(A2:B3,A1:B1)', '=ACCOUNT_SCORE(A2:B3,C1:D1)'],
+      [4, 'good'],
+      [2, 4],
+    ]);
+    expect(read(engine, 'E1:E2').flat()).toEqual([{ error: 'VALUE' }, 3]);
+    expect(read(engine, 'E1:E2')).toEqual(core('ACCOUNT_SCORE', [[[4, 'good'], [2, 4]], [[1, 1]]]));
+    expect(cell(engine, 'F1')).toBeInstanceOf(DetailedCellError);
+    expect((cell(engine, 'F1') as DetailedCellError).type).toBe('NUM');
+  });
+});
+
 describe('plan functions in a sheet', () => {
   // Targets and actuals, one row per account; row 7 not filled in yet.
   const targets = [120000, 80000, 50000, 0.5, 10000, 250000, null, 64000, 1000, 99999.99];

@@ -104,6 +104,8 @@ const EVERY_FUNCTION: Record<CatalogFunction['name'], { args: unknown[]; result:
     args: [[[10], [5], [90]], [['a'], ['a'], ['b']], [[date(2025, 6, 1)], [date(2026, 2, 1)], [date(2026, 3, 1)]], date(2026, 1, 1)],
     result: [['A', 'B'], ['A', 'B'], ['', 'A']],
   },
+  // (4×3 + 2×1) / 4; the second account's blank criterion is left out: 5
+  ACCOUNT_SCORE: { args: [[[4, 2], [5, '']], [[3, 1]]], result: [[3.5], [5]] },
 };
 
 describe('dist/sheets/Code.js on its own: every custom function', () => {
