@@ -17,9 +17,10 @@ import { PlanContext, PlanLayout, renderPlan } from './plan-render';
 import { planNameIsCut, planSheetName, uniqueSheetName } from './sheet-names';
 import { readProducts } from './whitespace-sheet';
 import { countedAs } from './criteria';
+import { markedKeyAccounts, selectionSheetOf } from './key-accounts';
 import { moneyFormat } from './layout';
 
-export type AccountChoice = { tier: string } | { names: string[] } | { selection: true };
+export type AccountChoice = { tier: string } | { names: string[] } | { selection: true } | { keyAccounts: true };
 export type TemplateChoice = 'key' | 'quick' | { sheet: string };
 
 export interface PlanOptions {
@@ -69,19 +70,24 @@ export function listTiers(wb: Workbook): Awaitable<string[]> {
   return andThen(wb.info(), (info) => {
     const tiers = info.names[SOURCE_NAMES.tiers];
     if (!tiers || !info.sheets.includes(tiers.sheet)) return [];
-    return andThen(wb.readSheet(tiers.sheet), (values) => {
-      const first = new Map<string, number>();
-      for (let r = tiers.region.row; r < tiers.region.row + tiers.region.rows; r++) {
-        const label = cellAt(values, r, tiers.region.col);
-        // The cumulative share sits right of the tier: the analysis writes them side by side.
-        const share = cellAt(values, r, tiers.region.col + 1);
-        if (typeof label !== 'string' || !label) continue;
-        const at = typeof share === 'number' ? share : Infinity;
-        if (!first.has(label) || at < first.get(label)!) first.set(label, at);
-      }
-      return [...first].sort((a, b) => a[1] - b[1]).map(([label]) => label);
-    });
+    return andThen(wb.readSheet(tiers.sheet), (values) => tierOrder(info, values));
   });
+}
+
+/** The tier labels in the revenue table's values (the sheet of AccountPlanner_TierColumn), in tier order. */
+export function tierOrder(info: WorkbookInfo, values: SheetValues): string[] {
+  const tiers = info.names[SOURCE_NAMES.tiers];
+  if (!tiers || tiers.sheet !== values.sheet) return [];
+  const first = new Map<string, number>();
+  for (let r = tiers.region.row; r < tiers.region.row + tiers.region.rows; r++) {
+    const label = cellAt(values, r, tiers.region.col);
+    // The cumulative share sits right of the tier: the analysis writes them side by side.
+    const share = cellAt(values, r, tiers.region.col + 1);
+    if (typeof label !== 'string' || !label) continue;
+    const at = typeof share === 'number' ? share : Infinity;
+    if (!first.has(label) || at < first.get(label)!) first.set(label, at);
+  }
+  return [...first].sort((a, b) => a[1] - b[1]).map(([label]) => label);
 }
 
 /** The accounts a choice stands for, so a pane can show the count and generate in batches. */
@@ -112,6 +118,8 @@ const WORDS = {
     noTier: 'No accounts in tier {tier}.',
     noSelection: 'Select the cells with the account names first.',
     noNames: 'Type at least one account name.',
+    noSelectionSheet: 'There is no key-account selection sheet yet: write one (Analyse, or account-planner select), let the managers rate the candidates, and mark the key accounts "yes".',
+    noneMarked: 'No account is marked as key account on the sheet {sheet}: choose "yes" in its column "Key account?" first.',
     noTemplate: 'There is no template sheet called {sheet}; template sheets are named "Template …" or "Sjabloon …".',
     done: 'Made {made} plans.',
     skipped: ' Skipped {skipped} that already have a plan tab.',
@@ -122,6 +130,8 @@ const WORDS = {
     noTier: 'Geen klanten in klasse {tier}.',
     noSelection: 'Selecteer eerst de cellen met de klantnamen.',
     noNames: 'Typ minstens één klantnaam.',
+    noSelectionSheet: 'Er is nog geen blad Selectie key accounts: maak er een (Analyse, of account-planner select), laat de managers de kandidaten beoordelen en markeer de key accounts met "ja".',
+    noneMarked: 'Op het blad {sheet} is geen klant als key account gemarkeerd: kies eerst "ja" in de kolom "Key account?".',
     noTemplate: 'Er is geen sjabloonblad met de naam {sheet}; sjabloonbladen heten "Sjabloon …" of "Template …".',
     done: '{made} plannen gemaakt.',
     skipped: ' {skipped} overgeslagen die al een plantabblad hebben.',
@@ -131,7 +141,7 @@ const WORDS = {
 
 
 /** Facts per account from the analysis' names on the revenue table: tier, category, revenue. */
-function factsFromSource(info: WorkbookInfo, values: SheetValues): Map<string, AccountFacts> {
+export function factsFromSource(info: WorkbookInfo, values: SheetValues): Map<string, AccountFacts> {
   const facts = new Map<string, AccountFacts>();
   const accounts = info.names[SOURCE_NAMES.accounts];
   const column = (name: string) => (info.names[name]?.sheet === accounts.sheet ? info.names[name].region.col : null);
@@ -189,6 +199,16 @@ export function resolveAccounts(
       const names = uniqueNames(choice.names);
       if (!names.length) throw new UserError(w.noNames);
       return { accounts: withFacts(names), source: facts, values: sourceValues };
+    }
+    if ('keyAccounts' in choice) {
+      const sheet = selectionSheetOf(info);
+      if (!sheet) throw new UserError(w.noSelectionSheet);
+      const read = source && source.sheet === sheet && sourceValues ? sourceValues : wb.readSheet(sheet);
+      return andThen(read, (values) => {
+        const names = uniqueNames(markedKeyAccounts(info, values));
+        if (!names.length) throw new UserError(fill(w.noneMarked, { sheet }));
+        return { accounts: withFacts(names), source: facts, values: sourceValues };
+      });
     }
     const selection = info.selection;
     if (!selection) throw new UserError(w.noSelection);

@@ -8,6 +8,7 @@ import { AnalysisOptions, Detection, Preview, apply, detect } from '../../shared
 import { UserError, isUserError } from '../../shared/commands/errors';
 import { refreshOverview } from '../../shared/commands/overview';
 import { PlanOptions, PlansResult, generatePlans, listAccounts } from '../../shared/commands/plans';
+import { DEFAULT_MANAGERS, MAX_MANAGERS, SelectionOptions, SelectionResult, writeSelectionSheet } from '../../shared/commands/selection-sheet';
 import { serialOfTime } from '../../shared/dates';
 import { cliWords } from '../../shared/i18n/cli';
 import { Language, fill, formatNumber, formatPercent, languageFrom } from '../../shared/i18n/strings';
@@ -20,6 +21,7 @@ Commands:
   analyze    Pareto analysis of a revenue sheet: tiers, categories, summary (the pane's Analyse)
   plans      a plan tab per account, from a template, and the plans overview
   overview   add rows for new plan tabs to the plans overview
+  select     a Key-account selection sheet: managers rate the candidates on agreed criteria
 
 The input is never changed: the result goes to <name>.planned.xlsx unless --out or --in-place.
 Run "account-planner <command> --help" for the options.`;
@@ -32,6 +34,7 @@ sheet. An account that already has a plan tab is skipped, never replaced.
 Options:
   --tier LABEL         every account of this tier (default: A; needs "analyze" first)
   --accounts LIST      account names instead, separated by ";"
+  --key-accounts       the accounts marked "yes" on the Key-account selection sheet
   --template NAME      key (default), quick, or the name of a "Template …" sheet in the workbook
   --lang en|nl         language of the plans (default: from LANG)
   --start YYYY-MM-DD   plan start date (default: today)
@@ -48,6 +51,24 @@ Placeholders in your own template sheet: {{account}} {{tier}} {{category}} {{rev
 
 /** More plan tabs than this at once need --max: hundreds of tabs make a workbook slow to open. */
 const MAX_PLANS = 200;
+
+const SELECT_USAGE = `Usage: account-planner select <workbook.xlsx> [options]
+
+Writes a "Key-account selection" sheet from the analysis: the candidate accounts with their
+revenue, growth, tier and category (live formulas), the criteria and their weights, a block per
+manager to rate every candidate 1-5 on every criterion, the consensus score, the spread between
+managers (2 points or more: discuss), the rank and a "Key account?" column to decide in. Then
+"plans --key-accounts" plans the accounts marked "yes". An earlier selection sheet is never
+changed: a new round goes on a new sheet and starts from the earlier criteria and weights.
+
+Options:
+  --tiers LIST         candidates: the accounts of these tiers, e.g. A,B (default: the first two)
+  --accounts LIST      candidates by name instead, separated by ";"
+  --managers N         how many managers rate (default: 3, at most 12)
+  --lang en|nl         language of the sheet (default: from LANG)
+  --out FILE           where to write (default: <name>.planned.xlsx beside the input)
+  --in-place           write into the input file itself
+  -h, --help           this help`;
 
 const OVERVIEW_USAGE = `Usage: account-planner overview <workbook.xlsx> [--lang en|nl] [--product COLUMN|none] [--out FILE] [--in-place]
 
@@ -315,11 +336,12 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
     owner: { type: 'string' },
     max: { type: 'string' },
     product: { type: 'string' },
+    'key-accounts': { type: 'boolean' },
   });
   if (values.help) return out(PLANS_USAGE);
   const input = oneWorkbook(positionals, 'plans');
   const language = languageOption(values.lang);
-  if (values.tier !== undefined && values.accounts !== undefined) fail('tierOrAccounts');
+  if ([values.tier !== undefined, values.accounts !== undefined, Boolean(values['key-accounts'])].filter(Boolean).length > 1) fail('tierOrAccounts');
   const planStart = values.start === undefined ? undefined : isoToSerial(values.start);
   const max = values.max === undefined ? MAX_PLANS : Number(values.max);
   if (!Number.isInteger(max) || max < 1) fail('max', { max: String(values.max) });
@@ -329,7 +351,7 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   const options: PlanOptions = {
     host: 'xlsx',
     language,
-    accounts: values.accounts !== undefined ? { names: values.accounts.split(';') } : { tier: values.tier ?? 'A' },
+    accounts: values['key-accounts'] ? { keyAccounts: true } : values.accounts !== undefined ? { names: values.accounts.split(';') } : { tier: values.tier ?? 'A' },
     template: template === 'key' || template === 'quick' ? template : { sheet: template },
     planStart,
     owner: values.owner,
@@ -342,7 +364,7 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
     // would quietly make thousands of tabs, and a workbook with that many is slow to open.
     const count = (await listAccounts(wb, options)).length;
     if (count > max) {
-      const what = 'tier' in options.accounts ? fill(errorWords.tier, { tier: options.accounts.tier }) : '--accounts';
+      const what = 'tier' in options.accounts ? fill(errorWords.tier, { tier: options.accounts.tier }) : 'keyAccounts' in options.accounts ? '--key-accounts' : '--accounts';
       fail('tooMany', { what, count, max });
     }
     result = await generatePlans(wb, options);
@@ -360,6 +382,28 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   out(`\n${result.message}`);
   out(fill(w.written, { path: change.target }));
   if (result.failed) throw new CliError(`stopped at ${result.failed.account}: ${result.failed.message}`);
+}
+
+async function select(args: string[], out: (line: string) => void): Promise<void> {
+  const { values, positionals } = parseOptions(args, 'select', { ...FILE_OPTIONS, tiers: { type: 'string' }, accounts: { type: 'string' }, managers: { type: 'string' } });
+  if (values.help) return out(SELECT_USAGE);
+  const input = oneWorkbook(positionals, 'select');
+  const language = languageOption(values.lang);
+  if (values.tiers !== undefined && values.accounts !== undefined) fail('tiersOrAccounts');
+  const managers = values.managers === undefined ? DEFAULT_MANAGERS : Number(values.managers);
+  if (!Number.isInteger(managers) || managers < 1 || managers > MAX_MANAGERS) fail('managers', { managers: String(values.managers), max: MAX_MANAGERS });
+  const options: SelectionOptions = { language, managers, tiers: list(values.tiers, '--tiers'), names: values.accounts === undefined ? undefined : list(values.accounts, '--accounts') };
+  const change = openForChange(input, values);
+  let result: SelectionResult;
+  try {
+    result = await writeSelectionSheet(change.wb, options);
+  } catch (e) {
+    if (isUserError(e) && /Pareto/.test(e.message)) fail('analyzeFirst', { message: e.message, name: basename(input) });
+    throw e;
+  }
+  await save(change, language, out);
+  out(result.message);
+  out(fill(cliWords(language).written, { path: change.target }));
 }
 
 async function overview(args: string[], out: (line: string) => void): Promise<void> {
@@ -439,6 +483,7 @@ export async function main(argv: string[], out = (l: string) => console.log(l), 
     if (command === 'analyze' || command === 'analyse') await analyze(rest, out);
     else if (command === 'plans') await plans(rest, out);
     else if (command === 'overview') await overview(rest, out);
+    else if (command === 'select') await select(rest, out);
     else fail('unknownCommand', { command });
     return 0;
   } catch (e) {

@@ -1,0 +1,35 @@
+// Which accounts the management team marked as key account on the latest "Key-account selection"
+// sheet (./selection-sheet.ts): the plans can take them as their accounts. Kept apart from the
+// sheet itself so the plans read the decisions without the sheet's builder.
+import { isError } from '../cells';
+import { flagWord } from '../formulas/args';
+import { SheetValues, WorkbookInfo, cellAt } from '../workbook';
+
+/** The workbook names of the latest selection sheet: the plans read its accounts and decisions. */
+export const SELECTION_NAMES = {
+  sheet: 'AccountPlanner_Selection',
+  accounts: 'AccountPlanner_SelectionAccounts',
+  decisions: 'AccountPlanner_SelectionDecisions',
+  criteria: 'AccountPlanner_SelectionCriteria',
+  weights: 'AccountPlanner_SelectionWeights',
+} as const;
+
+/** The selection sheet the plans read, or null when the workbook has none (or it was deleted). */
+export function selectionSheetOf(info: WorkbookInfo): string | null {
+  const accounts = info.names[SELECTION_NAMES.accounts];
+  const decisions = info.names[SELECTION_NAMES.decisions];
+  return accounts && decisions && accounts.sheet === decisions.sheet && info.sheets.includes(accounts.sheet) ? accounts.sheet : null;
+}
+
+/** The accounts marked key account (yes / ja, or TRUE), in the sheet's order. */
+export function markedKeyAccounts(info: WorkbookInfo, values: SheetValues): string[] {
+  const accounts = info.names[SELECTION_NAMES.accounts];
+  const decisions = info.names[SELECTION_NAMES.decisions];
+  const marked: string[] = [];
+  for (let i = 0; i < accounts.region.rows; i++) {
+    const name = cellAt(values, accounts.region.row + i, accounts.region.col);
+    const decision = cellAt(values, decisions.region.row + i, decisions.region.col);
+    if (flagWord(decision) === true && name !== null && !isError(name) && String(name).trim()) marked.push(String(name).trim());
+  }
+  return marked;
+}
