@@ -88,6 +88,7 @@ export const SERVER_ENTRY_POINTS = [
   'plansAccounts',
   'plansGenerate',
   'overviewRefresh',
+  'selectionWrite',
   'activateSheet',
 ];
 

@@ -3,6 +3,7 @@
 import { AnalysisOptions, apply, detect, preview } from '../../shared/commands/analysis';
 import { refreshOverview } from '../../shared/commands/overview';
 import { generatePlans, listAccounts, listTemplates, listTiers } from '../../shared/commands/plans';
+import { SelectionOptions, writeSelectionSheet } from '../../shared/commands/selection-sheet';
 import { Language, fill, t } from '../../shared/i18n/strings';
 import type { AccountsRequest, AnalysisRequest, Bridge, DetectRequest, OverviewRequest, PlanProgress, PlansRequest } from '../ui/bridge';
 import { ExcelWorkbook } from './workbook';
@@ -28,6 +29,7 @@ export function excelBridge(displayLanguage: () => string = () => Office.context
     // Excel can report each plan as it is made; the pane also generates in batches, as for Sheets.
     generatePlans: async (o: PlansRequest, onProgress?: PlanProgress) => generatePlans(new ExcelWorkbook(), { ...o, host: 'excel', onProgress }),
     refreshOverview: async (o: OverviewRequest) => refreshOverview(new ExcelWorkbook(), { language: o.language }),
+    writeSelectionSheet: async (o: SelectionOptions) => writeSelectionSheet(new ExcelWorkbook(), o),
     activateSheet: (name: string, language: Language = 'en') =>
       Excel.run(async (context) => {
         context.workbook.worksheets.getItem(name).activate();

@@ -4,6 +4,7 @@
 import type { AnalysisResult, Detection, Preview } from '../../shared/commands/analysis';
 import type { OverviewResult } from '../../shared/commands/overview';
 import type { AccountFacts, PlansResult, TemplateOption } from '../../shared/commands/plans';
+import type { SelectionOptions, SelectionResult } from '../../shared/commands/selection-sheet';
 import type { Language } from '../../shared/i18n/strings';
 import type { AccountsRequest, AnalysisRequest, Bridge, DetectRequest, OverviewRequest, PlansRequest } from '../ui/bridge';
 
@@ -24,6 +25,7 @@ export type EntryPoint =
   | 'plansAccounts'
   | 'plansGenerate'
   | 'overviewRefresh'
+  | 'selectionWrite'
   | 'activateSheet';
 
 // Apps Script hands the failure handler an Error whose message may start with its type.
@@ -53,6 +55,7 @@ export function sheetsBridge(displayLanguage: () => string = () => navigator.lan
     // One answer per call: the pane's batches are the progress Sheets can show.
     generatePlans: (o: PlansRequest) => callServer<PlansResult>('plansGenerate', o),
     refreshOverview: (o: OverviewRequest) => callServer<OverviewResult>('overviewRefresh', o),
+    writeSelectionSheet: (o: SelectionOptions) => callServer<SelectionResult>('selectionWrite', o),
     activateSheet: async (name: string, language?: Language) => {
       await callServer<null>('activateSheet', { sheet: name, language });
     },

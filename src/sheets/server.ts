@@ -6,6 +6,7 @@ import { AnalysisOptions, AnalysisResult, Detection, Preview, apply, detect, pre
 import { isUserError } from '../../shared/commands/errors';
 import { OverviewResult, refreshOverview } from '../../shared/commands/overview';
 import { AccountFacts, PlanOptions, PlansResult, TemplateOption, generatePlans, listAccounts, listTemplates, listTiers } from '../../shared/commands/plans';
+import { SelectionOptions, SelectionResult, writeSelectionSheet } from '../../shared/commands/selection-sheet';
 import { Language, fill, languageFrom, t } from '../../shared/i18n/strings';
 import { Awaitable } from '../../shared/workbook';
 import { SheetsWorkbook } from './workbook';
@@ -99,6 +100,11 @@ export function plansGenerate(request: Omit<PlanOptions, 'host' | 'onProgress'>)
 
 export function overviewRefresh(request: { language?: Language }): OverviewResult {
   return forSidebar(() => refreshOverview(new SheetsWorkbook(), { language: languageOf(request) }));
+}
+
+/** A new Key-account selection sheet from the analysis. */
+export function selectionWrite(request: SelectionOptions): SelectionResult {
+  return forSidebar(() => writeSelectionSheet(new SheetsWorkbook(), { ...request, language: languageOf(request) }));
 }
 
 /** Shows a sheet the pane lists (a plan tab, the overview). */

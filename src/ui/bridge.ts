@@ -4,6 +4,7 @@
 import type { AnalysisOptions, AnalysisResult, Detection, Preview } from '../../shared/commands/analysis';
 import type { OverviewResult } from '../../shared/commands/overview';
 import type { AccountFacts, PlanOptions, PlansResult, TemplateOption } from '../../shared/commands/plans';
+import type { SelectionOptions, SelectionResult } from '../../shared/commands/selection-sheet';
 import type { Language } from '../../shared/i18n/strings';
 
 /** What the pane asks for: the analysis options less the host, which the bridge knows. */
@@ -35,6 +36,8 @@ export interface Bridge {
   listAccounts(o: AccountsRequest): Promise<AccountFacts[]>;
   generatePlans(o: PlansRequest, onProgress?: PlanProgress): Promise<PlansResult>;
   refreshOverview(o: OverviewRequest): Promise<OverviewResult>;
+  /** Writes a new Key-account selection sheet from the analysis (an earlier one is kept as it is). */
+  writeSelectionSheet(o: SelectionOptions): Promise<SelectionResult>;
   /** Shows a sheet; rejects with a readable message (in `language`) when it is not there. */
   activateSheet(name: string, language?: Language): Promise<void>;
 }

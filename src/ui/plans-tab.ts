@@ -26,7 +26,7 @@ const PLACEHOLDERS = ['account', 'tier', 'category', 'revenue', 'owner', 'plan_s
 /** The window gaining focus (the user back from the sheet) re-reads templates and count, at most this often. */
 const FOCUS_REFRESH_MS = 2000;
 
-type Choice = 'tier' | 'selection' | 'names';
+type Choice = 'tier' | 'selection' | 'names' | 'keyAccounts';
 type Count = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; accounts: string[] } | { kind: 'error'; text: string };
 type Made = PlansResult['made'];
 
@@ -96,6 +96,8 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     count: { kind: 'idle' } as Count,
     action: { kind: 'idle' } as Action,
     linkError: null as string | null,
+    /** The selection sheet's line: its hint, then what writing one did. */
+    selection: { kind: 'idle' } as { kind: 'idle' | 'working' } | { kind: 'done' | 'error'; text: string },
   };
   let countRun = 0;
   let templatesRun = 0;
@@ -110,7 +112,11 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     tier: h('input', { type: 'radio', name: group, id: uid('by-tier'), value: 'tier' }),
     selection: h('input', { type: 'radio', name: group, id: uid('by-selection'), value: 'selection' }),
     names: h('input', { type: 'radio', name: group, id: uid('by-names'), value: 'names' }),
+    keyAccounts: h('input', { type: 'radio', name: group, id: uid('by-key-accounts'), value: 'keyAccounts' }),
   };
+  const writeSelection = h('button', { type: 'button', class: 'secondary small', onclick: () => void newSelectionSheet() });
+  const selectionStatusId = uid('selection-status');
+  const selectionStatus = h('p', { class: 'hint selection-status', id: selectionStatusId, 'aria-live': 'polite' });
   const tierSelect = h('select', { class: 'tier-select' }, ...TIERS.map((tier) => h('option', { value: tier }, tier)));
   const useSelection = h('button', { type: 'button', class: 'secondary small', onclick: () => choose('selection', true) });
   const namesHintId = uid('names-hint');
@@ -138,6 +144,7 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
   function accountChoice(): AccountChoice {
     if (state.choice === 'tier') return { tier: state.tier };
     if (state.choice === 'selection') return { selection: true };
+    if (state.choice === 'keyAccounts') return { keyAccounts: true };
     return { names: typedNames(state.names) };
   }
 
@@ -181,6 +188,28 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     tierSelect.replaceChildren(...tiers.map((tier) => h('option', { value: tier }, tier)));
     if (!tiers.includes(state.tier)) state.tier = tiers[0];
     tierSelect.value = state.tier;
+  }
+
+  /** The managers choose the key accounts on a selection sheet; the plans then take the ones marked yes. */
+  async function newSelectionSheet() {
+    if (state.selection.kind === 'working') return;
+    renderSelection({ kind: 'working' });
+    try {
+      const result = await bridge.writeSelectionSheet({ language: state.planLanguage });
+      renderSelection({ kind: 'done', text: result.message });
+      // The managers work on the new sheet: show it.
+      await bridge.activateSheet(result.sheet, language).catch(() => undefined);
+    } catch (e) {
+      renderSelection({ kind: 'error', text: messageOf(e) });
+    }
+    choose('keyAccounts', true);
+  }
+
+  function renderSelection(next = state.selection) {
+    state.selection = next;
+    writeSelection.disabled = next.kind === 'working';
+    selectionStatus.className = `hint selection-status${next.kind === 'error' ? ' problem-text' : ''}`;
+    selectionStatus.textContent = 'text' in next ? next.text : next.kind === 'working' ? s().writingSelection : s().writeSelectionHint;
   }
 
   function choose(choice: Choice, now = false) {
@@ -407,6 +436,9 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     tierSelect.setAttribute('aria-label', str.tierSelect);
     useSelection.textContent = str.useSelectionPlans;
     useSelection.title = str.useSelectionPlansHint;
+    writeSelection.textContent = str.writeSelection;
+    writeSelection.setAttribute('aria-describedby', selectionStatusId);
+    renderSelection();
     namesBox.setAttribute('aria-label', str.namesLabel);
     replace(namesPanel, namesBox, h('p', { class: 'hint', id: namesHintId }, str.namesHint));
     const option = (radio: HTMLInputElement, label: string, ...after: Child[]) =>
@@ -422,6 +454,8 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
         option(radios.selection, str.bySelection, useSelection),
         option(radios.names, str.byNames),
         namesPanel,
+        option(radios.keyAccounts, str.byKeyAccounts, writeSelection),
+        selectionStatus,
       ),
       countLine,
     );

@@ -3,7 +3,7 @@
 // worked out by hand; the column chosen or refused with --product; the Superstore data as an
 // optional extra.
 import ExcelJS from 'exceljs';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,11 +13,11 @@ import { apply } from '../../shared/commands/analysis';
 import { generatePlans } from '../../shared/commands/plans';
 import { MemoryWorkbook } from '../support/memory-workbook';
 import { accountKey } from '../../shared/formulas/pareto';
-import { parseCsvLine } from '../support/fixtures';
 import { hasSoffice, sheetsAsCsv } from '../support/libreoffice';
 import { PRODUCT_GROUPS, productSales } from '../support/product-sales';
 import { serialOf } from '../support/revenue-sheets';
 import { runCli } from '../support/run-cli';
+import { SUPERSTORE, superstoreRows } from '../support/superstore';
 import { writeXlsx } from '../support/xlsx-files';
 
 const dirs: string[] = [];
@@ -195,20 +195,11 @@ describe.skipIf(!hasSoffice)('the whitespace grid and sheet, recalculated by Lib
   }, 300_000);
 });
 
-const superstore = join(__dirname, '../../../shared/data/superstore.csv');
-
-describe.skipIf(!hasSoffice || !existsSync(superstore))('the Superstore data (../shared/data): its Sub-Category as the product groups', () => {
+describe.skipIf(!hasSoffice || !existsSync(SUPERSTORE))('the Superstore data (../shared/data): its Sub-Category as the product groups', () => {
   it('the grid and the Whitespace sheet equal the sums of the order lines per customer and sub-category', async () => {
     const dir = tempDir();
-    const lines = readFileSync(superstore, 'utf8').split(/\r?\n/).filter(Boolean).map(parseCsvLine);
-    const header = lines[0];
-    const [customer, date, sub, sales] = ['Customer Name', 'Order Date', 'Sub-Category', 'Sales'].map((h) => header.indexOf(h));
-    const usDate = (text: string) => {
-      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-      return m ? serialOf(Number(m[3]), Number(m[1]), Number(m[2])) : text;
-    };
-    // As a spreadsheet opens the CSV: numbers as numbers, US dates as dates.
-    const rows: Cell[][] = lines.map((l, i) => (i === 0 ? l : l.map((c, j) => (j === date ? usDate(c) : c === '' ? null : /^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c))));
+    const { header, rows, date } = superstoreRows();
+    const [customer, sub, sales] = ['Customer Name', 'Sub-Category', 'Sales'].map((h) => header.indexOf(h));
     const input = join(dir, 'superstore.xlsx');
     await writeXlsx(input, { Orders: rows }, { Orders: [date] });
     await run('analyze', input, '--account', 'Customer Name', '--amount', 'Sales', '--date', 'Order Date', '--lang', 'en', '--out', join(dir, 'analysed.xlsx'));

@@ -6,6 +6,8 @@ import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
 import { FormulaError } from '../../shared/cells';
 import { generatePlans } from '../../shared/commands/plans';
+import { SELECTION_NAMES } from '../../shared/commands/key-accounts';
+import { writeSelectionSheet } from '../../shared/commands/selection-sheet';
 import { SheetSpec, SpecValue, emptySpec } from '../../shared/sheet-spec';
 import { CHART_NAME, ExcelRun, ExcelWorkbook, parseAddress } from '../../src/excel/workbook';
 import { AnalysisOptions, apply, preview } from '../../shared/commands/analysis';
@@ -755,23 +757,31 @@ describe('generating plans (stand-in)', () => {
   });
 });
 
+/**
+ * The stand-in holding the product-sales table as the analysis leaves it (its columns, the Pareto
+ * sheet and the names), taken from the in-memory workbook.
+ */
+function analysedProductSales(): StandInExcel {
+  const m = new MemoryWorkbook({ Omzet: productSales() as (string | number)[][] });
+  apply(m, { host: 'xlsx', language: 'en', today: 46000 });
+  const sheetOf = (name: string) => {
+    const grid: unknown[][] = [];
+    for (const [key, cell] of m.snapshot(name)) {
+      const [r, c] = key.split(',').map(Number);
+      while (grid.length <= r) grid.push([]);
+      grid[r][c] = cell.value ?? '';
+    }
+    const width = Math.max(...grid.map((g) => g.length));
+    return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+  };
+  const excel = standInExcel({ sheets: { Omzet: sheetOf('Omzet'), Pareto: sheetOf('Pareto') } });
+  excel.names = Object.entries(m.names).map(([name, { sheet, region }]) => ({ name, type: 'Range', value: sheetRef(sheet, region).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2') }));
+  return excel;
+}
+
 describe('plans on a revenue table with product groups (stand-in)', () => {
   it('writes the Whitespace sheet, its names and the overview with the health weights in the overview\'s one sync', async () => {
-    // The revenue table as the analysis leaves it (its columns and names), from the in-memory workbook.
-    const m = new MemoryWorkbook({ Omzet: productSales() as (string | number)[][] });
-    apply(m, { host: 'xlsx', language: 'en', today: 46000 });
-    const sheetOf = (name: string) => {
-      const grid: unknown[][] = [];
-      for (const [key, cell] of m.snapshot(name)) {
-        const [r, c] = key.split(',').map(Number);
-        while (grid.length <= r) grid.push([]);
-        grid[r][c] = cell.value ?? '';
-      }
-      const width = Math.max(...grid.map((g) => g.length));
-      return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
-    };
-    const excel = standInExcel({ sheets: { Omzet: sheetOf('Omzet'), Pareto: sheetOf('Pareto') } });
-    excel.names = Object.entries(m.names).map(([name, { sheet, region }]) => ({ name, type: 'Range', value: sheetRef(sheet, region).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2') }));
+    const excel = analysedProductSales();
     const result = await generatePlans(new ExcelWorkbook(excel.run), { host: 'excel', language: 'en', accounts: { names: ['Acme', 'Bolt'] }, template: 'key', planStart: 46040 });
     expect(result.made).toHaveLength(2);
     expect(result.overview?.whitespace).toBe('Whitespace');
@@ -782,6 +792,26 @@ describe('plans on a revenue table with product groups (stand-in)', () => {
     expect(excel.syncs).toBe(2 + 2 + 3);
     const formulas = excel.find('formulas', 'set').filter((c) => c.target.includes('"Whitespace"')).flatMap((c) => (c.args[0] as unknown[][]).flat());
     expect(formulas).toContain('=SUMIFS(AccountPlanner_Amounts,AccountPlanner_Keys,"=Acme",AccountPlanner_Products,"=Koffie",AccountPlanner_Dates,">"&($B$6-365),AccountPlanner_Dates,"<"&($B$6+1))');
+  });
+});
+
+describe('the Key-account selection sheet (stand-in)', () => {
+  it('writes the sheet with its formulas, checks, colours, names and protection in one sync after its reads; a second round goes on its own sheet', async () => {
+    const excel = analysedProductSales();
+    const result = await writeSelectionSheet(new ExcelWorkbook(excel.run), { language: 'en' });
+    expect(result).toMatchObject({ sheet: 'Key-account selection', managers: 3, criteria: 6, previous: null });
+    expect(excel.sheets).toEqual(['Omzet', 'Pareto', 'Key-account selection']);
+    // info, the revenue table, its number format, then the write
+    expect(excel.syncs).toBe(4);
+    const names = excel.names.map((n) => n.name);
+    for (const name of Object.values(SELECTION_NAMES)) expect(names, name).toContain(name);
+    const formulas = excel.find('formulas', 'set').filter((c) => c.target.includes('"Key-account selection"')).flatMap((c) => (c.args[0] as unknown[][]).flat());
+    // The first manager's score of the first candidate (three candidates: the block starts on row 14).
+    expect(formulas).toContain('=IF(SUMPRODUCT($B$5:$G$5,--ISNUMBER(B16:G16))=0,"",SUMPRODUCT($B$5:$G$5,B16:G16)/SUMPRODUCT($B$5:$G$5,--ISNUMBER(B16:G16)))');
+    expect(excel.find('rule', 'set').map((c) => c.args[0])).toEqual(expect.arrayContaining([{ list: { inCellDropDown: true, source: 'yes,no' } }]));
+    expect(excel.protection.has('Key-account selection')).toBe(true);
+    const second = await writeSelectionSheet(new ExcelWorkbook(excel.run), { language: 'en' });
+    expect(second).toMatchObject({ sheet: 'Key-account selection 2', previous: 'Key-account selection' });
   });
 });
 

@@ -5,6 +5,8 @@ import { FormulaError } from '../../shared/cells';
 import { AnalysisOptions, AnalysisResult, apply } from '../../shared/commands/analysis';
 import { renderPlan } from '../../shared/commands/plan-render';
 import { generatePlans } from '../../shared/commands/plans';
+import { SELECTION_NAMES } from '../../shared/commands/key-accounts';
+import { selectionLayout, writeSelectionSheet } from '../../shared/commands/selection-sheet';
 import { Region, SheetSpec, SpecValue, Styling, Validation, emptySpec } from '../../shared/sheet-spec';
 import { TEMPLATES } from '../../shared/templates';
 import { KEY_ACCOUNT_PLAN } from '../../shared/templates/key-account';
@@ -675,6 +677,34 @@ describe('SheetsWorkbook with plans on a revenue table with product groups', () 
     for (const name of ['AccountPlanner_Products', 'AccountPlanner_Whitespace', 'AccountPlanner_WhitespaceGrid', 'AccountPlanner_WhitespaceGroups', 'AccountPlanner_WhitespaceAccounts', 'AccountPlanner_HealthWeights']) expect(names[name], name).toBeDefined();
     expect(names.AccountPlanner_Products.sheet).toBe('Omzet');
     expect(s.rulesOf('Witte vlekken')).toHaveLength(1); // the empty cells marked
+  });
+});
+
+describe('SheetsWorkbook with the Key-account selection sheet', () => {
+  it('writes the sheet, its checks, colours, protection and names as the in-memory workbook does; a second round leaves the first as it was', async () => {
+    const rows = productSales();
+    const s = host({ sheets: { Omzet: rows } });
+    const m = new MemoryWorkbook({ Omzet: rows as (string | number)[][] });
+    for (const wb of [s.workbook, m]) {
+      apply(wb, { host: 'sheets', language: 'nl', today: serial(2026, 1, 2) });
+      expect((await writeSelectionSheet(wb, { language: 'nl', managers: 2 })).sheet).toBe('Selectie key accounts');
+    }
+    expect(s.sheetNames()).toEqual(['Omzet', 'Pareto', 'Selectie key accounts']);
+    expect(standInCells(s.cellsOf('Selectie key accounts'))).toEqual(memoryCells(m, 'Selectie key accounts'));
+    const names = s.namedRanges();
+    for (const name of Object.values(SELECTION_NAMES)) expect(names[name]?.sheet, name).toBe('Selectie key accounts');
+    // Ratings 1–5, weights 0–1000, the decision ja/nee; the spread coloured, "ja" coloured.
+    const layout = selectionLayout(3, 6, 2);
+    expect(JSON.stringify(s.validationAt('Selectie key accounts', layout.blocks[1].firstRow, 3))).toMatch(/NUMBER_BETWEEN.*\[1,5\]/);
+    expect(JSON.stringify(s.validationAt('Selectie key accounts', layout.firstCandidate, layout.columns.decision))).toMatch(/"ja","nee"/);
+    expect(s.rulesOf('Selectie key accounts')).toHaveLength(2);
+    expect(s.protectionOf('Selectie key accounts')?.unprotected.length).toBeGreaterThan(0);
+    // A typed rating survives a second round, which goes on its own sheet.
+    s.spreadsheet.getSheetByName('Selectie key accounts')!.getRange(layout.blocks[0].firstRow + 1, 2).setValue(4);
+    const before = s.cellsOf('Selectie key accounts');
+    expect((await writeSelectionSheet(s.workbook, { language: 'nl' })).sheet).toBe('Selectie key accounts 2');
+    expect(s.cellsOf('Selectie key accounts')).toEqual(before);
+    expect(s.namedRanges()[SELECTION_NAMES.decisions].sheet).toBe('Selectie key accounts 2');
   });
 });
 

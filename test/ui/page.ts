@@ -6,6 +6,7 @@ import { AnalysisOptions, apply, detect, preview } from '../../shared/commands/a
 import { UserError } from '../../shared/commands/errors';
 import { refreshOverview } from '../../shared/commands/overview';
 import { generatePlans, listAccounts, listTemplates, listTiers } from '../../shared/commands/plans';
+import { writeSelectionSheet } from '../../shared/commands/selection-sheet';
 import { fill, t } from '../../shared/i18n/strings';
 import { emptySpec } from '../../shared/sheet-spec';
 import type { Shortfall } from '../../shared/workbook';
@@ -44,7 +45,7 @@ declare global {
   }
 }
 
-type Kind = 'detect' | 'preview' | 'apply' | 'listTemplates' | 'listTiers' | 'listAccounts' | 'generatePlans' | 'refreshOverview' | 'activateSheet';
+type Kind = 'detect' | 'preview' | 'apply' | 'listTemplates' | 'listTiers' | 'listAccounts' | 'generatePlans' | 'refreshOverview' | 'writeSelectionSheet' | 'activateSheet';
 
 const config: PageConfig = { host: 'sheets', displayLanguage: 'en-US', delay: 10, ...window.__config };
 const verkoop = dutchInvoices();
@@ -93,6 +94,7 @@ const bridge: Bridge = {
   generatePlans: (o, onProgress) =>
     call('generatePlans', o, () => generatePlans(workbook, { ...o, host: config.host, onProgress: config.host === 'excel' ? onProgress : undefined })),
   refreshOverview: (o) => call('refreshOverview', o, () => refreshOverview(workbook, o)),
+  writeSelectionSheet: (o) => call('writeSelectionSheet', o, () => writeSelectionSheet(workbook, o)),
   activateSheet: (name, language = 'en') =>
     call('activateSheet', { name }, () => {
       if (!workbook.sheets.has(name)) throw new Error(fill(t(language).host.sheetGone, { sheet: name }));

@@ -191,6 +191,32 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.close();
   });
 
+  it('writes a key-account selection sheet by keyboard, says nobody is marked yet, then plans the accounts marked yes', async () => {
+    const page = await openPlans();
+    await analyse(page);
+    await page.locator(panel).getByLabel('Marked as key account').check();
+    await expect.poll(() => countText(page)).toMatch(/^There is no key-account selection sheet yet/);
+    const status = `${panel} .selection-status`;
+    expect(await text(page, status)).toBe('A selection sheet: the managers rate the A and B accounts on agreed criteria and mark the key accounts yes.');
+    await page.getByRole('button', { name: 'New selection sheet' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(page, status)).toBe('The sheet Key-account selection lists 3 candidates for 3 managers to rate on 6 criteria.');
+    expect(await calls(page, 'writeSelectionSheet')).toEqual([{ language: 'en' }]);
+    expect(await page.evaluate(() => window.__workbook.active.sheet)).toBe('Key-account selection');
+    await expect.poll(() => countText(page)).toBe('No account is marked as key account on the sheet Key-account selection: choose "yes" in its column "Key account?" first.');
+    // The managers decide on the sheet: Van Dijk BV (the second candidate) is a key account.
+    await page.evaluate(() => {
+      const at = window.__workbook.names.AccountPlanner_SelectionDecisions;
+      window.__workbook.write({ ...window.__emptySpec(), blocks: [{ sheet: at.sheet, row: at.region.row + 1, col: at.region.col, values: [['yes']] }] });
+    });
+    await generateButton(page).click();
+    await page.waitForSelector(`${panel} .message.done`);
+    const [options] = (await calls(page, 'generatePlans')) as { accounts: unknown }[];
+    expect(options.accounts).toEqual({ names: ['Van Dijk BV'] });
+    expect(await page.evaluate(() => window.__workbook.sheets.has('Plan – Van Dijk BV'))).toBe(true);
+    await page.close();
+  });
+
   it("offers the workbook's own Template sheets, with a note on their placeholders", async () => {
     const page = await openPlans({
       sheets: {

@@ -1,7 +1,7 @@
 // The Key-account selection sheet as a user gets it from the runner: written by `select`, rated
 // by the managers, recalculated by LibreOffice (no add-in), and planned with `plans --key-accounts`.
 // The numbers are worked out by hand from the ratings typed in below.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { XlsxWorkbook } from '../../src/xlsx/workbook';
 import { hasSoffice, sheetsAsCsv } from '../support/libreoffice';
 import { dutchInvoices } from '../support/revenue-sheets';
 import { runCli } from '../support/run-cli';
+import { SUPERSTORE, superstoreRows } from '../support/superstore';
 import { writeXlsx } from '../support/xlsx-files';
 
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -172,4 +173,45 @@ describe('select and plans --key-accounts on the command line', () => {
     const help = await runCli('select', '--help');
     expect(help.out).toMatch(/--managers N/);
   }, 120_000);
+});
+
+describe.skipIf(!hasSoffice || !existsSync(SUPERSTORE))('the Superstore data (../shared/data) on the selection sheet', () => {
+  it('the A customers as candidates, largest first, with revenue and growth equal to the order lines summed by hand', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'account-planner-select-'));
+    dirs.push(dir);
+    const { header, rows, date } = superstoreRows();
+    const [customer, sales] = ['Customer Name', 'Sales'].map((h) => header.indexOf(h));
+    const input = join(dir, 'superstore.xlsx');
+    await writeXlsx(input, { Orders: rows }, { Orders: [date] });
+    const analysed = join(dir, 'analysed.xlsx');
+    expect((await runCli('analyze', input, '--account', 'Customer Name', '--amount', 'Sales', '--date', 'Order Date', '--lang', 'nl', '--out', analysed)).code).toBe(0);
+    const selected = join(dir, 'selected.xlsx');
+    const r = await runCli('select', analysed, '--tiers', 'A', '--managers', '1', '--lang', 'nl', '--out', selected);
+    expect(r.code, r.err).toBe(0);
+    const w = selectionWords('nl');
+    const sheet = sheetsAsCsv(selected, dir)[w.sheet];
+    expect(sheet.flat().filter((v) => ERROR.test(v))).toEqual([]);
+
+    const orders = rows.slice(1).filter((o) => typeof o[sales] === 'number' && typeof o[date] === 'number' && o[customer]);
+    const end = Math.max(...orders.map((o) => o[date] as number));
+    const totals = new Map<string, number>();
+    for (const o of orders) totals.set(String(o[customer]), (totals.get(String(o[customer])) ?? 0) + (o[sales] as number));
+    const sum = (who: string, from: number, to: number) => orders.filter((o) => o[customer] === who && (o[date] as number) > from && (o[date] as number) <= to).reduce((s, o) => s + (o[sales] as number), 0);
+    const layout = selectionLayout(396, 6, 1);
+    const table = sheet.slice(layout.firstCandidate, layout.firstCandidate + 396);
+    const names = table.map((line) => line[0]);
+    // The 396 A customers of the analysis, largest total first.
+    expect(new Set(names).size).toBe(396);
+    expect(names.map((n) => totals.get(n)!)).toEqual([...names.map((n) => totals.get(n)!)].sort((a, b) => b - a));
+    expect(table.every((line) => line[layout.columns.tier] === 'A')).toBe(true);
+    for (const line of table.slice(0, 40)) {
+      const who = line[0];
+      const last = sum(who, end - 365, end);
+      const before = sum(who, end - 730, end - 365);
+      expect(Number(line[layout.columns.revenue]), who).toBeCloseTo(last, 6);
+      const growth = line[layout.columns.growth];
+      if (before === 0) expect(growth, who).toBe(last > 0 ? w.newAccount : '');
+      else expect(Number(growth.replace('%', '')) / 100, who).toBeCloseTo(last / before - 1, 10);
+    }
+  }, 600_000);
 });
