@@ -332,7 +332,8 @@ export function selectionSpec(info: WorkbookInfo, candidates: AccountFacts[], o:
     put(r, col.consensus, { formula: `=IF(COUNT(${scores})=0,"",AVERAGE(${scores}))` });
     put(r, col.spread, { formula: `=IF(COUNT(${scores})<2,"",MAX(${scores})-MIN(${scores}))` });
     put(r, col.discuss, { formula: `=IF(ISNUMBER(${spread}),IF(${spread}>=2,"${w.discussWord}",""),"")` });
-    put(r, col.rank, { formula: `=IF(ISNUMBER(${consensus}),RANK(${consensus},${consensusRange}),"")` });
+    // 1 + the candidates scored higher (ties share a rank, as RANK gives, which not every engine has).
+    put(r, col.rank, { formula: `=IF(ISNUMBER(${consensus}),SUMPRODUCT(ISNUMBER(${consensusRange})*(${consensusRange}>${consensus}))+1,"")` });
     put(r, col.decision, null);
   });
   style({ row: layout.headerRow, col: 0, rows: 1, cols: width }, { bold: true, fill: HEADER_FILL, wrap: true, verticalAlign: 'top' });
