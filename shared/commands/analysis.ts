@@ -4,6 +4,7 @@
 import { Cell, FormulaError, isEmptyCell, isError } from '../cells';
 import { dateOfSerial, isoDate, todaySerial } from '../dates';
 import { Vector, vectorFrom } from '../formulas/args';
+import { MEASURES, Measure, concentrationOf, positiveTotalsDescending } from '../formulas/concentration';
 import { cutoffsOfAccounts } from '../formulas/cutoffs';
 import { Accounts, TOO_LARGE_MESSAGE, accountShares, accountTiers, defaultLabel, groupAccounts, summariseTiers } from '../formulas/pareto';
 import { EXCEL_NAMESPACE } from '../catalog';
@@ -592,6 +593,20 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
     }
   }
 
+  // How dependent the business is on its largest accounts, as lenders and acquirers ask it
+  // (CONCENTRATION's measures and labels): a snapshot of this analysis, like the summary above.
+  push([]);
+  push([s.concentrationTitle, null, null, null, null], { bold: true, fill: HEADER_FILL });
+  const measured = concentrationOf(positiveTotalsDescending(a.totals, 'values'));
+  for (const m of MEASURES) {
+    const r = push([w.concentration[m], null, null, null, measured[m]]);
+    cellStyle(r, 4, 1, { numberFormat: MEASURE_FORMATS[m] });
+  }
+  for (const sentence of s.concentrationNote) {
+    const r = push([sentence]);
+    cellStyle(r, 0, 1, { italic: true, fontColor: '#595959' });
+  }
+
   // What the preview said was left out, with the row numbers (as ranges, a few lines at most).
   push([]);
   push([s.leftOutTitle], { bold: true });
@@ -698,6 +713,9 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   const migration = options.compare && a.columns.date ? addMigrationSheet(spec, migrationInput(a, options, a.columns.date.col, [...a.info.sheets, pareto])) : undefined;
   return { spec, tierColumns: `${sheet}!${a1(outRegion)}`, paretoSheet: pareto, migration };
 }
+
+/** How each concentration measure reads on the Pareto sheet. */
+const MEASURE_FORMATS: Record<Measure, string> = { ACCOUNTS: '#,##0', TOP1: '0.0%', TOP5: '0.0%', TOP10: '0.0%', N50: '#,##0', N80: '#,##0', HHI: '#,##0', GINI: '0.00' };
 
 /** What the Tier migration sheet is made from: the counted lines with their dates. */
 function migrationInput(a: Analysis, options: AnalysisOptions, dateCol: number, sheets: string[]) {

@@ -113,6 +113,21 @@ describe('writing the analysis', () => {
     const legend = column(0).indexOf('Categorieën');
     expect(column(0).slice(legend + 1, legend + 6)).toEqual([1, 2, 3, 4, 5].map((n) => expect.stringMatching(new RegExp(`^${n} `))));
     expect(column(0).slice(legend + 1, legend + 6)).toContain(wb.get('Verkoop', 3, 7));
+    // How concentrated revenue is: CONCENTRATION's measures over the same accounts, in Dutch
+    const concentrationTop = column(0).indexOf('Hoe geconcentreerd is de omzet');
+    expect(concentrationTop).toBeGreaterThan(legend);
+    const shown = Array.from({ length: 8 }, (_, i) => [wb.get('Pareto', concentrationTop + 1 + i, 0), wb.get('Pareto', concentrationTop + 1 + i, 4)]);
+    expect(shown.map((r) => r[0])).toEqual(['Klanten met omzet', 'Aandeel van de grootste klant', 'Aandeel van de grootste 5', 'Aandeel van de grootste 10', 'Klanten voor 50% van de omzet', 'Klanten voor 80% van de omzet', 'Herfindahl-Hirschman-index (HHI)', 'Gini-coëfficiënt']);
+    // The four accounts' totals as the summary counts them: Jansen 10,000 and Van Dijk 3,000 (A), 500 (B), 300 (C).
+    const totals = [10000, 3000, 500, 300];
+    const shares = totals.map((x) => x / 13800);
+    expect(shown[0][1]).toBe(4);
+    expect(shown[1][1]).toBeCloseTo(shares[0], 12);
+    expect(shown[2][1]).toBe(1);
+    expect([shown[4][1], shown[5][1]]).toEqual([1, 2]);
+    expect(shown[6][1]).toBeCloseTo(shares.reduce((h, x) => h + (100 * x) ** 2, 0), 9);
+    const meanDifference = totals.flatMap((x) => totals.map((y) => Math.abs(x - y))).reduce((a, b) => a + b, 0) / 16;
+    expect(shown[7][1]).toBeCloseTo(meanDifference / (2 * (13800 / 4)), 12);
     // What was left out, with the row numbers the user sees
     const leftOut = column(0).indexOf('Niet meegeteld in de analyse');
     const lines = Array.from({ length: 5 }, (_, i) => [0, 1, 3].map((c) => wb.get('Pareto', leftOut + 2 + i, c)));
