@@ -780,6 +780,12 @@ function analysedProductSales(): StandInExcel {
 }
 
 describe('plans on a revenue table with product groups (stand-in)', () => {
+  it('the analysis names the product column it found', async () => {
+    const excel = standInExcel({ sheets: { Omzet: productSales().map((row) => row.map((v) => v ?? '')) } });
+    expect((await apply(new ExcelWorkbook(excel.run), { host: 'excel', language: 'nl', today: 46100 })).status).toBe('written');
+    expect(excel.names.find((n) => n.name === 'AccountPlanner_Products')?.value).toBe('workbook.worksheets.getItem("Omzet").getRange("C2:C14")');
+  });
+
   it('writes the Whitespace sheet, its names and the overview with the health weights in the overview\'s one sync', async () => {
     const excel = analysedProductSales();
     const result = await generatePlans(new ExcelWorkbook(excel.run), { host: 'excel', language: 'en', accounts: { names: ['Acme', 'Bolt'] }, template: 'key', planStart: 46040 });
