@@ -48,3 +48,10 @@ export function otherThan(key: string | number): string {
   const escaped = `<>${escapeWildcards(key)}`;
   return quoted(escaped.length <= MAX_CRITERION ? escaped : `${escaped.slice(0, MAX_CRITERION - 1).replace(/~$/, '')}*`);
 }
+
+/**
+ * A criterion (formula text) that matches exactly the text in the cell `ref`, whatever it holds:
+ * behind "=", with ~, * and ? escaped, as accountCriterion does for a value known when writing.
+ * For criteria read from cells the user may edit, such as tier labels ("B*", "<10k").
+ */
+export const exactCriterionOf = (ref: string): string => `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;

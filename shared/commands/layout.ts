@@ -92,13 +92,29 @@ export const cellLength = (value: unknown, format?: string): number =>
  * (longer text wraps there instead).
  */
 export function columnPx(lengths: number[], options: { min?: number; max?: number; bold?: boolean } = {}): number {
-  const longest = Math.max(0, ...lengths);
+  const longest = largest(lengths);
   return Math.min(options.max ?? Infinity, Math.max(options.min ?? 0, pxFor(longest, options.bold)));
+}
+
+/**
+ * The largest of many lengths, 0 for none. A loop, not Math.max(...xs): spreading 130,000
+ * accounts' lengths as arguments overflows the call stack.
+ */
+function largest(xs: readonly number[]): number {
+  let most = 0;
+  for (const x of xs) if (x > most) most = x;
+  return most;
 }
 
 /** The money format for generated sheets: the source amount column's own (currency and all), unless it has none. */
 export const moneyFormat = (source: string | null | undefined): string =>
-  source && !/^\s*(General|@)?\s*$/i.test(source) && !isDateFormat(formatPattern(source).pattern) ? source : '#,##0';
+  source && !GENERAL.test(source) && !isDateFormat(formatPattern(source).pattern) ? source : '#,##0';
+
+/**
+ * Formats that mean "no format": General, text, and Google Sheets' answer for a cell nobody
+ * formatted (getNumberFormat() gives "0.###############"), which shows no thousands separators.
+ */
+const GENERAL = /^\s*(General|@|0\.#+)?\s*$/i;
 
 export interface ColumnNeeds {
   header: string;
@@ -117,7 +133,7 @@ export function tableLayout(columns: ColumnNeeds[]): { widths: number[]; headerP
   const widths = columns.map((c) => {
     const words = c.header.split(/\s+/).map(charCount);
     const headerChars = Math.max(...words, Math.ceil(charCount(c.header) / 2));
-    return Math.min(c.max ?? Infinity, Math.max(c.min ?? 0, pxFor(Math.max(...c.lengths, 0)), pxFor(headerChars, true)));
+    return Math.min(c.max ?? Infinity, Math.max(c.min ?? 0, pxFor(largest(c.lengths)), pxFor(headerChars, true)));
   });
   const lines = Math.max(1, ...columns.map((c, i) => linesIn(c.header, widths[i], true)));
   return { widths, headerPx: rowPx(lines) };

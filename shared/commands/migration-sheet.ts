@@ -15,7 +15,7 @@ import { tierMigration } from '../formulas/migration';
 import { Language, fill, t } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, columnLetter, rectangle } from '../sheet-spec';
 import { tierColour } from '../tier-colours';
-import { accountCriterion, countedAs } from './criteria';
+import { accountCriterion, countedAs, exactCriterionOf } from './criteria';
 import { UserError } from './errors';
 import { LARGE_AMOUNT, cellLength, tableLayout } from './layout';
 import { freeSheetName } from './sheet-names';
@@ -157,7 +157,8 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
     top.push([w.total, ...[...toLabels, null].map((_, j) => ({ formula: `=SUM(${columnLetter(1 + j)}${headerRow + 2}:${columnLetter(1 + j)}${totalRow})` })), null]);
     top.push(new Array(8).fill(null));
   };
-  const criteria = (r: number, c: number) => `${range(1)},$A${r + 1},${range(2)},${columnLetter(c)}$${matrixAt[matrixAt.length - 1] + 1}`;
+  // The tier labels are the user's own words: matched exactly, never as wildcards or operators.
+  const criteria = (r: number, c: number) => `${range(1)},${exactCriterionOf(`$A${r + 1}`)},${range(2)},${exactCriterionOf(`${columnLetter(c)}$${matrixAt[matrixAt.length - 1] + 1}`)}`;
   matrix(w.accountsMatrix, (r, c) => `COUNTIFS(${criteria(r, c)})`);
   matrix(fill(w.revenueMatrix, { period: beforeText }), (r, c) => `SUMIFS(${range(3)},${criteria(r, c)})`);
   matrix(fill(w.revenueMatrix, { period: afterText }), (r, c) => `SUMIFS(${range(4)},${criteria(r, c)})`);

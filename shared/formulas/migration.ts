@@ -3,6 +3,7 @@
 // the second; each period is tiered on its own by PARETO_TIER's rule (its own total, its own
 // cutoffs' shares). An account without a line with an amount in a period has no tier there ("").
 import { Cell, Matrix, numError, valueError } from '../cells';
+import { isoDate } from '../dates';
 import { LAST_SERIAL, Vector, describePlace, numberAt, placeInVector, sameShape, single, toDate, vectorOf } from './args';
 import { Accounts, accountTiers, clean, groupAccounts, readCutoffs, readLabels } from './pareto';
 
@@ -55,10 +56,11 @@ export function tierMigration(
   for (let i = 0; i < values.length; i++) {
     const a = all.rowAccount[i];
     const amount = a >= 0 ? numberAt(values, i) : null;
+    // A line without an amount counts nowhere, whatever its date cell holds (a totals row's label).
+    if (amount === null) continue;
     const raw = dates.at(i);
     // The common case first: a plain serial needs no Place object for a message.
     const date = typeof raw === 'number' && raw >= 0 && raw <= LAST_SERIAL ? raw : toDate(raw, placeInVector(dates, i));
-    if (amount === null) continue;
     if (date === null) {
       throw valueError(`${describePlace(placeInVector(dates, i))} is blank but ${describePlace(placeInVector(values, i))} has an amount: each line needs its date`);
     }
@@ -92,8 +94,8 @@ export function paretoMigration(
   if (split === null) throw valueError('split_date is blank: give the first day of the second period');
   const from = oneDate(fromArg, 'from');
   const to = oneDate(toArg, 'to');
-  if (from !== null && from >= split) throw numError(`from (${from}) must be before split_date (${split}), or the first period is empty`);
-  if (to !== null && to < split) throw numError(`to (${to}) must be on or after split_date (${split}), or the second period is empty`);
+  if (from !== null && from >= split) throw numError(`from (${isoDate(from)}) must be before split_date (${isoDate(split)}), or the first period is empty`);
+  if (to !== null && to < split) throw numError(`to (${isoDate(to)}) must be on or after split_date (${isoDate(split)}), or the second period is empty`);
   const values = vectorOf(valuesArg, 'values');
   const keys = vectorOf(keysArg, 'keys');
   const dates = vectorOf(datesArg, 'dates');

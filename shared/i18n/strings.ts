@@ -104,6 +104,7 @@ const en = {
     title: 'Account Planner',
     menuOpen: 'Open Account Planner',
     sheetGone: 'There is no sheet called {sheet} any more: it was renamed or deleted.',
+    cellsWithheld: 'Excel did not hand over the cells of {where}, even one row at a time. Close other workbooks or add-ins and try again.',
   },
 
 };
@@ -207,6 +208,7 @@ const nl: Strings = {
     title: 'Account Planner',
     menuOpen: 'Account Planner openen',
     sheetGone: 'Er is geen blad {sheet} meer: het is hernoemd of verwijderd.',
+    cellsWithheld: 'Excel gaf de cellen van {where} niet door, ook niet rij voor rij. Sluit andere werkmappen of invoegtoepassingen en probeer het opnieuw.',
   },
 
 };

@@ -15,9 +15,9 @@ export function excelBridge(displayLanguage: () => string = () => Office.context
   return {
     host: 'excel',
     displayLanguage,
-    detect: async (o: DetectRequest) => detect(new ExcelWorkbook(), o),
-    preview: async (o: AnalysisRequest) => preview(new ExcelWorkbook(), excel(o)),
-    apply: async (o: AnalysisRequest) => apply(new ExcelWorkbook(), excel(o)),
+    detect: async (o: DetectRequest) => detect(new ExcelWorkbook(undefined, { language: o.language }), o),
+    preview: async (o: AnalysisRequest) => preview(new ExcelWorkbook(undefined, { language: o.language }), excel(o)),
+    apply: async (o: AnalysisRequest) => apply(new ExcelWorkbook(undefined, { language: o.language }), excel(o)),
     insertFormula: (formula: string) =>
       Excel.run(async (context) => {
         context.workbook.getActiveCell().formulas = [[formula]];

@@ -27,6 +27,8 @@
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
 import { ParetoChart, Region, SheetSpec, SpecValue, Validation, a1, columnLetter, isFormula, sheetRef } from '../../shared/sheet-spec';
 import { SheetValues, Shortfall, Workbook, WorkbookInfo } from '../../shared/workbook';
+import { Language, fill, t } from '../../shared/i18n/strings';
+import { UserError } from '../../shared/commands/errors';
 
 /** Excel.run, or a stand-in for it in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -34,6 +36,8 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface ExcelWorkbookOptions {
   /** Most cells asked for per sync once Excel has said a sheet is too large for one response (default 200,000). */
   cellBudget?: number;
+  /** The language of the messages this workbook gives (the pane's). */
+  language?: Language;
   /** Most bytes of queued cell data per sync (Excel on the web refuses requests over 5 MB). */
   requestBytes?: number;
   /** Whether the host has an API set ("ExcelApi", "1.9"); default Office.context.requirements, or yes without it. */
@@ -90,6 +94,7 @@ const GRID_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHor
 
 export class ExcelWorkbook implements Workbook {
   private readonly cellBudget: number;
+  private readonly language: Language;
   private readonly requestBytes: number;
   private readonly supports: (set: string, version: string) => boolean;
   /** What of the specs written this Excel could not do (print width: no ExcelApi 1.9, or it did not take). */
@@ -105,6 +110,7 @@ export class ExcelWorkbook implements Workbook {
   ) {
     // 200,000 cells of values and valueTypes are about 4 MB of invoice lines: under the web's 5 MB.
     this.cellBudget = options.cellBudget ?? 200_000;
+    this.language = options.language ?? 'en';
     this.requestBytes = options.requestBytes ?? 4 * 1024 * 1024;
     this.supports = options.supports ?? officeSupports;
   }
@@ -206,7 +212,7 @@ export class ExcelWorkbook implements Workbook {
         if (!TOO_LARGE.includes(errorCode(e) as string) || chunk.rows === 1) throw e;
       }
       if (rows) for (const row of rows) values.push(row);
-      else if (chunk.rows === 1) throw new Error(`Excel did not hand over the cells of ${sheetRef(sheet, chunk)}.`);
+      else if (chunk.rows === 1) throw new UserError(fill(t(this.language).host.cellsWithheld, { where: sheetRef(sheet, chunk) }));
       else chunkRows = Math.ceil(chunk.rows / 2);
     }
     return { sheet, origin: { row: used.row, col: used.col }, values };

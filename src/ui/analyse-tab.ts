@@ -22,6 +22,15 @@ const ROWS_SHOWN = 5;
 const MAX_TIERS = 5;
 
 
+/**
+ * A cutoff as whole hundredths of a percent, never above it: 0.8 (0.79999… in binary) is 8000,
+ * and a cutoff a hair below a step stays below it, so no account crosses into the tier above.
+ */
+export function hundredthsAtMost(cutoff: number): number {
+  const k = Math.round(cutoff * 10000);
+  return k / 10000 <= cutoff ? k : k - 1;
+}
+
 export function analyseTab(bridge: Bridge, initial: Language): TabView {
   let language = initial;
   const state = {
@@ -264,7 +273,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     const labels = [0, 1, 2].map((i) => state.labels[i] ?? String.fromCharCode(65 + i));
     try {
       const p = await bridge.preview({ ...req, cutoffs: 'auto', labels });
-      const shown = p.cutoffs.map((c) => String(Math.floor(c * 10000 + 1e-6) / 100).replace('.', language === 'nl' ? ',' : '.'));
+      const shown = p.cutoffs.map((c) => String(hundredthsAtMost(c) / 100).replace('.', language === 'nl' ? ',' : '.'));
       state.cutoffs = shown;
       state.labels = labels;
       state.preview = p;

@@ -3,6 +3,7 @@
 // (test/excel/stand-in.ts) where it cannot (collections with items, names, charts, conditional
 // formats, ranges by address, refused requests).
 import { OfficeMockObject } from 'office-addin-mock';
+import { isUserError } from '../../shared/commands/errors';
 import { describe, expect, it } from 'vitest';
 import { FormulaError } from '../../shared/cells';
 import { generatePlans } from '../../shared/commands/plans';
@@ -192,6 +193,19 @@ describe('readSheet in chunks (stand-in)', () => {
     expect(excel.syncs).toBe(8);
     expect(sheet.origin).toEqual({ row: 0, col: 0 });
     expect(sheet.values).toEqual(excel.grid.map((row) => row.map((v) => (v === '' ? null : v))));
+  });
+});
+
+describe('readSheet when Excel hands over nothing, even one row at a time', () => {
+  it('says so in the pane\'s language, naming the row, as a message for the user', async () => {
+    const excel = standInExcel();
+    excel.grid = Array.from({ length: 10 }, (_, i) => [i, `Customer ${i}`]);
+    excel.limits.cellsPerRead = 1; // every read is answered with values = null
+    for (const [language, words] of [['en', /^Excel did not hand over the cells of Data!A1:B1, even one row at a time\./], ['nl', /^Excel gaf de cellen van Data!A1:B1 niet door/]] as const) {
+      const read = new ExcelWorkbook(excel.run, { language }).readSheet('Data');
+      await expect(read).rejects.toThrow(words);
+      await expect(read).rejects.toSatisfy(isUserError);
+    }
   });
 });
 

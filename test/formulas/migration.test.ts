@@ -92,13 +92,18 @@ describe('PARETO_MIGRATION on bad input', () => {
     ['an error among the dates', [col(10, 5), col('a', 'b'), col(d(2025, 1, 1), '#N/A'), SPLIT], '#VALUE!', /row 2 of dates is/],
     ['a blank split date', [col(10), col('a'), col(d(2025, 1, 1)), one(null)], '#VALUE!', /split_date/],
     ['a split date range', [col(10), col('a'), col(d(2025, 1, 1)), row(1, 2)], '#VALUE!', /split_date must be a single value/],
-    ['from on or after the split', [col(10), col('a'), col(d(2025, 1, 1)), SPLIT, SPLIT], '#NUM!', /from .* must be before split_date/],
-    ['to before the split', [col(10), col('a'), col(d(2025, 1, 1)), SPLIT, undefined, one(d(2025, 12, 31))], '#NUM!', /to .* must be on or after split_date/],
+    ['from on or after the split', [col(10), col('a'), col(d(2025, 1, 1)), SPLIT, SPLIT], '#NUM!', /^from \(\d{4}-\d\d-\d\d\) must be before split_date \(\d{4}-\d\d-\d\d\)/],
+    ['to before the split', [col(10), col('a'), col(d(2025, 1, 1)), SPLIT, undefined, one(d(2025, 12, 31))], '#NUM!', 'to (2025-12-31) must be on or after split_date (2026-01-01), or the second period is empty'],
     ['dates of another shape', [col(10, 5), col('a', 'b'), col(d(2025, 1, 1)), SPLIT], '#VALUE!', /dates \(1×1\) must have the same shape as values \(2×1\)/],
     ['a blank key beside an amount', [col(10, 5), col('a', null), col(d(2025, 1, 1), d(2025, 1, 2)), SPLIT], '#VALUE!', /row 2 of keys is blank/],
     ['cutoffs as percentages', [col(10), col('a'), col(d(2025, 1, 1)), SPLIT, undefined, undefined, one(80)], '#NUM!', /write 0.8 or 80%/],
   ] as const)('%s', (_, args, code, message) => {
     expectError(call('PARETO_MIGRATION', ...(args as readonly (Matrix | undefined)[])), code, message);
+  });
+
+  it('a line without an amount counts nowhere, whatever its date cell holds (a totals row\'s label)', () => {
+    const result = call('PARETO_MIGRATION', col(10, 5, null), col('a', 'b', null), col(d(2025, 1, 1), d(2026, 2, 1), 'Totaal'), SPLIT);
+    expect(result).toEqual([['A', ''], ['', 'A'], ['', '']]);
   });
 
   it('keys are required', () => {
