@@ -11,7 +11,7 @@ import { runCli } from '../../support/run-cli';
 import { ZipFile } from '../../../src/xlsx/package/zip-file';
 import { featureWorkbook } from '../../support/feature-workbooks';
 import { XML, basicParts, scratch, storedZip, typeProblems } from '../../support/package-files';
-import { zipParts } from '../../support/zip';
+import { zipOf, zipParts } from '../../support/zip';
 
 const files = scratch();
 afterAll(() => files.done());
@@ -270,5 +270,50 @@ describe('the package around the new parts', () => {
     const again = XlsxWorkbook.open(join(files.dir, 'breaks-out.xlsx'));
     expect(again.readSheet('Notes').values).toEqual([[text]]);
     again.close();
+  });
+});
+
+describe('workbooks other programs laid out their own way (as in PhpSpreadsheet and calamine test files)', () => {
+  const S = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const rows = [['Account', 'Revenue'], ['Acme', 900], ['Bolt', 50], ['Crane', 30], ['Delta', 20]]
+    .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => (typeof v === 'number' ? `<c r="${'AB'[j]}${i + 1}"><v>${v}</v></c>` : `<c r="${'AB'[j]}${i + 1}" t="inlineStr"><is><t>${v}</t></is></c>`)).join('')}</row>`)
+    .join('');
+
+  it('analyses a zip with backslash folders, absolute targets and its own relationship ids, and writes a package every reader opens', async () => {
+    const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+    const parts: Record<string, string> = {
+      '_rels\\.rels': `${XML}<Relationships xmlns="${REL}">\r\n<Relationship Id="rId1" Type="${R}/officeDocument" Target="/xl/workbook.xml"/>\r\n</Relationships>\r\n`,
+      '[Content_Types].xml':
+        `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet0.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      'xl\\workbook.xml': `${XML}<workbook xmlns="${S}" xmlns:r="${R}"><sheets><sheet name="Sales" sheetId="1" r:id="rId0"/></sheets></workbook>`,
+      'xl\\worksheets\\sheet0.xml': `${XML}<worksheet xmlns="${S}"><sheetData>${rows}</sheetData></worksheet>`,
+      'xl\\_rels\\workbook.xml.rels': `${XML}<Relationships xmlns="${REL}">\r\n<Relationship Id="rId0" Type="${R}/worksheet" Target="/xl/worksheets/sheet0.xml"/>\r\n</Relationships>\r\n`,
+    };
+    const input = files.file('backslashes.xlsx', parts);
+    const r = await run('analyze', input, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const output = join(files.dir, 'backslashes.planned.xlsx');
+    const after = zipParts(readFileSync(output));
+    expect([...after.keys()].filter((name) => name.includes('\\'))).toEqual([]);
+    expect(after.get('xl/_rels/workbook.xml.rels')).toMatch(/Id="rId\d+" Type="[^"]+\/worksheet" Target="worksheets\/sheet1\.xml"\/>/);
+    expect(typeProblems(after)).toEqual([]);
+    if (openpyxl) expect(opensInOpenpyxl(output)).toEqual(['Sales', 'Pareto']);
+  });
+
+  it('says which part is damaged when the list of the workbook parts fails its checksum', async () => {
+    const zip = zipOf(new Map(Object.entries(basicParts(rows))));
+    // The workbook's relationships part's checksum, in its directory entry, no longer matches.
+    // (The name's last occurrence is in the central directory, 46 bytes after its entry's start.)
+    const entry = zip.lastIndexOf(Buffer.from('xl/_rels/workbook.xml.rels')) - 46;
+    expect(zip.readUInt32LE(entry)).toBe(0x02014b50);
+    zip.writeUInt32LE(zip.readUInt32LE(entry + 16) ^ 1, entry + 16);
+    const input = join(files.dir, 'bad-rels.xlsx');
+    writeFileSync(input, zip);
+    const r = await run('analyze', input, '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('account-planner: bad-rels.xlsx is damaged: its part xl/_rels/workbook.xml.rels cannot be read; open it in Excel or LibreOffice, save it again and try again');
   });
 });
