@@ -63,7 +63,7 @@ export function zipPart(zip: Buffer, entry: ZipEntry): Buffer | null {
   }
 }
 
-/** A zip of the given parts, deflated, in the order given. */
-export function zipOf(parts: Map<string, Buffer | string>): Buffer {
-  return zipBytes([...parts].map(([name, content]) => (typeof content === 'string' ? packText(name, content) : packBytes(name, content))));
+/** A zip of the given parts, deflated (text at zlib's `level`, 1–9), in the order given. */
+export function zipOf(parts: Map<string, Buffer | string>, level?: number): Buffer {
+  return zipBytes([...parts].map(([name, content]) => (typeof content === 'string' ? packText(name, content, level) : packBytes(name, content))));
 }

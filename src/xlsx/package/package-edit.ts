@@ -4,6 +4,7 @@
 // text). Reads after a write see the changes, since commands read the tabs they just made.
 import { Inflate } from 'fflate';
 import { XlsxPackage } from './read-package';
+import { decoderFor } from './xml-stream';
 import { PackedPart, PartPacker, packText, writeZip } from './zip-writer';
 
 /** Part names are case-insensitive in a package (OPC); zip names have no leading slash. */
@@ -13,14 +14,6 @@ const key = (name: string) => name.replace(/^\//, '').toLowerCase();
 export interface TextSink {
   push(text: string): void;
   end(): void;
-}
-
-/** A decoder for a part whose first bytes say how it is encoded (UTF-16 with a mark, or UTF-8). */
-function decoderFor(first: Uint8Array): TextDecoder {
-  const [a, b] = first;
-  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return new TextDecoder('utf-16le');
-  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return new TextDecoder('utf-16be');
-  return new TextDecoder('utf-8');
 }
 
 /** Text written back is UTF-8: a part that declared another encoding declares UTF-8 now. */
@@ -86,7 +79,7 @@ export class PackageEdit {
       decoder ??= decoderFor(chunk);
       onText(decoder.decode(chunk, { stream: true }));
     };
-    this.pkg.inflate(part, onChunk);
+    this.pkg.inflate(part, onChunk, true);
     const rest = (decoder as TextDecoder | null)?.decode() ?? '';
     if (rest) onText(rest);
   }

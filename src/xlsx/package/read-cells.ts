@@ -6,7 +6,9 @@
 import { Cell, ERROR_CODES, ErrorCode, FormulaError } from '../../../shared/cells';
 import { serialOfTime } from '../../../shared/dates';
 import { XlsxPackage } from './read-package';
-import { Attributes, attribute } from './xml-stream';
+import { PackageError } from './errors';
+import { SheetScanner, isDamaged } from './sheet-scan';
+import { Attributes, decoderFor } from './xml-stream';
 
 /** Days from 1 Jan 1904 (serial 0 of the 1904 system) back to the 1900 system's serial 0. */
 export const DAYS_1904 = 1462;
@@ -157,86 +159,26 @@ export function cellValue(type: string | undefined, text: string | null, style: 
   }
 }
 
-/** Streams a sheet's cells with a value (blanks skipped) to onCell; answering false stops. */
+/** Streams a sheet's cells with a value (blanks skipped) to onCell; answering false stops. The
+ * sheet's text goes through the light scanner of sheet-scan.ts, not the general XML reader. */
 export function eachCell(pkg: XlsxPackage, part: string, context: CellContext, onCell: (row: number, col: number, value: Cell) => boolean | void): void {
-  let row = -1;
-  let col = -1;
-  let type: string | undefined;
-  let style = 0;
-  let text: string | null = null;
-  // Where character data counts: in <v>, or in an inline string's <t> (not in its phonetic runs).
-  let collecting = false;
-  let inInline = false;
-  let phonetic = 0;
-  let inData = false;
-  let stop = false;
-  pkg.readXml(part, {
-    open: (name, a) => {
-      if (!inData) {
-        if (name === 'sheetData') inData = true;
-        return;
-      }
-      switch (name) {
-        case 'row': {
-          const r = Number(a.r);
-          row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
-          col = -1;
-          return;
-        }
-        case 'c': {
-          const ref = a.r ?? attribute(a, 'r');
-          const at = ref ? parseCellReference(ref) : null;
-          if (at && at.row >= 0 && at.row !== row) row = at.row;
-          if (row < 0) row = 0;
-          col = at && at.col >= 0 ? at.col : col + 1;
-          type = a.t;
-          style = a.s ? Number(a.s) : 0;
-          text = null;
-          return;
-        }
-        case 'v':
-          collecting = true;
-          text = '';
-          return;
-        case 'is':
-          inInline = true;
-          text = '';
-          return;
-        case 'rPh':
-          phonetic++;
-          return;
-        case 't':
-          if (inInline && phonetic === 0) collecting = true;
-          return;
-      }
-    },
-    text: (t) => {
-      if (collecting) text += t;
-    },
-    close: (name) => {
-      switch (name) {
-        case 'v':
-        case 't':
-          collecting = false;
-          return;
-        case 'rPh':
-          phonetic--;
-          return;
-        case 'is':
-          inInline = false;
-          // An inline string is text whatever the type says.
-          type = 'inlineStr';
-          return;
-        case 'c': {
-          const value = cellValue(type, text, style, context);
-          if (value !== null && onCell(row, col, value) === false) stop = true;
-          return !stop;
-        }
-        case 'sheetData':
-          return false;
-      }
-    },
+  const scanner = new SheetScanner((row, col, type, style, text) => {
+    const value = cellValue(type, text, style, context);
+    return value === null ? undefined : onCell(row, col, value);
   });
+  let decoder: TextDecoder | null = null;
+  try {
+    pkg.inflate(part, (chunk) => {
+      decoder ??= decoderFor(chunk);
+      return scanner.push(decoder.decode(chunk, { stream: true }));
+    }, true);
+    const rest = (decoder as TextDecoder | null)?.decode() ?? '';
+    if (!rest || scanner.push(rest)) scanner.end();
+  } catch (e) {
+    // Text no XML reader would accept: the same sentence the XML reader gives.
+    if (isDamaged(e)) throw new PackageError('damagedPart', { name: pkg.label, part });
+    throw e;
+  }
 }
 
 /** The active cell of a sheet ("B3" in its first sheet view's selection), read from the top of the

@@ -161,13 +161,14 @@ export class XlsxPackage {
     return this.zip.entry(part);
   }
 
-  /** A part's bytes a chunk at a time (the overlay's, or inflated from the file within the limits). */
-  inflate(part: string, onChunk: (chunk: Uint8Array) => boolean | void): void {
+  /** A part's bytes a chunk at a time (the overlay's, or inflated from the file within the limits);
+   * `whole` when the reader takes all of it (see ZipFile.inflate). */
+  inflate(part: string, onChunk: (chunk: Uint8Array) => boolean | void, whole = false): void {
     const overlaid = this.overlay?.has(part);
     if (overlaid) return this.overlay!.inflate(part, onChunk);
     const entry = overlaid === false ? undefined : this.zip.entry(part);
     if (!entry) throw new PackageError('missingPart', { name: this.label, part });
-    this.zip.inflate(entry, onChunk);
+    this.zip.inflate(entry, onChunk, whole);
   }
 
   /** A whole part inflated (within the limits). */

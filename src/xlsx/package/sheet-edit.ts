@@ -88,6 +88,10 @@ function insertionPoint(elements: Element[], local: string, fallback: number): n
 const inRegion = (r: Region, row: number, col: number) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
 const coversRow = (r: { row: number; rows: number }, row: number) => row >= r.row && row < r.row + r.rows;
 
+/** Column letters by 0-based column, made once each (every row asks for the same few). */
+const LETTERS: string[] = [];
+const letters = (col: number) => (LETTERS[col] ??= columnLetter(col));
+
 /** 0-based column of "AB12" (letters only), or -1. */
 function columnOf(ref: string | undefined): number {
   const m = ref && /^\$?([A-Za-z]{1,3})/.exec(ref);
@@ -287,9 +291,9 @@ class RowWriter {
   private newRows(before: number): string {
     const out: string[] = [];
     for (let r = this.nextReached(this.last + 1); r < before; r = this.nextReached(r + 1)) {
-      const cells = this.cells(r, []);
+      const cells = this.newCells(r);
       const tag = this.rowTag(`<${this.p}row r="${r + 1}">`, r);
-      out.push(cells.length ? `${tag}${cells.join('')}</${this.p}row>` : `${tag.slice(0, -1)}/>`);
+      out.push(cells ? `${tag}${cells}</${this.p}row>` : `${tag.slice(0, -1)}/>`);
     }
     return out.join('');
   }
@@ -305,6 +309,8 @@ class RowWriter {
     this.last = Math.max(this.last, index);
     if (!this.touches(index)) return before + xml;
     const startTag = xml.slice(0, tag.end - tag.start);
+    const appended = this.appended(xml, startTag, tag, index);
+    if (appended !== null) return `${before}${appended}`;
     const existing: { col: number; xml: string; hasRef: boolean }[] = [];
     const others: string[] = [];
     if (tag.kind !== 'empty') {
@@ -328,9 +334,65 @@ class RowWriter {
     return `${before}${open}${cells.join('')}${others.join('')}</${tag.qname}>`;
   }
 
+  /**
+   * The common case, without taking the row apart: the changes only add cells right of the row's
+   * last cell (new columns beside a table). The row's text stays as it is with the new cells after
+   * it; null when the row needs the full edit (cells changed, cleared or restyled, a last cell
+   * without a reference, comments or other elements in the row).
+   */
+  private appended(xml: string, startTag: string, tag: Tag, row: number): string | null {
+    const { blocks, clears, styles } = this.changes;
+    if (clears.some((c) => coversRow(c, row))) return null;
+    let first = Infinity;
+    for (const b of blocks) if (b.col < first && coversRow({ row: b.row, rows: b.values.length }, row)) first = b.col;
+    for (const st of styles) if (st.region.col < first && coversRow(st.region, row)) first = st.region.col;
+    const close = `</${tag.qname}>`;
+    let inner = '';
+    if (tag.kind !== 'empty') {
+      inner = xml.slice(startTag.length, xml.length - close.length);
+      if (inner.includes('<!') || inner.includes('<?') || inner.includes('extLst')) return null;
+      const cell = `<${prefixOf(tag.qname)}c`;
+      const last = inner.lastIndexOf(cell);
+      if (last >= 0) {
+        const lastTag = nextTag(inner, last);
+        const ref = lastTag && lastTag.local === 'c' ? attr(inner.slice(last, lastTag.end), 'r') : undefined;
+        if (!ref || columnOf(ref) >= first) return null;
+      } else if (/<[\w.-]*:?c[\s/>]/.test(inner)) return null;
+    }
+    let open = this.rowTag(startTag.endsWith('/>') ? `${startTag.slice(0, -2).replace(/\s+$/, '')}>` : startTag, row);
+    open = removeAttr(open, 'spans');
+    if (attr(startTag, 'r') === undefined) open = setAttr(open, 'r', row + 1);
+    return `${open}${inner}${this.newCells(row)}${close}`;
+  }
+
   private rowTag(tag: string, row: number): string {
     const height = [...this.changes.rowHeights].reverse().find((h) => coversRow(h, row));
     return height ? setAttr(setAttr(tag, 'ht', height.points), 'customHeight', 1) : tag;
+  }
+
+  /** The cells the changes make in a row that has none of its own (or none where they go), in
+   * column order: the same as cells(row, []), without its bookkeeping for existing cells. */
+  private newCells(row: number): string {
+    const { blocks, styles, stored } = this.changes;
+    const rowBlocks = blocks.filter((b) => row >= b.row && row < b.row + b.values.length);
+    const rowStyles = styles.filter((s) => coversRow(s.region, row));
+    const columns: number[] = [];
+    for (const b of rowBlocks) for (let c = 0; c < b.values[0].length; c++) columns.push(b.col + c);
+    for (const s of rowStyles) for (let c = 0; c < s.region.cols; c++) columns.push(s.region.col + c);
+    columns.sort((a, b) => a - b);
+    let out = '';
+    for (let i = 0; i < columns.length; i++) {
+      const col = columns[i];
+      if (i > 0 && columns[i - 1] === col) continue;
+      let value: SpecValue | undefined;
+      for (const b of rowBlocks) if (col >= b.col && col < b.col + b.values[0].length) value = b.values[row - b.row][col - b.col];
+      let xf = 0;
+      for (const s of rowStyles) if (col >= s.region.col && col < s.region.col + s.region.cols) xf = s.restyle(xf);
+      if (typeof value === 'number' && stored) value = stored(value, xf);
+      if (value !== undefined) out += cellXml(this.p, `${letters(col)}${row + 1}`, value, xf);
+      else if (xf) out += cellXml(this.p, `${letters(col)}${row + 1}`, null, xf);
+    }
+    return out;
   }
 
   /** The row's cells after the changes, in column order. */
@@ -344,16 +406,17 @@ class RowWriter {
     const p = this.p;
     const out = new Map<number, string>();
     for (const e of existing) if (!cleared(e.col) && !columns.has(e.col)) out.set(e.col, e.hasRef ? e.xml : setStartAttr(e.xml, 'r', `${columnLetter(e.col)}${row + 1}`));
+    // The blocks and styles over this row, found once for all its columns.
+    const rowBlocks = blocks.filter((b) => row >= b.row && row < b.row + b.values.length);
+    const rowStyles = styles.filter((s) => coversRow(s.region, row));
     for (const col of columns) {
       const old = cleared(col) ? undefined : byCol.get(col);
       const oldTag = old ? old.xml.slice(0, old.xml.indexOf('>') + 1) : '';
       let xf = old ? Number(attr(oldTag, 's') ?? 0) : 0;
       let value: SpecValue | undefined;
-      for (const b of blocks) {
-        if (inRegion({ row: b.row, col: b.col, rows: b.values.length, cols: b.values[0].length }, row, col)) value = b.values[row - b.row][col - b.col];
-      }
+      for (const b of rowBlocks) if (col >= b.col && col < b.col + b.values[0].length) value = b.values[row - b.row][col - b.col];
       const before = xf;
-      for (const s of styles) if (inRegion(s.region, row, col)) xf = s.restyle(xf);
+      for (const s of rowStyles) if (col >= s.region.col && col < s.region.col + s.region.cols) xf = s.restyle(xf);
       const ref = `${columnLetter(col)}${row + 1}`;
       if (typeof value === 'number' && this.changes.stored) value = this.changes.stored(value, xf);
       if (value !== undefined) out.set(col, cellXml(p, ref, value, xf));
@@ -363,7 +426,7 @@ class RowWriter {
         out.set(col, text);
       } else if (xf) out.set(col, cellXml(p, ref, null, xf));
     }
-    return [...out].sort((a, b) => a[0] - b[0]).map(([, xml]) => xml);
+    return out.size === 1 ? [...out.values()] : [...out].sort((a, b) => a[0] - b[0]).map(([, xml]) => xml);
   }
 }
 

@@ -41,6 +41,17 @@ const SHARED = new Set(['image', 'pivotCacheDefinition', 'slicerCache', 'timelin
  * not: the copy leaves it out (the original keeps it). */
 const LEFT_OUT = new Set(['pivotTable']);
 
+/** A restyling remembered per format: a region's cells ask it for the same few formats again and
+ * again (every row of a column of 100,000). */
+function restyleOnce(restyle: (xf: number) => number): (xf: number) => number {
+  const known = new Map<number, number>();
+  return (xf) => {
+    let id = known.get(xf);
+    if (id === undefined) known.set(xf, (id = restyle(xf)));
+    return id;
+  };
+}
+
 export class PackageWriter {
   readonly book: WorkbookParts;
   /** Parts of a spec this host cannot render. */
@@ -95,7 +106,7 @@ export class PackageWriter {
     }
     for (const st of spec.styles) {
       const { sheet, region, ...overlay } = st;
-      on(sheet).styles.push({ region, restyle: (xf) => styles.restyle(xf, overlay) });
+      on(sheet).styles.push({ region, restyle: restyleOnce((xf) => styles.restyle(xf, overlay)) });
     }
     for (const cf of spec.conditionalColours) {
       on(cf.sheet).conditional.push({
@@ -129,7 +140,7 @@ export class PackageWriter {
       const changes = on(p.sheet);
       changes.protect = true;
       const unlocked: StyleOverlay = { unlocked: true };
-      for (const region of p.unlocked) changes.styles.push({ region, restyle: (xf) => styles.restyle(xf, unlocked) });
+      for (const region of p.unlocked) changes.styles.push({ region, restyle: restyleOnce((xf) => styles.restyle(xf, unlocked)) });
     }
     for (const sheet of copies) on(sheet);
     for (const chart of spec.charts) {

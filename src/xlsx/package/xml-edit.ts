@@ -143,7 +143,11 @@ export function decodeEntities(text: string): string {
 /** Text for an attribute value or element content. Characters XML 1.0 cannot hold at all become
  * Excel's own escape (_x0001_), as does a literal "_x…_" so it reads back as written; tabs and line
  * breaks become character references. */
+/** Whether a text needs any of escapeXml's changes (most text in a sheet does not). */
+const NEEDS_ESCAPE = /[&<>"\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`)

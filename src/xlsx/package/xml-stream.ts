@@ -31,8 +31,8 @@ export function attribute(attributes: Attributes, name: string): string | undefi
   return undefined;
 }
 
-/** The decoder a part's first bytes call for. */
-function decoderFor(first: Uint8Array): TextDecoder {
+/** The decoder a part's first bytes call for (UTF-16 with a byte-order mark or starting "<\0", else UTF-8). */
+export function decoderFor(first: Uint8Array): TextDecoder {
   const [a, b] = first;
   if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return new TextDecoder('utf-16le');
   if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return new TextDecoder('utf-16be');

@@ -69,7 +69,9 @@ describe('hostile and mistaken files', () => {
     const p = parts();
     // 120 MB of one repeated cell deflates to about 120 kB: a ratio near 1,000.
     p[SHEET] = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${'<c t="b"><v>1</v></c>'.repeat(5_700_000)}</row></sheetData></worksheet>`;
-    const path = files.file('bomb.xlsx', p);
+    // Packed as tightly as deflate can (a bomb's maker picks the best level).
+    const path = join(files.dir, 'bomb.xlsx');
+    writeFileSync(path, zipOf(new Map(Object.entries(p)), 9));
     const r = run(path);
     expect(r.code).toBe(1);
     expectOneLine(r.err, /bomb\.xlsx looks like a compression bomb: its part xl\/worksheets\/sheet1\.xml would unpack to 0\.11 GB, \d{3,4} times its packed size/);
