@@ -7,9 +7,9 @@ import { escapeXml } from './xml-edit';
 export const CHART_NAME = 'AccountPlanner Pareto';
 
 const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
-const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+export const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+export const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
 const EMU_PER_PX = 9525;
 
 const absolute = (sheet: string, region: ParetoChart['line']) => sheetRef(sheet, region).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');

@@ -8,12 +8,12 @@ import { relationshipsPart } from './read-package';
 import { SheetChanges, SheetEditor, emptySheet, noSheetChanges } from './sheet-edit';
 import { StyleOverlay } from './styles-edit';
 import { WorkbookParts, addRel, freeRelId, parseRels, relativeTarget } from './workbook-edit';
-import { CHART_NAME, chartAnchor, chartXml, drawingXml } from './pareto-chart';
+import { A, CHART_NAME, XDR, chartAnchor, chartXml, drawingXml } from './pareto-chart';
 
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-import { Splice, attr, children, rootElement, setAttr, splice } from './xml-edit';
+import { Splice, appendChild, attr, children, decodeEntities, escapeXml, prefixFor, rootElement, setAttr, splice } from './xml-edit';
 
 /** A workbook name's reference: 'Sales 2026'!$B$2:$D$9. */
 export const absoluteReference = (sheet: string, region: Region) =>
@@ -29,6 +29,31 @@ export function movedToSheet(formula: string, from: string, to: string): string 
   return out;
 }
 
+/** A chart's copy whose series and titles read the copied sheet: every <c:f> formula moved. */
+export function movedChart(xml: string, move: (formula: string) => string): string {
+  return xml.replace(/(<([\w.-]+:)?f>)([^<]*)(<\/\2?f>)/g, (_, open: string, __: string, formula: string, close: string) => `${open}${escapeXml(move(decodeEntities(formula)))}${close}`);
+}
+
+/**
+ * A VML drawing's copy (the shapes of a sheet's notes) with its own block of shape ids: a drawing
+ * claims blocks of 1,024 ids (<o:idmap data="1"/> is 1,025–2,047) and Excel repairs a workbook in
+ * which two drawings claim the same. Each block of the original maps to the next free one.
+ */
+export function renumberedShapes(xml: string, taken: Set<number>): string {
+  const blocks = new Map<number, number>();
+  let next = Math.max(0, ...taken) + 1;
+  const blockFor = (old: number) => {
+    let block = blocks.get(old);
+    if (block === undefined) blocks.set(old, (block = next++));
+    return block;
+  };
+  const idmap = /(<(?:[\w.-]+:)?idmap\b[^>]*\sdata\s*=\s*["'])([^"']*)(["'])/g;
+  for (const m of xml.matchAll(idmap)) for (const n of m[2].split(',')) if (Number(n)) blockFor(Number(n));
+  return xml
+    .replace(idmap, (_, before: string, data: string, after: string) => `${before}${data.split(',').map((n) => (Number(n) ? blockFor(Number(n)) : n)).join(',')}${after}`)
+    .replace(/_x0000_s(\d+)/g, (_, n: string) => `_x0000_s${blockFor(Math.floor(Number(n) / 1024)) * 1024 + (Number(n) % 1024)}`);
+}
+
 /** Excel's column width unit is a character of the default font (about 7 px). */
 const charactersOf = (px: number) => Math.round(px / 7);
 /** Row heights are in points in the file; the spec says pixels (96 per inch, 72 points). */
@@ -38,7 +63,7 @@ const pointsOf = (px: number) => px * 0.75;
  * the same bytes, and workbook-wide parts (a pivot cache) belong to no one sheet. */
 const SHARED = new Set(['image', 'pivotCacheDefinition', 'slicerCache', 'timelineCache', 'person', 'hyperlink']);
 /** A pivot table belongs to one sheet; Excel's copy makes a second pivot table, which this does
- * not: the copy leaves it out (the original keeps it). */
+ * not: the copy leaves it out (the original keeps it), and `skipped` says so for the output. */
 const LEFT_OUT = new Set(['pivotTable']);
 
 /** A restyling remembered per format: a region's cells ask it for the same few formats again and
@@ -163,8 +188,9 @@ export class PackageWriter {
 
   /**
    * The Pareto chart as a chart part: in a new drawing for a sheet without one (answering the
-   * relationship id the sheet must refer to it by), or in place of the chart an earlier analysis
-   * drew (answering ''). null when the sheet has a drawing of someone else's: nothing is drawn.
+   * relationship id the sheet must refer to it by), in place of the chart an earlier analysis drew,
+   * or added to the drawing the sheet already has (someone's picture or shape stays where it is);
+   * those two answer ''. null when the sheet's drawing cannot be read as one.
    */
   private addChart(chart: ParetoChart): string | null {
     const part = this.sheetPart(chart.sheet);
@@ -172,21 +198,48 @@ export class PackageWriter {
     const relsXml = this.edit.exists(relsPart) ? this.edit.text(relsPart) : null;
     const rels = relsXml ? parseRels(relsXml, part) : [];
     const existing = rels.find((r) => /\/drawing$/.test(r.type) && !r.external);
-    if (existing) {
-      const drawingXml = this.edit.exists(existing.part) ? this.edit.text(existing.part) : '';
-      const at = drawingXml.indexOf(`name="${CHART_NAME}"`);
-      const id = at < 0 ? null : /r:id="([^"]+)"/.exec(drawingXml.slice(at))?.[1];
-      const drawingRels = this.edit.exists(relationshipsPart(existing.part)) ? parseRels(this.edit.text(relationshipsPart(existing.part)), existing.part) : [];
-      const own = drawingRels.find((r) => r.id === id && !r.external);
-      if (!own) return null;
-      this.edit.put(own.part, chartXml(chart));
-      return '';
-    }
     const wb = this.edit.pkg.workbookPart;
     const folder = wb.slice(0, wb.lastIndexOf('/') + 1);
-    const chartPart = this.book.freePart(`${folder}charts/`, 'chart', 'xml');
-    this.edit.put(chartPart, chartXml(chart));
-    this.book.declare(chartPart, CHART_TYPE);
+    const newChart = () => {
+      const chartPart = this.book.freePart(`${folder}charts/`, 'chart', 'xml');
+      this.edit.put(chartPart, chartXml(chart));
+      this.book.declare(chartPart, CHART_TYPE);
+      return chartPart;
+    };
+    if (existing) {
+      if (!this.edit.exists(existing.part)) return null;
+      const drawing = existing.part;
+      const xml = this.edit.text(drawing);
+      const drawingRelsPart = relationshipsPart(drawing);
+      const drawingRelsXml = this.edit.exists(drawingRelsPart) ? this.edit.text(drawingRelsPart) : null;
+      const drawingRels = drawingRelsXml ? parseRels(drawingRelsXml, drawing) : [];
+      const at = xml.indexOf(`name="${CHART_NAME}"`);
+      const id = at < 0 ? null : /r:id="([^"]+)"/.exec(xml.slice(at))?.[1];
+      const own = drawingRels.find((r) => r.id === id && !r.external);
+      if (own) {
+        this.edit.put(own.part, chartXml(chart));
+        return '';
+      }
+      // Someone's drawing: our chart goes in beside what is there, under the prefixes it uses.
+      let root: ReturnType<typeof rootElement>;
+      try {
+        root = rootElement(xml);
+      } catch {
+        return null;
+      }
+      if (root.local !== 'wsDr') return null;
+      const rootTag = xml.slice(root.start, root.open);
+      const x = prefixFor(rootTag, XDR) ?? (root.qname.includes(':') ? null : '');
+      if (x === null) return null;
+      const relId = freeRelId(drawingRels);
+      const frameId = Math.max(0, ...[...xml.matchAll(/<(?:[\w.-]+:)?cNvPr\b[^>]*?\sid\s*=\s*["'](\d+)["']/g)].map((m) => Number(m[1]))) + 1;
+      const anchor = chartAnchor(chart, relId, frameId, x, prefixFor(rootTag, A) ?? '');
+      this.edit.put(drawing, splice(xml, [appendChild(xml, root, anchor)]));
+      const chartPart = newChart();
+      this.book.putRelationships(drawingRelsPart, addRel(drawingRelsXml, { id: relId, type: `${RELS}/chart`, target: relativeTarget(drawing, chartPart) }));
+      return '';
+    }
+    const chartPart = newChart();
     const drawingPart = this.book.freePart(`${folder}drawings/`, 'drawing', 'xml');
     this.edit.put(drawingPart, drawingXml(chartAnchor(chart, 'rId1', 2)));
     this.book.declare(drawingPart, DRAWING_TYPE);
@@ -206,15 +259,16 @@ export class PackageWriter {
     const source = sheets[index];
     const part = this.book.freePart(this.sheetFolder(), 'sheet', 'xml');
     this.edit.copyPart(source.part, part);
-    this.copyRelationships(source.part, part, new Map());
+    this.copyRelationships(source.part, part, new Map(), (formula) => movedToSheet(formula, source.name, to));
     this.book.addSheet(to, part);
     const names = this.book.localNames(index);
     const newIndex = this.book.sheets().length - 1;
     this.book.setNames(names.map((n) => ({ name: n.name, formula: movedToSheet(n.formula, source.name, to), localSheetId: newIndex })), []);
   }
 
-  /** The copied part's relationships: each owned part copied (once), shared ones pointed at. */
-  private copyRelationships(sourcePart: string, copyPart: string, copied: Map<string, string>): void {
+  /** The copied part's relationships: each owned part copied (once), shared ones pointed at.
+   * `move` points a formula at the copy instead of the original (for the copy's charts). */
+  private copyRelationships(sourcePart: string, copyPart: string, copied: Map<string, string>, move: (formula: string) => string): void {
     const relsPart = relationshipsPart(sourcePart);
     if (!this.edit.exists(relsPart)) return;
     const xml = this.edit.text(relsPart);
@@ -228,6 +282,7 @@ export class PackageWriter {
       if (rel.external) continue;
       if (LEFT_OUT.has(kind)) {
         edits.push({ start: el.start, end: el.end, text: '' });
+        if (!this.skipped.includes(kind)) this.skipped.push(kind);
         continue;
       }
       let target: string;
@@ -235,9 +290,9 @@ export class PackageWriter {
       else {
         target = copied.get(rel.part.toLowerCase()) ?? '';
         if (!target) {
-          target = this.copyOwnedPart(rel.part);
+          target = this.copyOwnedPart(rel.part, move);
           copied.set(rel.part.toLowerCase(), target);
-          this.copyRelationships(rel.part, target, copied);
+          this.copyRelationships(rel.part, target, copied, move);
         }
       }
       edits.push({ start: el.start, end: el.open, text: setAttr(tag, 'Target', relativeTarget(copyPart, target)) });
@@ -245,8 +300,10 @@ export class PackageWriter {
     this.book.putRelationships(relationshipsPart(copyPart), splice(xml, edits));
   }
 
-  /** A part a sheet owns, copied under a free name beside it (tables renamed: names are unique). */
-  private copyOwnedPart(part: string): string {
+  /** A part a sheet owns, copied under a free name beside it: tables renamed (names are unique in
+   * a workbook), charts pointed at the copy's cells, notes' shapes numbered anew (shape ids are
+   * unique in a workbook too). */
+  private copyOwnedPart(part: string, move: (formula: string) => string): string {
     const stored = this.edit.stored(part);
     const folder = stored.slice(0, stored.lastIndexOf('/') + 1);
     const file = stored.slice(folder.length);
@@ -254,9 +311,21 @@ export class PackageWriter {
     const target = this.book.freePart(folder, m ? m[1] : file, m ? m[3] : 'xml');
     const type = this.book.typeOf(stored);
     if (type && /table\+xml$/.test(type)) this.edit.put(target, this.renamedTable(this.edit.text(stored)));
+    else if (type && /drawingml\.chart\+xml$/.test(type)) this.edit.put(target, movedChart(this.edit.text(stored), move));
+    else if (/vmlDrawing/i.test(type ?? '') || /\.vml$/i.test(stored)) this.edit.put(target, renumberedShapes(this.edit.text(stored), this.shapeBlocks()));
     else this.edit.copyPart(stored, target);
     if (type && this.book.typeOf(target) !== type) this.book.declare(target, type);
     return target;
+  }
+
+  /** The blocks of shape ids (1,024 each) the package's VML drawings claim already. */
+  private shapeBlocks(): Set<number> {
+    const taken = new Set<number>();
+    for (const name of this.edit.list()) {
+      if (!/\.vml$/i.test(name) && !/vmlDrawing/i.test(this.book.typeOf(name) ?? '')) continue;
+      for (const m of this.edit.text(name).matchAll(/<(?:[\w.-]+:)?idmap\b[^>]*\sdata\s*=\s*["']([^"']*)["']/g)) for (const n of m[1].split(',')) if (Number(n)) taken.add(Number(n));
+    }
+    return taken;
   }
 
   /** A table's copy with a new id and name (both unique in a workbook). */

@@ -197,6 +197,54 @@ describe("a copy of the user's template sheet", () => {
     return parts;
   }
 
+  it("carries the template's chart pointing at the plan's own cells and its notes' shapes numbered anew, and says its pivot table stays behind", async () => {
+    const parts = templateParts();
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    parts['xl/worksheets/sheet3.xml'] = (parts['xl/worksheets/sheet3.xml'] as string).replace('<legacyDrawing', '<drawing r:id="rId5"/><legacyDrawing');
+    parts['xl/worksheets/_rels/sheet3.xml.rels'] = (parts['xl/worksheets/_rels/sheet3.xml.rels'] as string).replace(
+      '</Relationships>',
+      `<Relationship Id="rId4" Type="${R}/pivotTable" Target="../pivotTables/pivotTable2.xml"/><Relationship Id="rId5" Type="${R}/drawing" Target="../drawings/drawing4.xml"/></Relationships>`,
+    );
+    parts['xl/pivotTables/pivotTable2.xml'] = (parts['xl/pivotTables/pivotTable1.xml'] as string).replace('name="PivotTable1"', 'name="PivotTable2"');
+    parts['xl/pivotTables/_rels/pivotTable2.xml.rels'] = parts['xl/pivotTables/_rels/pivotTable1.xml.rels'];
+    parts['xl/drawings/drawing4.xml'] = parts['xl/drawings/drawing1.xml'];
+    parts['xl/drawings/_rels/drawing4.xml.rels'] = (parts['xl/drawings/_rels/drawing1.xml.rels'] as string).replace('chart1.xml', 'chart4.xml');
+    parts['xl/charts/chart4.xml'] = (parts['xl/charts/chart1.xml'] as string).replace(/Sales!/g, "'Template visit'!");
+    parts['[Content_Types].xml'] = (parts['[Content_Types].xml'] as string).replace(
+      '</Types>',
+      '<Override PartName="/xl/pivotTables/pivotTable2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/>' +
+        '<Override PartName="/xl/drawings/drawing4.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+        '<Override PartName="/xl/charts/chart4.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
+    );
+    const input = files.file('template-pivot.xlsx', parts);
+    const output = join(files.dir, 'template-pivot-plans.xlsx');
+    for (const [language, note] of [
+      ['en', 'The pivot table on the template sheet is not copied into the plan tabs'],
+      ['nl', 'De draaitabel op het sjabloonblad wordt niet naar de plantabbladen gekopieerd'],
+    ]) {
+      rmSync(output, { force: true });
+      const r = await run('plans', input, '--accounts', 'Hotel Zuid', '--template', 'Template visit', '--out', output, '--lang', language);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(note);
+    }
+    const after = zipParts(readFileSync(output));
+    const rels = after.get('xl/worksheets/_rels/sheet4.xml.rels')!;
+    expect(rels).not.toContain('pivotTable');
+    expect(rels).toMatch(/Target="\.\.\/drawings\/drawing3\.xml"/);
+    expect(after.get('xl/drawings/_rels/drawing3.xml.rels')).toContain('Target="../charts/chart3.xml"');
+    expect(after.get('xl/charts/chart3.xml')).toContain("<c:f>'Plan – Hotel Zuid'!$B$2:$B$9</c:f>");
+    expect(after.get('xl/charts/chart3.xml')).toContain("<c:f>'Plan – Hotel Zuid'!$A$2:$A$9</c:f>");
+    expect(after.get('xl/charts/chart4.xml')).toBe(parts['xl/charts/chart4.xml']);
+    // Each drawing of notes claims its own block of shape ids: 1 and 2 were taken.
+    const vml = after.get('xl/drawings/vmlDrawing3.vml')!;
+    expect(vml).toContain('<o:idmap v:ext="edit" data="3"/>');
+    expect(vml).toContain('id="_x0000_s3073"');
+    expect(vml).not.toContain('_x0000_s2049');
+    expect(typeProblems(after)).toEqual([]);
+    if (openpyxl) expect(opensInOpenpyxl(output)).toContain('Plan – Hotel Zuid');
+  });
+
   it('is made from a workbook whose parts are stored uncompressed, as some programs write them', async () => {
     const input = join(files.dir, 'template-stored.xlsx');
     writeFileSync(input, storedZip(templateParts()));
@@ -315,5 +363,37 @@ describe('workbooks other programs laid out their own way (as in PhpSpreadsheet 
     const r = await run('analyze', input, '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.err).toBe('account-planner: bad-rels.xlsx is damaged: its part xl/_rels/workbook.xml.rels cannot be read; open it in Excel or LibreOffice, save it again and try again');
+  });
+});
+
+describe('a Pareto sheet that holds a drawing of the user', () => {
+  it('gets the chart added to that drawing, the user\'s shape kept as it was', async () => {
+    const input = files.file('own-drawing.xlsx', featureWorkbook(false));
+    const first = join(files.dir, 'own-drawing-1.xlsx');
+    expect((await run('analyze', input, '--out', first, '--lang', 'en')).code).toBe(0);
+    // The user deleted the chart and drew an arrow on the Pareto sheet instead.
+    const parts = zipParts(readFileSync(first));
+    const shape =
+      '<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>' +
+      '<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="7" name="My arrow"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rightArrow"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>';
+    parts.set('xl/drawings/drawing3.xml', parts.get('xl/drawings/drawing3.xml')!.replace(/<xdr:oneCellAnchor>.*<\/xdr:oneCellAnchor>/, shape));
+    parts.delete('xl/drawings/_rels/drawing3.xml.rels');
+    parts.delete('xl/charts/chart3.xml');
+    parts.set('[Content_Types].xml', parts.get('[Content_Types].xml')!.replace(/<Override PartName="\/xl\/charts\/chart3\.xml"[^>]*\/>/, ''));
+    const drawn = join(files.dir, 'own-drawing-2.xlsx');
+    writeFileSync(drawn, zipOf(parts));
+    const again = join(files.dir, 'own-drawing-3.xlsx');
+    const r = await run('analyze', drawn, '--replace', '--out', again, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('chart data');
+    const after = zipParts(readFileSync(again));
+    const drawing = after.get('xl/drawings/drawing3.xml')!;
+    expect(drawing).toContain(shape);
+    expect(drawing).toMatch(/<xdr:cNvPr id="8" name="AccountPlanner Pareto"\/>.*r:id="rId1"/);
+    expect(after.get('xl/drawings/_rels/drawing3.xml.rels')).toMatch(/Id="rId1" Type="[^"]+\/chart" Target="\.\.\/charts\/chart3\.xml"/);
+    expect(after.get('xl/charts/chart3.xml')).toContain('<c:lineChart>');
+    expect(typeProblems(after)).toEqual([]);
+    if (openpyxl) expect(opensInOpenpyxl(again)).toContain('Pareto');
   });
 });
