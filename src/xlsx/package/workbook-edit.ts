@@ -315,8 +315,9 @@ export class WorkbookParts {
     if (this.styles.additions > this.stylesWritten) {
       this.stylesWritten = this.styles.additions;
       if (!this.stylesPart) {
-        const folder = this.workbookPart.slice(0, this.workbookPart.lastIndexOf('/') + 1);
-        this.stylesPart = edit.exists(`${folder}styles.xml`) ? this.freePart(folder, 'styles', 'xml') : `${folder}styles.xml`;
+        // Where Excel keeps it: some readers (openpyxl, and pandas through it) look nowhere else,
+        // whatever the relationship says.
+        this.stylesPart = edit.exists('xl/styles.xml') ? this.freePart(this.workbookPart.slice(0, this.workbookPart.lastIndexOf('/') + 1), 'styles', 'xml') : 'xl/styles.xml';
         this.relate('styles', this.stylesPart);
         this.declare(this.stylesPart, STYLES_TYPE);
       }
