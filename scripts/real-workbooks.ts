@@ -5,7 +5,8 @@
 // cannot be read) or crashed (anything else: an unexpected failure, a stack trace, a signal, a
 // timeout, more than 1 GB). Outputs are checked with Python's zipfile and openpyxl. Needs the
 // mirrors on disk and the network not at all; not part of `npm test`.
-//   npx tsx scripts/real-workbooks.ts /work/.mirror/owner+name/repo … [--out test-artifacts/real-workbooks]
+//   npx tsx scripts/real-workbooks.ts /work/.mirror/owner+name/repo … [--out DIR] [--most N]
+// --most N takes at most N workbooks of each project, spread evenly over its list.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,8 +14,10 @@ import { cliWords } from '../shared/i18n/cli';
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
+const mostAt = args.indexOf('--most');
 const outDir = resolve(outAt >= 0 ? args[outAt + 1] : 'test-artifacts/real-workbooks');
-const mirrors = args.filter((a, i) => a !== '--out' && i !== outAt + 1);
+const most = mostAt >= 0 ? Number(args[mostAt + 1]) : Infinity;
+const mirrors = args.filter((a, i) => !a.startsWith('--') && i !== outAt + 1 && i !== mostAt + 1);
 const CLI = resolve('dist/cli/account-planner.mjs');
 const REPORTER = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
 
@@ -47,7 +50,9 @@ for (const mirror of mirrors) {
   const files = execFileSync('git', ['-C', mirror, 'ls-tree', '-r', '--name-only', 'HEAD'], { encoding: 'utf8', maxBuffer: 1 << 28 })
     .split('\n')
     .filter((f) => /\.(xlsx|xlsm)$/i.test(f));
-  for (const file of files) {
+  const step = Math.max(1, files.length / most);
+  for (let k = 0; k < files.length; k += step) {
+    const file = files[Math.floor(k)];
     const ext = file.toLowerCase().endsWith('.xlsm') ? '.xlsm' : '.xlsx';
     const input = join(outDir, 'in', `${n}${ext}`);
     try {
