@@ -17,7 +17,7 @@ const outAt = args.indexOf('--out');
 const mostAt = args.indexOf('--most');
 const outDir = resolve(outAt >= 0 ? args[outAt + 1] : 'test-artifacts/real-workbooks');
 const most = mostAt >= 0 ? Number(args[mostAt + 1]) : Infinity;
-const mirrors = args.filter((a, i) => !a.startsWith('--') && i !== outAt + 1 && i !== mostAt + 1);
+const mirrors = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1) && (mostAt < 0 || i !== mostAt + 1));
 const CLI = resolve('dist/cli/account-planner.mjs');
 const REPORTER = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
 
