@@ -9,27 +9,28 @@ import type { AccountsRequest, AnalysisRequest, Bridge, DetectRequest, OverviewR
 import { ExcelWorkbook } from './workbook';
 
 const excel = (o: AnalysisRequest): AnalysisOptions => ({ ...o, host: 'excel' });
+/** A new workbook per call (each command reads the workbook as it is now), its messages in the pane's language. */
+const workbook = (language?: Language) => new ExcelWorkbook(undefined, { language });
 
 export function excelBridge(displayLanguage: () => string = () => Office.context?.displayLanguage ?? 'en'): Bridge {
-  // A new workbook per call: each command reads the workbook as it is now.
   return {
     host: 'excel',
     displayLanguage,
-    detect: async (o: DetectRequest) => detect(new ExcelWorkbook(undefined, { language: o.language }), o),
-    preview: async (o: AnalysisRequest) => preview(new ExcelWorkbook(undefined, { language: o.language }), excel(o)),
-    apply: async (o: AnalysisRequest) => apply(new ExcelWorkbook(undefined, { language: o.language }), excel(o)),
+    detect: async (o: DetectRequest) => detect(workbook(o.language), o),
+    preview: async (o: AnalysisRequest) => preview(workbook(o.language), excel(o)),
+    apply: async (o: AnalysisRequest) => apply(workbook(o.language), excel(o)),
     insertFormula: (formula: string) =>
       Excel.run(async (context) => {
         context.workbook.getActiveCell().formulas = [[formula]];
         await context.sync();
       }),
-    listTemplates: async (language: Language) => listTemplates(new ExcelWorkbook(), language),
-    listTiers: async () => listTiers(new ExcelWorkbook()),
-    listAccounts: async (o: AccountsRequest) => listAccounts(new ExcelWorkbook(), o),
+    listTemplates: async (language: Language) => listTemplates(workbook(language), language),
+    listTiers: async () => listTiers(workbook()),
+    listAccounts: async (o: AccountsRequest) => listAccounts(workbook(o.language), o),
     // Excel can report each plan as it is made; the pane also generates in batches, as for Sheets.
-    generatePlans: async (o: PlansRequest, onProgress?: PlanProgress) => generatePlans(new ExcelWorkbook(), { ...o, host: 'excel', onProgress }),
-    refreshOverview: async (o: OverviewRequest) => refreshOverview(new ExcelWorkbook(), { language: o.language }),
-    writeSelectionSheet: async (o: SelectionOptions) => writeSelectionSheet(new ExcelWorkbook(), o),
+    generatePlans: async (o: PlansRequest, onProgress?: PlanProgress) => generatePlans(workbook(o.language), { ...o, host: 'excel', onProgress }),
+    refreshOverview: async (o: OverviewRequest) => refreshOverview(workbook(o.language), { language: o.language }),
+    writeSelectionSheet: async (o: SelectionOptions) => writeSelectionSheet(workbook(o.language), o),
     activateSheet: (name: string, language: Language = 'en') =>
       Excel.run(async (context) => {
         context.workbook.worksheets.getItem(name).activate();
