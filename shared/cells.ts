@@ -43,4 +43,14 @@ export function describeCell(cell: Cell): string {
   return String(cell);
 }
 
+/**
+ * Results the core vouches for: every cell a finite number, text or TRUE/FALSE, so a host has
+ * nothing to turn into its own blanks or errors and can hand the block on without walking it.
+ * The Pareto family and element-wise functions without a bad row answer such blocks; a million
+ * rows then cross the host layer without one more pass over them.
+ */
+const plainResults = new WeakSet<Matrix>();
+export const markPlain = (m: Matrix): Matrix => (plainResults.add(m), m);
+export const isPlain = (m: Matrix): boolean => plainResults.has(m);
+
 export const shapeOf = (m: Matrix): string => `${m.length}×${m[0]?.length ?? 0}`;

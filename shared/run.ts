@@ -1,6 +1,6 @@
 // Calls a catalog function the way a host does: arguments as blocks of cells, a result block or
 // one FormulaError back. Argument count and left-out arguments are handled here, once.
-import { FormulaError, Matrix, Result, numError, valueError } from './cells';
+import { FormulaError, Matrix, Result, isPlain, numError, valueError } from './cells';
 import { Arg, FunctionSpec, functionNamed } from './catalog';
 
 const isLeftEmpty = (m: Matrix): boolean =>
@@ -58,6 +58,7 @@ export function callForHost(spec: FunctionSpec, args: readonly (Matrix | null | 
   const result = computed(spec, args, true);
   if (result instanceof FormulaError) return result;
   const date = spec.returns === 'dates' ? host.date : undefined;
+  if (!date && isPlain(result)) return result;
   for (let r = 0; r < result.length; r++) {
     const row = result[r] as unknown[];
     for (let c = 0; c < row.length; c++) {

@@ -2,7 +2,7 @@
 // FormulaError — never a raw exception, NaN or Infinity.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Cell, ERROR_CODES, FormulaError, Matrix } from '../shared/cells';
+import { Cell, ERROR_CODES, FormulaError, Matrix, isPlain } from '../shared/cells';
 import { FUNCTIONS } from '../shared/catalog';
 import { HostCells, callForHost, callFunction } from '../shared/run';
 
@@ -220,4 +220,21 @@ describe('the hosts\' one pass over a result equals the core\'s result turned in
       );
     });
   }
+
+  // A block the core marks plain skips the hosts' pass: it must hold nothing a host would change.
+  it('a result marked plain holds only finite numbers, text and TRUE/FALSE', () => {
+    let marked = 0;
+    for (const spec of FUNCTIONS) {
+      fc.assert(
+        fc.property(args, (a) => {
+          const result = callFunction(spec, copy(a), true);
+          if (result instanceof FormulaError || !isPlain(result)) return;
+          marked++;
+          for (const row of result) for (const v of row) expect(typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)), `${spec.name}: ${String(v)}`).toBe(true);
+        }),
+        { numRuns: 200 },
+      );
+    }
+    expect(marked).toBeGreaterThan(10); // the fast path is really taken
+  });
 });

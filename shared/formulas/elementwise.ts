@@ -11,7 +11,7 @@
 // The loop is the hot path of a million-row call: per cell it reads, coerces plain numbers inline
 // and calls the function; places and messages are built only when a cell is not a plain value or
 // the function finds a problem, and one try/catch around the loop resumes after a bad cell.
-import { Cell, FormulaError, Matrix, isError, numError, shapeOf, valueError } from '../cells';
+import { Cell, FormulaError, Matrix, isError, markPlain, numError, shapeOf, valueError } from '../cells';
 import { LAST_SERIAL, Place, describePlace, propagated, toDate, toFlag, toNumber, toText } from './args';
 
 export type Kind = 'number' | 'date' | 'flag' | 'text' | 'any' | 'range';
@@ -145,6 +145,8 @@ export function elementwise(
   let r = 0;
   let c = 0;
   let inFunction = false;
+  // Whether every cell written is a finite number, text or TRUE/FALSE (see markPlain).
+  let plain = true;
   // One try/catch for the whole loop; after a bad cell the loop resumes at the next one.
   while (r < rows) {
     try {
@@ -168,7 +170,16 @@ export function elementwise(
           inFunction = true;
           const v = each(values);
           inFunction = false;
-          line[c] = typeof v === 'number' && v - v !== 0 ? tooLarge(r, c, rows, cols) : v;
+          if (typeof v === 'number') {
+            if (v - v === 0) line[c] = v;
+            else {
+              line[c] = tooLarge(r, c, rows, cols);
+              plain = false;
+            }
+          } else {
+            line[c] = v;
+            if (v === null || v instanceof FormulaError) plain = false;
+          }
         }
       }
     } catch (e) {
@@ -176,6 +187,7 @@ export function elementwise(
       // A single position: the function's message as it is, as the call's one error.
       if (single) throw e;
       out[r][c] = inFunction ? atPosition(e, r, c, rows, cols) : e;
+      plain = false;
       inFunction = false;
       if (++c === cols) {
         c = 0;
@@ -183,5 +195,5 @@ export function elementwise(
       }
     }
   }
-  return out;
+  return plain ? markPlain(out) : out;
 }

@@ -2,7 +2,7 @@
 // from `from` up to the day before the split make the first period, those from the split to `to`
 // the second; each period is tiered on its own by PARETO_TIER's rule (its own total, its own
 // cutoffs' shares). An account without a line with an amount in a period has no tier there ("").
-import { Cell, Matrix, numError, valueError } from '../cells';
+import { Cell, Matrix, markPlain, numError, valueError } from '../cells';
 import { isoDate } from '../dates';
 import { LAST_SERIAL, Vector, describePlace, numberAt, placeInVector, sameShape, single, toDate, vectorOf } from './args';
 import { Accounts, accountTiers, clean, groupAccounts, readCutoffs, readLabels } from './pareto';
@@ -108,7 +108,7 @@ export function paretoMigration(
   };
   if (values.orientation === 'row') {
     const pairs = Array.from({ length: values.length }, (_, i) => pair(i));
-    return [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+    return markPlain([pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
   }
   // Rows of one account share one pair: a million lines cost as many arrays as there are accounts.
   const byAccount: (Cell[] | undefined)[] = new Array(before.accounts.totals.length);
@@ -118,5 +118,6 @@ export function paretoMigration(
     const a = rowAccount[i];
     out[i] = a < 0 ? none : (byAccount[a] ??= pair(i));
   }
-  return out;
+  // Tier labels (never blank: readLabels) and "": nothing for a host to change.
+  return markPlain(out);
 }

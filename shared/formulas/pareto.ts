@@ -2,7 +2,7 @@
 // The rule, from FUNCTIONS.md: an account's tier is the first tier whose cutoff is greater than
 // the share of total revenue held by accounts strictly larger than it; ties share a tier;
 // totals <= 0 sit in the last tier and do not count towards the total.
-import { Cell, FormulaError, Matrix, divError, isBlank, isEmptyCell, isError, numError, valueError } from '../cells';
+import { Cell, FormulaError, Matrix, divError, isBlank, isEmptyCell, isError, markPlain, numError, valueError } from '../cells';
 import { Language, t } from '../i18n/strings';
 import {
   Vector,
@@ -14,6 +14,7 @@ import {
   toNumber,
   vectorOf,
 } from './args';
+import { TextIndex } from './text-index';
 
 export const DEFAULT_CUTOFFS: readonly number[] = [0.8, 0.95];
 
@@ -80,11 +81,22 @@ function accountPerRow(values: Vector): Accounts {
  * earlier rows in here (to report problems in row order) made its Map lookups twice as slow.
  */
 function groupByKeyCell(keys: Vector, values: Vector, rowGroup: Int32Array): { cells: Cell[]; badRow: number } {
-  const byCell = new Map<Cell, number>();
+  // Texts (nearly every key) in a TextIndex, numbers and the rest in a Map: both hand out group
+  // numbers from one count, kept in step through `cells`.
+  const texts = new TextIndex();
+  const textGroup: number[] = [];
+  const others = new Map<Cell, number>();
   const cells: Cell[] = [];
   for (let i = 0; i < keys.length; i++) {
     const raw = keys.at(i);
-    let g = byCell.get(raw);
+    let g: number | undefined;
+    if (typeof raw === 'string') {
+      const t = texts.numberOf(raw);
+      if (t >= 0) {
+        rowGroup[i] = textGroup[t];
+        continue;
+      }
+    } else g = others.get(raw);
     if (g === undefined) {
       if (isError(raw)) return { cells, badRow: i };
       if (isEmptyCell(raw)) {
@@ -93,7 +105,8 @@ function groupByKeyCell(keys: Vector, values: Vector, rowGroup: Int32Array): { c
         continue;
       }
       g = cells.length;
-      byCell.set(raw, g);
+      if (typeof raw === 'string') textGroup[texts.add(raw)] = g;
+      else others.set(raw, g);
       cells.push(raw);
     }
     rowGroup[i] = g;
@@ -322,9 +335,14 @@ function readValuesAndKeys(valuesArg: Matrix, keysArg: Matrix | undefined) {
 /**
  * Gives every row its account's result, or "" for a row with no account or no amounts. Rows of
  * one account share one (read-only) row array: a million invoice lines then cost as many arrays
- * as there are accounts, not a million.
+ * as there are accounts, not a million. The results are tier labels (never blank: readLabels)
+ * and shares (finite: checkAddsUp), so the block is plain for the hosts (markPlain).
  */
 function perRow(accounts: Accounts, values: Vector, result: (account: number) => Cell): Matrix {
+  return markPlain(resultPerRow(accounts, values, result));
+}
+
+function resultPerRow(accounts: Accounts, values: Vector, result: (account: number) => Cell): Matrix {
   const byAccount: Cell[] = new Array(accounts.totals.length);
   for (let a = 0; a < byAccount.length; a++) byAccount[a] = accounts.hasAmount[a] ? result(a) : '';
   const { rowAccount } = accounts;

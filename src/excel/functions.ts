@@ -37,9 +37,12 @@ function readArg(arg: unknown): { matrix: Matrix | undefined; zeros: Zeros | nul
     if (!Array.isArray(row)) rows[r] = row = [row];
     for (let c = 0; c < row.length; c++) {
       const v = row[c] as ExcelValue;
-      if (v === 0) {
-        if (first < 0) first = r;
-        last = r;
+      // typeof first: a column of texts then never meets a comparison with a number.
+      if (typeof v === 'number') {
+        if (v === 0) {
+          if (first < 0) first = r;
+          last = r;
+        }
       } else if (typeof v === 'object' && v !== null) row[c] = fromExcelError(v);
     }
   }
