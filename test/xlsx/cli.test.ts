@@ -60,6 +60,35 @@ describe('account-planner analyze', () => {
     expect((await run('analyze', once, '--out', join(dir, 'twice.xlsx'), '--replace')).code).toBe(0);
   });
 
+  it('replaces its own conditional formats on a re-run, keeping the user\'s', async () => {
+    // The user's rules: one on their amounts, one reaching from their column into the tiers'.
+    const mine =
+      '<conditionalFormatting sqref="D3:D14"><cfRule type="expression" dxfId="0" priority="1"><formula>D3&gt;1000</formula></cfRule></conditionalFormatting>' +
+      '<conditionalFormatting sqref="E3:F14"><cfRule type="expression" dxfId="0" priority="2"><formula>$E3=""</formula></cfRule></conditionalFormatting>';
+    const parts = zipParts(readFileSync(input));
+    parts.set('xl/worksheets/sheet1.xml', parts.get('xl/worksheets/sheet1.xml')!.replace('<pageMargins', `${mine}<pageMargins`));
+    let path = join(dir, 'rules.xlsx');
+    writeFileSync(path, zipOf(parts));
+    const rulesOf = (file: string) => {
+      const out = zipParts(readFileSync(file));
+      return ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml'].map((p) => out.get(p)!.match(/<conditionalFormatting\b.*?<\/conditionalFormatting>/g) ?? []);
+    };
+    const runs: string[][][] = [];
+    for (const n of [1, 2, 3]) {
+      const out = join(dir, `rules ${n}.xlsx`);
+      expect((await run('analyze', path, '--out', out, ...(n > 1 ? ['--replace'] : []))).code).toBe(0);
+      runs.push(rulesOf(out));
+      path = out;
+    }
+    const [verkoop, pareto] = runs[0];
+    expect(verkoop.slice(0, 2).join('')).toBe(mine);
+    expect(verkoop.length).toBe(3);
+    expect(pareto.length).toBe(2);
+    // The same rules after every re-run, not one more each time
+    expect(runs[2]).toEqual(runs[0]);
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
   it.each([
     ['a missing file', () => ['analyze', join(dir, 'missing.xlsx')], /^account-planner: no such file: .*missing\.xlsx$/],
     ['a file that is not .xlsx', () => (writeFileSync(join(dir, 'notes.xlsx'), 'hello'), ['analyze', join(dir, 'notes.xlsx')]), /notes\.xlsx is a text file \(such as \.csv\), not an \.xlsx workbook/],
@@ -237,6 +266,19 @@ describe('account-planner plans and overview', () => {
     const r = await run('overview', join(dir, 'twice-plans.xlsx'), '--out', join(dir, 'refreshed.xlsx'), '--lang', 'en');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Overview: 0 new plan tabs added, 2 in all\./);
+  });
+
+  it('rewrites the Whitespace sheet on each overview with the same rules, not one more each time', async () => {
+    const analysed = join(dir, 'example.xlsx');
+    expect((await run('analyze', 'examples/verkoop-2025.xlsx', '--out', analysed)).code).toBe(0);
+    const runs = [join(dir, 'example plans.xlsx'), join(dir, 'example 1.xlsx'), join(dir, 'example 2.xlsx')];
+    expect((await run('plans', analysed, '--accounts', 'Bakkerij De Boer', '--out', runs[0])).code).toBe(0);
+    expect((await run('overview', runs[0], '--out', runs[1])).code).toBe(0);
+    expect((await run('overview', runs[1], '--out', runs[2])).code).toBe(0);
+    const rules = (file: string) => new Map([...zipParts(readFileSync(file))].map(([name, xml]) => [name, xml.match(/<conditionalFormatting\b/g)?.length ?? 0]));
+    expect(zipParts(readFileSync(runs[2])).get('xl/workbook.xml')).toContain('name="Whitespace"');
+    expect(rules(runs[2])).toEqual(rules(runs[0]));
+    expect(rules(runs[1])).toEqual(rules(runs[0]));
   });
 
   it('copies the user\'s "Template …" sheet and fills the placeholders', async () => {

@@ -517,6 +517,27 @@ function editHead(original: string, rootTag: Tag, changes: SheetChanges, p: stri
   return splice(head, edits);
 }
 
+/** The cells of a list of ranges ("A1:B4 D2"), null when one of them is not a plain range. */
+function regionsOf(sqref: string | undefined): Region[] | null {
+  const refs = (sqref ?? '').trim().split(/\s+/).filter(Boolean);
+  const regions = refs.map(parseA1Range);
+  return regions.length && regions.every((r) => r !== null) ? (regions as Region[]) : null;
+}
+
+const inside = (r: Region, outer: Region) => r.row >= outer.row && r.col >= outer.col && r.row + r.rows <= outer.row + outer.rows && r.col + r.cols <= outer.col + outer.cols;
+
+/**
+ * Whether a conditional format or validation is the product's own earlier output, replaced now:
+ * every cell it reaches lies in a region the command empties (or, for a validation, sets its own
+ * rule on), as Excel's clear and Google Sheets' host drop them. One reaching any other cell is
+ * someone's own and stays.
+ */
+function replaced(sqref: string | undefined, regions: Region[]): boolean {
+  if (!regions.length) return false;
+  const own = regionsOf(sqref);
+  return own !== null && own.every((r) => regions.some((region) => inside(r, region)));
+}
+
 /** The part after the rows: protection, merges, conditional formats, validations, page setup. */
 function editTail(tail: string, changes: SheetChanges, p: string): string {
   const close = tail.lastIndexOf('</');
@@ -527,25 +548,36 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
     const at = insertionPoint(elements, local, 0);
     edits.push({ start: at, end: at, text: xml });
   };
-  /** Children added to a list element with a count (mergeCells, dataValidations). */
-  const addToList = (local: string, items: string[]) => {
-    if (!items.length) return;
+  /** Children added to a list element with a count (mergeCells, dataValidations), less the ones
+   * `drop` names; a list left empty goes (an empty one is not allowed). */
+  const addToList = (local: string, items: string[], drop: (tag: string) => boolean = () => false) => {
     const list = find(local);
-    if (!list) return insert(local, `<${p}${local} count="${items.length}">${items.join('')}</${p}${local}>`);
+    if (!list) {
+      if (items.length) insert(local, `<${p}${local} count="${items.length}">${items.join('')}</${p}${local}>`);
+      return;
+    }
     const tag = tail.slice(list.start, list.open);
-    const count = children(tail, list.open, list.inner).length + items.length;
-    if (list.open === list.end) edits.push({ start: list.start, end: list.end, text: `${setAttr(tag, 'count', count).slice(0, -2).replace(/\s+$/, '')}>${items.join('')}</${list.qname}>` });
-    else edits.push({ start: list.start, end: list.open, text: setAttr(tag, 'count', count) }, { start: list.inner, end: list.inner, text: items.join('') });
+    const old = children(tail, list.open, list.inner);
+    const gone = old.filter((c) => drop(tail.slice(c.start, c.open)));
+    if (!items.length && !gone.length) return;
+    const count = old.length - gone.length + items.length;
+    if (!count) return void edits.push({ start: list.start, end: list.end, text: '' });
+    if (list.open === list.end) return void edits.push({ start: list.start, end: list.end, text: `${setAttr(tag, 'count', count).slice(0, -2).replace(/\s+$/, '')}>${items.join('')}</${list.qname}>` });
+    edits.push({ start: list.start, end: list.open, text: setAttr(tag, 'count', count) }, ...gone.map((c) => ({ start: c.start, end: c.end, text: '' })), { start: list.inner, end: list.inner, text: items.join('') });
   };
 
   // A sheet the user protected keeps their protection (and password) as it is.
   if (changes.protect && !find('sheetProtection')) insert('sheetProtection', `<${p}sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>`);
   addToList('mergeCells', changes.merges.map((m) => `<${p}mergeCell ref="${a1(m)}"/>`));
 
+  // The product's earlier conditional formats in the regions it rewrites go, or each run adds more.
+  const earlier = elements.filter((e) => e.local === 'conditionalFormatting' && replaced(attr(tail.slice(e.start, e.open), 'sqref'), changes.clears));
+  for (const e of earlier) edits.push({ start: e.start, end: e.end, text: '' });
   if (changes.conditional.length) {
-    // Priorities are unique in a sheet: the new rules come after every existing one.
+    // Priorities are unique in a sheet: the new rules come after every one that stays.
     let priority = 0;
-    for (const m of tail.matchAll(/\spriority\s*=\s*["'](\d+)["']/g)) priority = Math.max(priority, Number(m[1]));
+    const kept = earlier.length ? splice(tail, earlier.map((e) => ({ start: e.start, end: e.end, text: '' }))) : tail;
+    for (const m of kept.matchAll(/\spriority\s*=\s*["'](\d+)["']/g)) priority = Math.max(priority, Number(m[1]));
     const xml = changes.conditional
       .map(({ region, rules }) => {
         const ruleXml = rules.map((r) => {
@@ -558,6 +590,9 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
     insert('conditionalFormatting', xml);
   }
 
+  // A validation where the command empties cells or sets its own rule goes, as in Excel (a cell
+  // holds one rule; two over the same cells is a damaged sheet to a strict reader).
+  const validated = [...changes.clears, ...changes.validations.map((v) => v.region)];
   addToList(
     'dataValidations',
     changes.validations.map((v) => {
@@ -565,6 +600,7 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
       const f2 = v.formula2 !== undefined ? `<${p}formula2>${escapeXml(v.formula2)}</${p}formula2>` : '';
       return `<${p}dataValidation type="${v.type}"${operator} allowBlank="1" showErrorMessage="1" error="${escapeXml(v.message)}" sqref="${a1(v.region)}"><${p}formula1>${escapeXml(v.formula1)}</${p}formula1>${f2}</${p}dataValidation>`;
     }),
+    (tag) => replaced(attr(tag, 'sqref'), validated),
   );
 
   if (changes.drawing) insert('drawing', `<${p}drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${changes.drawing}"/>`);

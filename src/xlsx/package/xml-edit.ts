@@ -167,9 +167,10 @@ export interface Splice {
   text: string;
 }
 
-/** The text with the replacements made (ranges must not overlap; inserts have start = end). */
+/** The text with the replacements made (ranges must not overlap; inserts have start = end, and one
+ * where a replaced range starts goes before it). */
 export function splice(xml: string, edits: Splice[]): string {
-  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.i - b.i);
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || a.i - b.i);
   let out = '';
   let at = 0;
   for (const e of sorted) {

@@ -61,6 +61,33 @@ describe('the sheet editor', () => {
     );
   });
 
+  it('drops its own earlier rules and validations where it rewrites, never one reaching other cells', () => {
+    const cf = (sqref: string, priority: number) => `<conditionalFormatting sqref="${sqref}"><cfRule type="expression" dxfId="0" priority="${priority}"><formula>TRUE</formula></cfRule></conditionalFormatting>`;
+    const dv = (sqref: string) => `<dataValidation type="whole" sqref="${sqref}"><formula1>1</formula1></dataValidation>`;
+    const xml = (tail: string) => `<worksheet xmlns="${NS}"><sheetData/>${tail}<pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/></worksheet>`;
+    const rewrite = changes({
+      clears: [{ row: 0, col: 2, rows: 10, cols: 2 }],
+      conditional: [{ region: { row: 1, col: 2, rows: 3, cols: 1 }, rules: [{ type: 'expression', dxfId: 1, formula: 'C2>0' }] }],
+      validations: [{ region: { row: 0, col: 6, rows: 5, cols: 1 }, type: 'whole', operator: 'between', formula1: '1', formula2: '5', message: 'Rate 1 to 5' }],
+    });
+    // Inside the cleared C1:D10: C2:C4 and "C2 D5:D6" are earlier output; A1 and C9:C11 reach other cells
+    // (An empty <sheetData/> is written opened up.)
+    const edit = (text: string, c: SheetChanges) => editSheetText(text, c).replace('<sheetData></sheetData>', '<sheetData/>');
+    const out = edit(
+      xml(`${cf('A1', 1)}${cf('C2:C4', 2)}${cf('C9:C11', 3)}${cf('C2 D5:D6', 4)}<dataValidations count="4">${dv('A1:A3')}${dv('D1:D10')}${dv('G2:G3')}${dv('G1:H1')}</dataValidations>`),
+      rewrite,
+    );
+    expect(out).toBe(
+      xml(
+        `${cf('A1', 1)}${cf('C9:C11', 3)}<conditionalFormatting sqref="C2:C4"><cfRule type="expression" dxfId="1" priority="4"><formula>C2&gt;0</formula></cfRule></conditionalFormatting>` +
+          `<dataValidations count="3">${dv('A1:A3')}${dv('G1:H1')}<dataValidation type="whole" operator="between" allowBlank="1" showErrorMessage="1" error="Rate 1 to 5" sqref="G1:G5"><formula1>1</formula1><formula2>5</formula2></dataValidation></dataValidations>`,
+      ),
+    );
+    // A list left empty goes (an empty one is not allowed); an unreadable range is someone's
+    const only = edit(xml(`${cf('C1 Sheet2!A1', 1)}<dataValidations count="1">${dv('C3')}</dataValidations>`), changes({ clears: [{ row: 0, col: 2, rows: 10, cols: 2 }] }));
+    expect(only).toBe(xml(cf('C1 Sheet2!A1', 1)));
+  });
+
   it('keeps text as text, control characters escaped as Excel escapes them', () => {
     const out = editSheetText(`<worksheet xmlns="${NS}"><sheetData/></worksheet>`, changes({ blocks: [{ sheet: 's', row: 0, col: 0, values: [['=SUM(A1) & <b>\u0001_x0041_']] }] }));
     expect(out).toContain('<t xml:space="preserve">=SUM(A1) &amp; &lt;b&gt;_x0001__x005F_x0041_</t>');
