@@ -46,6 +46,8 @@ export interface SheetChanges {
   drawing?: string;
   /** A copied sheet is not selected with its original (two selected tabs open as a group). */
   unselect?: boolean;
+  /** A copied sheet's shape ids as its copied drawings number them (its controls refer to them). */
+  shapeIds?: (id: number) => number;
 }
 
 export const noSheetChanges = (): SheetChanges => ({
@@ -604,6 +606,17 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
   );
 
   if (changes.drawing) insert('drawing', `<${p}drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${changes.drawing}"/>`);
+
+  if (changes.shapeIds) {
+    const renumber = changes.shapeIds;
+    // A form control or an embedded object names its shape in the sheet's drawings.
+    const owners = elements.filter((e) => e.local === 'controls' || e.local === 'oleObjects' || e.local === 'AlternateContent');
+    for (const e of owners) {
+      const xml = tail.slice(e.start, e.end);
+      const renumbered = xml.replace(/(<(?:[\w.-]+:)?(?:control|oleObject)\b[^>]*?\sshapeId\s*=\s*["'])(\d+)/g, (_, before: string, id: string) => `${before}${renumber(Number(id))}`);
+      if (renumbered !== xml) edits.push({ start: e.start, end: e.end, text: renumbered });
+    }
+  }
 
   if (changes.fitToPage) {
     const setup = find('pageSetup');

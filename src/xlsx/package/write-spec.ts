@@ -1,6 +1,7 @@
 // A SheetSpec written into the package: new sheets as new parts, copies of sheets as Excel's own
 // copy makes them, and each touched sheet streamed through the sheet editor. Only the parts the
 // spec changes are rewritten; all others stay the input's bytes.
+import { randomUUID } from 'node:crypto';
 import { ParetoChart, Region, SheetSpec, a1, isFormula } from '../../../shared/sheet-spec';
 import { PackageEdit } from './package-edit';
 import { DAYS_1904 } from './read-cells';
@@ -35,23 +36,65 @@ export function movedChart(xml: string, move: (formula: string) => string): stri
 }
 
 /**
- * A VML drawing's copy (the shapes of a sheet's notes) with its own block of shape ids: a drawing
- * claims blocks of 1,024 ids (<o:idmap data="1"/> is 1,025–2,047) and Excel repairs a workbook in
- * which two drawings claim the same. Each block of the original maps to the next free one.
+ * A sheet copy's shape ids: a VML drawing (the shapes of notes and form controls) claims blocks of
+ * 1,024 ids (<o:idmap data="1"/> is 1,025–2,047) and Excel repairs a workbook in which two drawings
+ * claim the same. Each block of the original maps to the next free one, the same way in the
+ * copy's VML, its drawing (a form control's `spid`) and its sheet (a control's `shapeId`).
  */
-export function renumberedShapes(xml: string, taken: Set<number>): string {
-  const blocks = new Map<number, number>();
-  let next = Math.max(0, ...taken) + 1;
-  const blockFor = (old: number) => {
-    let block = blocks.get(old);
-    if (block === undefined) blocks.set(old, (block = next++));
+export class ShapeIds {
+  private readonly blocks = new Map<number, number>();
+  private next: number;
+
+  constructor(taken: Set<number>) {
+    this.next = Math.max(0, ...taken) + 1;
+  }
+
+  private blockFor(old: number): number {
+    let block = this.blocks.get(old);
+    if (block === undefined) this.blocks.set(old, (block = this.next++));
     return block;
-  };
-  const idmap = /(<(?:[\w.-]+:)?idmap\b[^>]*\sdata\s*=\s*["'])([^"']*)(["'])/g;
-  for (const m of xml.matchAll(idmap)) for (const n of m[2].split(',')) if (Number(n)) blockFor(Number(n));
-  return xml
-    .replace(idmap, (_, before: string, data: string, after: string) => `${before}${data.split(',').map((n) => (Number(n) ? blockFor(Number(n)) : n)).join(',')}${after}`)
-    .replace(/_x0000_s(\d+)/g, (_, n: string) => `_x0000_s${blockFor(Math.floor(Number(n) / 1024)) * 1024 + (Number(n) % 1024)}`);
+  }
+
+  /** A shape id (1025) as the copy numbers it. */
+  readonly id = (old: number): number => (old >= 1024 ? this.blockFor(Math.floor(old / 1024)) * 1024 + (old % 1024) : old);
+
+  /** A VML drawing's or a drawing's text with its blocks and shape names (_x0000_s1025) renumbered. */
+  renumbered(xml: string): string {
+    const idmap = /(<(?:[\w.-]+:)?idmap\b[^>]*\sdata\s*=\s*["'])([^"']*)(["'])/g;
+    for (const m of xml.matchAll(idmap)) for (const n of m[2].split(',')) if (Number(n)) this.blockFor(Number(n));
+    return xml
+      .replace(idmap, (_, before: string, data: string, after: string) => `${before}${data.split(',').map((n) => (Number(n) ? this.blockFor(Number(n)) : n)).join(',')}${after}`)
+      .replace(/_x0000_s(\d+)/g, (_, n: string) => `_x0000_s${this.id(Number(n))}`);
+  }
+}
+
+const GUID = /\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}/;
+
+/**
+ * A sheet copy's threaded comments: each comment, reply and mention gets a new id (Excel repairs a
+ * workbook in which two comments share one), replies point at their copied parent, and the notes
+ * part's `tc={id}` authors (a threaded comment's note for older programs) at the copied comment.
+ * Persons stay: they are the workbook's.
+ */
+export class CommentIds {
+  private readonly ids = new Map<string, string>();
+
+  private fresh(old: string): string {
+    const key = old.toUpperCase();
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = `{${randomUUID().toUpperCase()}}`));
+    return id;
+  }
+
+  /** A threadedComments part with its comments' own ids (not their persons') renewed. */
+  threaded(xml: string): string {
+    return xml.replace(new RegExp(`(\\s(?:id|parentId|mentionId)\\s*=\\s*["'])(${GUID.source})`, 'g'), (_, before: string, id: string) => `${before}${this.fresh(id)}`);
+  }
+
+  /** A notes part with its threaded comments' authors pointing at the copies. */
+  notes(xml: string): string {
+    return xml.replace(new RegExp(`(<(?:[\\w.-]+:)?author>\\s*tc=)(${GUID.source})`, 'g'), (_, before: string, id: string) => `${before}${this.fresh(id)}`);
+  }
 }
 
 /** Excel's column width unit is a character of the default font (about 7 px). */
@@ -77,8 +120,18 @@ function restyleOnce(restyle: (xf: number) => number): (xf: number) => number {
   };
 }
 
+/** What a sheet's copy renews in the parts it copies. */
+interface CopyIds {
+  /** Points a formula at the copy instead of the original (the copy's charts). */
+  move: (formula: string) => string;
+  shapes: ShapeIds;
+  comments: CommentIds;
+}
+
 export class PackageWriter {
   readonly book: WorkbookParts;
+  /** Each copied sheet's shape ids as its copied drawings number them. */
+  private readonly shapeIds = new Map<string, (id: number) => number>();
   /** Parts of a spec this host cannot render. */
   readonly skipped: string[] = [];
 
@@ -167,7 +220,7 @@ export class PackageWriter {
       const unlocked: StyleOverlay = { unlocked: true };
       for (const region of p.unlocked) changes.styles.push({ region, restyle: restyleOnce((xf) => styles.restyle(xf, unlocked)) });
     }
-    for (const sheet of copies) on(sheet);
+    for (const sheet of copies) on(sheet).shapeIds = this.shapeIds.get(sheet);
     for (const chart of spec.charts) {
       const drawing = this.addChart(chart);
       if (drawing === null) this.skipped.push('chart');
@@ -259,16 +312,18 @@ export class PackageWriter {
     const source = sheets[index];
     const part = this.book.freePart(this.sheetFolder(), 'sheet', 'xml');
     this.edit.copyPart(source.part, part);
-    this.copyRelationships(source.part, part, new Map(), (formula) => movedToSheet(formula, source.name, to));
+    const ids: CopyIds = { move: (formula) => movedToSheet(formula, source.name, to), shapes: new ShapeIds(this.shapeBlocks()), comments: new CommentIds() };
+    this.copyRelationships(source.part, part, new Map(), ids);
+    // The sheet's own controls name their shapes by id: as the copied drawings number them.
+    this.shapeIds.set(to, ids.shapes.id);
     this.book.addSheet(to, part);
     const names = this.book.localNames(index);
     const newIndex = this.book.sheets().length - 1;
     this.book.setNames(names.map((n) => ({ name: n.name, formula: movedToSheet(n.formula, source.name, to), localSheetId: newIndex })), []);
   }
 
-  /** The copied part's relationships: each owned part copied (once), shared ones pointed at.
-   * `move` points a formula at the copy instead of the original (for the copy's charts). */
-  private copyRelationships(sourcePart: string, copyPart: string, copied: Map<string, string>, move: (formula: string) => string): void {
+  /** The copied part's relationships: each owned part copied (once), shared ones pointed at. */
+  private copyRelationships(sourcePart: string, copyPart: string, copied: Map<string, string>, ids: CopyIds): void {
     const relsPart = relationshipsPart(sourcePart);
     if (!this.edit.exists(relsPart)) return;
     const xml = this.edit.text(relsPart);
@@ -290,9 +345,9 @@ export class PackageWriter {
       else {
         target = copied.get(rel.part.toLowerCase()) ?? '';
         if (!target) {
-          target = this.copyOwnedPart(rel.part, move);
+          target = this.copyOwnedPart(rel.part, kind, ids);
           copied.set(rel.part.toLowerCase(), target);
-          this.copyRelationships(rel.part, target, copied, move);
+          this.copyRelationships(rel.part, target, copied, ids);
         }
       }
       edits.push({ start: el.start, end: el.open, text: setAttr(tag, 'Target', relativeTarget(copyPart, target)) });
@@ -301,18 +356,23 @@ export class PackageWriter {
   }
 
   /** A part a sheet owns, copied under a free name beside it: tables renamed (names are unique in
-   * a workbook), charts pointed at the copy's cells, notes' shapes numbered anew (shape ids are
-   * unique in a workbook too). */
-  private copyOwnedPart(part: string, move: (formula: string) => string): string {
+   * a workbook), charts pointed at the copy's cells, shapes numbered anew and threaded comments
+   * given new ids (both unique in a workbook too). */
+  private copyOwnedPart(part: string, kind: string, ids: CopyIds): string {
     const stored = this.edit.stored(part);
     const folder = stored.slice(0, stored.lastIndexOf('/') + 1);
     const file = stored.slice(folder.length);
     const m = /^(.*?)(\d*)\.([^.]+)$/.exec(file);
     const target = this.book.freePart(folder, m ? m[1] : file, m ? m[3] : 'xml');
     const type = this.book.typeOf(stored);
-    if (type && /table\+xml$/.test(type)) this.edit.put(target, this.renamedTable(this.edit.text(stored)));
-    else if (type && /drawingml\.chart\+xml$/.test(type)) this.edit.put(target, movedChart(this.edit.text(stored), move));
-    else if (/vmlDrawing/i.test(type ?? '') || /\.vml$/i.test(stored)) this.edit.put(target, renumberedShapes(this.edit.text(stored), this.shapeBlocks()));
+    const text = () => this.edit.text(stored);
+    if (type && /table\+xml$/.test(type)) this.edit.put(target, this.renamedTable(text()));
+    else if (type && /drawingml\.chart\+xml$/.test(type)) this.edit.put(target, movedChart(text(), ids.move));
+    else if (/vmlDrawing/i.test(type ?? '') || /\.vml$/i.test(stored)) this.edit.put(target, ids.shapes.renumbered(text()));
+    // A drawing's form controls name their VML shape (<a14:compatExt spid="_x0000_s1025"/>).
+    else if (kind === 'drawing' && text().includes('_x0000_s')) this.edit.put(target, ids.shapes.renumbered(text()));
+    else if (kind === 'threadedComment' || /threadedcomments\+xml$/i.test(type ?? '')) this.edit.put(target, ids.comments.threaded(text()));
+    else if (kind === 'comments' && /tc=\{/.test(text())) this.edit.put(target, ids.comments.notes(text()));
     else this.edit.copyPart(stored, target);
     if (type && this.book.typeOf(target) !== type) this.book.declare(target, type);
     return target;

@@ -121,7 +121,9 @@ describe.each([
     const again = join(files.dir, `features-again${extension}`);
     const r = await run('analyze', analysed, '--replace', '--out', again, '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(changedParts(analysed, again)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml']);
+    // The same analysis again writes the same sheets, byte for byte: its earlier chart, cells and
+    // conditional formats replaced, none added beside them.
+    expect(changedParts(analysed, again)).toEqual([]);
     expect([...rawParts(again).keys()]).toEqual([...rawParts(analysed).keys()]);
   });
 
@@ -243,6 +245,70 @@ describe("a copy of the user's template sheet", () => {
     expect(vml).not.toContain('_x0000_s2049');
     expect(typeProblems(after)).toEqual([]);
     if (openpyxl) expect(opensInOpenpyxl(output)).toContain('Plan – Hotel Zuid');
+  });
+
+  it('gives each plan its own threaded comment ids and form control shape ids, so Excel has nothing to repair', async () => {
+    const parts = templateParts();
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+    const [comment, reply, person] = ['{0C0FFEE0-0002-4000-8000-000000000001}', '{0C0FFEE0-0002-4000-8000-000000000002}', '{7E1A2B3C-0001-4000-8000-000000000001}'];
+    // The template's note is a threaded comment with a reply; a check box sits beside it (shape 2050).
+    const control = `<mc:AlternateContent xmlns:mc="${MC}"><mc:Choice Requires="x14"><controls><mc:AlternateContent xmlns:mc="${MC}"><mc:Choice Requires="x14"><control shapeId="2050" r:id="rId5" name="Check Box 1"/></mc:Choice></mc:AlternateContent></controls></mc:Choice></mc:AlternateContent>`;
+    parts['xl/worksheets/sheet3.xml'] = (parts['xl/worksheets/sheet3.xml'] as string).replace('<tableParts', `${control}<tableParts`);
+    parts['xl/worksheets/_rels/sheet3.xml.rels'] = (parts['xl/worksheets/_rels/sheet3.xml.rels'] as string).replace(
+      '</Relationships>',
+      `<Relationship Id="rId4" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment2.xml"/><Relationship Id="rId5" Type="${R}/ctrlProp" Target="../ctrlProps/ctrlProp1.xml"/></Relationships>`,
+    );
+    parts['xl/threadedComments/threadedComment2.xml'] =
+      `${XML}<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+      `<threadedComment ref="A1" dT="2026-01-05T09:12:00.00" personId="${person}" id="${comment}"><text>Fill in before the visit</text></threadedComment>` +
+      `<threadedComment ref="A1" dT="2026-01-06T10:00:00.00" personId="${person}" id="${reply}" parentId="${comment}"><text>Done for Hotel Noord</text></threadedComment></ThreadedComments>`;
+    parts['xl/comments2.xml'] = (parts['xl/comments2.xml'] as string).replace('<author>Sales team</author>', `<author>tc=${comment}</author>`);
+    parts['xl/drawings/vmlDrawing2.vml'] = (parts['xl/drawings/vmlDrawing2.vml'] as string).replace(
+      '</xml>',
+      '<v:shape id="_x0000_s2050" type="#_x0000_t201" style="position:absolute;margin-left:200pt;margin-top:20pt;width:80pt;height:15pt;z-index:2" stroked="f" filled="f" o:insetmode="auto"><x:ClientData ObjectType="Checkbox"><x:Anchor>3, 0, 1, 0, 4, 0, 2, 0</x:Anchor><x:AutoFill>False</x:AutoFill><x:NoThreeD/></x:ClientData></v:shape></xml>',
+    );
+    parts['xl/ctrlProps/ctrlProp1.xml'] = `${XML}<formControlPr xmlns="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" objectType="CheckBox" lockText="1" noThreeD="1"/>`;
+    parts['[Content_Types].xml'] = (parts['[Content_Types].xml'] as string).replace(
+      '</Types>',
+      '<Override PartName="/xl/threadedComments/threadedComment2.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/><Override PartName="/xl/ctrlProps/ctrlProp1.xml" ContentType="application/vnd.ms-excel.controlproperties+xml"/></Types>',
+    );
+    const input = files.file('template-threaded.xlsx', parts);
+    const output = join(files.dir, 'template-threaded-plans.xlsx');
+    const r = await run('plans', input, '--accounts', 'Hotel Zuid;Hotel Noord', '--template', 'Template visit', '--out', output, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const after = zipParts(readFileSync(output));
+    const relsOf = (sheet: string) => after.get(`xl/worksheets/_rels/${sheet}.rels`)!;
+    const targetOf = (sheet: string, kind: string) => new RegExp(`Type="[^"]*/${kind}" Target="\\.\\./([^"]+)"`).exec(relsOf(sheet))![1];
+    const seen = new Set([comment, reply]);
+    const blocks = new Set([1, 2]);
+    for (const sheet of ['sheet4.xml', 'sheet5.xml']) {
+      const threaded = after.get(`xl/${targetOf(sheet, 'threadedComment')}`)!;
+      const [own, answer] = [...threaded.matchAll(/ id="(\{[0-9A-F-]+\})"/g)].map((m) => m[1]);
+      // New ids, unique in the workbook; the reply answers this copy's comment; the person is the workbook's
+      for (const id of [own, answer]) {
+        expect(id).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+        expect(seen.has(id)).toBe(false);
+        seen.add(id);
+      }
+      expect(threaded).toContain(`personId="${person}" id="${answer}" parentId="${own}"`);
+      expect(threaded).toContain('Done for Hotel Noord');
+      expect(after.get(`xl/${targetOf(sheet, 'comments')}`)).toContain(`<author>tc=${own}</author>`);
+      // The check box: the sheet's control names the shape its own VML drawing holds
+      const vml = after.get(`xl/${targetOf(sheet, 'vmlDrawing')}`)!;
+      const block = Number(/<o:idmap v:ext="edit" data="(\d+)"\/>/.exec(vml)![1]);
+      expect(blocks.has(block)).toBe(false);
+      blocks.add(block);
+      expect(vml).toContain(`id="_x0000_s${block * 1024 + 2}" type="#_x0000_t201"`);
+      expect(after.get(`xl/worksheets/${sheet}`)).toContain(`<control shapeId="${block * 1024 + 2}" r:id="rId5" name="Check Box 1"/>`);
+      expect(after.get(`xl/${targetOf(sheet, 'ctrlProp')}`)).toBe(parts['xl/ctrlProps/ctrlProp1.xml']);
+    }
+    // The template keeps its own
+    expect(after.get('xl/threadedComments/threadedComment2.xml')).toBe(parts['xl/threadedComments/threadedComment2.xml']);
+    expect(after.get('xl/worksheets/sheet3.xml')).toContain('<control shapeId="2050"');
+    expect(typeProblems(after)).toEqual([]);
+    if (openpyxl) expect(opensInOpenpyxl(output)).toEqual(expect.arrayContaining(['Plan – Hotel Zuid', 'Plan – Hotel Noord']));
   });
 
   it('is made from a workbook whose parts are stored uncompressed, as some programs write them', async () => {
