@@ -153,8 +153,9 @@ export function cellValue(type: string | undefined, text: string | null, style: 
       if (text === null || text.trim() === '') return null;
       const n = Number(text);
       if (!Number.isFinite(n)) return text;
-      // A 1904 workbook's date is 1,462 days less than the same date in the 1900 system.
-      return context.date1904 && context.dates[style] && n >= 1 ? n + DAYS_1904 : n;
+      // A 1904 workbook's date is 1,462 days less than the same date in the 1900 system; its
+      // serial 0 is 1 January 1904, a real date (a time of day alone has no date format).
+      return context.date1904 && context.dates[style] ? n + DAYS_1904 : n;
     }
   }
 }

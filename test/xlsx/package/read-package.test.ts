@@ -87,6 +87,9 @@ describe('cell values', () => {
     const on = read(basicParts('<row r="1"><c r="A1" s="1"><v>44566</v></c></row>', { workbook: wb1904.replace('date1904="1"', 'date1904="on"'), styles: st }));
     expect(on.pkg.date1904).toBe(true);
     expect(on.values.values[0]).toEqual([44566 + 1462]);
+    // Serial 0 is 1 January 1904 there, and 0.25 six in the morning of it: dates like any other.
+    const first = read(basicParts('<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="2"><v>0.25</v></c><c r="C1" s="3"><v>0</v></c><c r="D1"><v>0</v></c></row>', { workbook: wb1904, styles: st }));
+    expect(first.values.values[0]).toEqual([1462, 1462.25, 0, 0]);
   });
 
   it('tells date formats from others', () => {
