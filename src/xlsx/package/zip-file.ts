@@ -255,11 +255,13 @@ function readDirectory(zip: ZipFile): ZipEntry[] {
     if (at + 46 > directory.length || directory.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new PackageError('truncated', { name });
     const nameLength = directory.readUInt16LE(at + 28);
     const extraLength = directory.readUInt16LE(at + 30);
+    const flags = directory.readUInt16LE(at + 8);
+    const rawName = directory.subarray(at + 46, at + 46 + nameLength);
     const entry: ZipEntry = {
       // Some writers separate folders with "\\" (Windows paths): the part names use "/".
-      name: directory.toString('utf8', at + 46, at + 46 + nameLength).replace(/\\/g, '/').replace(/^\//, ''),
+      name: entryName(rawName, flags, directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength)).replace(/\\/g, '/').replace(/^\//, ''),
       method: directory.readUInt16LE(at + 10),
-      flags: directory.readUInt16LE(at + 8),
+      flags,
       crc: directory.readUInt32LE(at + 16),
       compressedSize: directory.readUInt32LE(at + 20),
       size: directory.readUInt32LE(at + 24),
@@ -271,6 +273,34 @@ function readDirectory(zip: ZipFile): ZipEntry[] {
     at += 46 + nameLength + extraLength + directory.readUInt16LE(at + 32);
   }
   return entries;
+}
+
+/** The 128 characters of code page 437 (the original IBM PC's) from byte 0x80 on. */
+const CP437 =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * An entry's name as text. The zip format says a name is UTF-8 when flag bit 11 is set and code
+ * page 437 otherwise; but many writers put UTF-8 in without the flag, and some add the name in
+ * UTF-8 in an extra field (Info-ZIP's 0x7075, tied to the name by its CRC). So: the flag, else the
+ * extra field, else ASCII, else UTF-8 when the bytes are valid UTF-8 (a code page 437 name rarely
+ * is), else code page 437. The output writes the same name in UTF-8, flagged.
+ */
+export function entryName(raw: Buffer, flags: number, extra: Buffer): string {
+  if (flags & 0x800) return raw.toString('utf8');
+  for (let at = 0; at + 4 <= extra.length; at += 4 + extra.readUInt16LE(at + 2)) {
+    const length = extra.readUInt16LE(at + 2);
+    if (extra.readUInt16LE(at) !== 0x7075 || length < 5 || at + 4 + length > extra.length) continue;
+    if (extra[at + 4] === 1 && extra.readUInt32LE(at + 5) === crc32(raw) >>> 0) return extra.toString('utf8', at + 9, at + 4 + length);
+  }
+  if (raw.every((b) => b < 0x80)) return raw.toString('latin1');
+  try {
+    return strictUtf8.decode(raw);
+  } catch {
+    return Array.from(raw, (b) => (b < 0x80 ? String.fromCharCode(b) : CP437[b - 0x80])).join('');
+  }
 }
 
 /** Sizes and offset that did not fit 32 bits are in the ZIP64 extra field, in this order. */

@@ -1,8 +1,11 @@
 // The package reader on hand-written workbooks: one per quirk seen in real files.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { zipOf } from '../../support/zip';
+import { runCli } from '../../support/run-cli';
+import { zipOf, zipParts } from '../../support/zip';
+import { entryName } from '../../../src/xlsx/package/zip-file';
 import { FormulaError } from '../../../shared/cells';
 import { XlsxPackage } from '../../../src/xlsx/package/read-package';
 import { parseReference, sheetValues, workbookInfo } from '../../../src/xlsx/package/read-workbook';
@@ -147,6 +150,69 @@ describe('package layout', () => {
     delete parts['_rels/.rels'];
     parts['[Content_Types].xml'] = contentTypes([['/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml']]);
     expect(read(parts).values.values).toEqual([[7]]);
+  });
+
+  describe('part names without the UTF-8 flag', () => {
+    /** A workbook whose sheet part is "xl/worksheets/Blätt.xml", its name stored as `bytes`
+     * without the flag (in every header), the relationship naming it in Unicode as usual. */
+    function oldStyleNames(bytes: number[], name: string): string {
+      const placeholder = 'Q'.repeat(bytes.length);
+      const cell = (ref: string, v: string | number) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`);
+      const table = [['Account', 'Revenue'], ['Acme', 900], ['Bolt', 60], ['Cato', 40]];
+      const parts = basicParts(table.map((row, i) => `<row r="${i + 1}">${cell(`A${i + 1}`, row[0])}${cell(`B${i + 1}`, row[1])}</row>`).join(''));
+      parts['xl/worksheets/Bl' + placeholder + 'tt.xml'] = parts['xl/worksheets/sheet1.xml'];
+      delete parts['xl/worksheets/sheet1.xml'];
+      parts['xl/_rels/workbook.xml.rels'] = (parts['xl/_rels/workbook.xml.rels'] as string).replace('sheet1.xml', 'Bl%C3%A4tt.xml');
+      const zip = zipOf(new Map(Object.entries(parts)));
+      const from = Buffer.from(`Bl${placeholder}tt`);
+      for (let at = zip.indexOf(from); at >= 0; at = zip.indexOf(from, at + 1)) Buffer.from([0x42, 0x6c, ...bytes, 0x74, 0x74]).copy(zip, at);
+      // Flag bit 11 cleared in each local header (offset 6) and directory entry (offset 8).
+      for (const [signature, flags] of [[[0x50, 0x4b, 0x03, 0x04], 6], [[0x50, 0x4b, 0x01, 0x02], 8]] as const) {
+        for (let at = zip.indexOf(Buffer.from(signature)); at >= 0; at = zip.indexOf(Buffer.from(signature), at + 1)) zip.writeUInt16LE(zip.readUInt16LE(at + flags) & ~0x800, at + flags);
+      }
+      const path = join(files.dir, name);
+      writeFileSync(path, zip);
+      return path;
+    }
+
+    it.each([
+      ['in code page 437, as the zip format says', [0x84], 'cp437.xlsx'],
+      ['in UTF-8, as many writers put them anyway', [0xc3, 0xa4], 'utf8-unflagged.xlsx'],
+    ])('reads a name %s, and writes it back as the same name', async (_, bytes, file) => {
+      const path = oldStyleNames(bytes, file);
+      const pkg = XlsxPackage.open(path);
+      try {
+        expect(pkg.zip.entries.map((e) => e.name)).toContain('xl/worksheets/Blätt.xml');
+        expect(sheetValues(pkg, 'Sales').values[1]).toEqual(['Acme', 900]);
+      } finally {
+        pkg.close();
+      }
+      // Through a command: the output names the part the same, now flagged UTF-8, and the
+      // relationship still finds it.
+      const out = join(files.dir, `out-${file}`);
+      const r = await runCli('analyze', path, '--out', out, '--lang', 'en');
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      const written = zipParts(readFileSync(out));
+      expect([...written.keys()].filter((n) => /^xl\/worksheets\/[^/]+$/.test(n))).toEqual(['xl/worksheets/Blätt.xml', 'xl/worksheets/sheet1.xml']);
+      expect(written.get('xl/worksheets/Blätt.xml')).toContain('>A</t>');
+    });
+
+    it('takes the UTF-8 name an extra field gives beside the old one', () => {
+      const raw = Buffer.from([0x42, 0x8e]); // "BÄ" in code page 437
+      const field = Buffer.alloc(9 + 3);
+      field.writeUInt16LE(0x7075, 0);
+      field.writeUInt16LE(5 + 3, 2);
+      field[4] = 1;
+      field.writeUInt32LE(crc32(raw) >>> 0, 5);
+      Buffer.from('Bé', 'utf8').copy(field, 9);
+      expect(entryName(raw, 0, field)).toBe('Bé');
+      expect(entryName(raw, 0, Buffer.alloc(0))).toBe('BÄ');
+      // A stale field (another name's CRC) is not taken.
+      field.writeUInt32LE(1, 5);
+      expect(entryName(raw, 0, field)).toBe('BÄ');
+      expect(entryName(Buffer.from('Bé'), 0x800, Buffer.alloc(0))).toBe('Bé');
+    });
   });
 
   it('says a file is incomplete when its directory announces ZIP64 sizes that are not there', () => {
