@@ -81,6 +81,69 @@ function accountPerRow(values: Vector): Accounts {
  * earlier rows in here (to report problems in row order) made its Map lookups twice as slow.
  */
 function groupByKeyCell(keys: Vector, values: Vector, rowGroup: Int32Array): { cells: Cell[]; badRow: number } {
+  const cells = recalled(keys, values, rowGroup);
+  if (cells) return { cells, badRow: -1 };
+  const grouped = numberKeyCells(keys, values, rowGroup);
+  if (grouped.badRow < 0) remember(grouped.cells, rowGroup, grouped.snapshot);
+  return grouped;
+}
+
+/**
+ * The last key column numbered, while it lives. Several functions of the family often read the
+ * same keys one after the other (PARETO_TIER, PARETO_SHARE and PARETO_SUMMARY over one table, or
+ * the same formula again after an amount changed): comparing a million keys with the last call's
+ * one by one costs a fraction of numbering them again. The keys are kept as a copy of the cells
+ * (whoever owns the arrays may change them afterwards), and only weakly: the first garbage
+ * collection after the calculation lets them go, so the add-in never holds a workbook's keys.
+ */
+interface Grouping {
+  keys: Cell[];
+  rowGroup: Int32Array;
+  cells: Cell[];
+}
+
+let lastGrouping: { deref(): Grouping | undefined } | undefined;
+/** How many key columns were numbered (not recalled): for the tests. */
+export const groupings = { numbered: 0, recalled: 0 };
+
+interface WeakRefConstructor {
+  new (target: Grouping): { deref(): Grouping | undefined };
+}
+const Weak = (globalThis as { WeakRef?: WeakRefConstructor }).WeakRef;
+
+/** Lets the last numbering go (tests compare a recalled numbering with a fresh one). */
+export function forgetGroupings(): void {
+  lastGrouping = undefined;
+}
+
+function remember(cells: Cell[], rowGroup: Int32Array, keys: Cell[]): void {
+  lastGrouping = Weak ? new Weak({ keys, rowGroup: rowGroup.slice(), cells }) : undefined;
+}
+
+/**
+ * The last call's numbering when these keys are the same cells, row for row, and no row the last
+ * call skipped (a blank key with a blank amount) has an amount now; otherwise undefined.
+ */
+function recalled(keys: Vector, values: Vector, rowGroup: Int32Array): Cell[] | undefined {
+  const last = lastGrouping?.deref();
+  if (!last || last.keys.length !== keys.length) return undefined;
+  const before = last.keys;
+  const groups = last.rowGroup;
+  for (let i = 0; i < before.length; i++) {
+    if (keys.at(i) !== before[i]) return undefined;
+    if (groups[i] < 0) {
+      const amount = values.at(i);
+      if (!isBlank(amount) && amount !== '') return undefined;
+    }
+  }
+  rowGroup.set(groups);
+  groupings.recalled++;
+  return last.cells;
+}
+
+function numberKeyCells(keys: Vector, values: Vector, rowGroup: Int32Array): { cells: Cell[]; badRow: number; snapshot: Cell[] } {
+  groupings.numbered++;
+  const snapshot: Cell[] = new Array(keys.length);
   // Texts (nearly every key) in a TextIndex, numbers and the rest in a Map: both hand out group
   // numbers from one count, kept in step through `cells`.
   const texts = new TextIndex();
@@ -89,6 +152,7 @@ function groupByKeyCell(keys: Vector, values: Vector, rowGroup: Int32Array): { c
   const cells: Cell[] = [];
   for (let i = 0; i < keys.length; i++) {
     const raw = keys.at(i);
+    snapshot[i] = raw;
     let g: number | undefined;
     if (typeof raw === 'string') {
       const t = texts.numberOf(raw);
@@ -98,10 +162,10 @@ function groupByKeyCell(keys: Vector, values: Vector, rowGroup: Int32Array): { c
       }
     } else g = others.get(raw);
     if (g === undefined) {
-      if (isError(raw)) return { cells, badRow: i };
+      if (isError(raw)) return { cells, badRow: i, snapshot };
       if (isEmptyCell(raw)) {
         const amount = values.at(i);
-        if (!isBlank(amount) && amount !== '') return { cells, badRow: i };
+        if (!isBlank(amount) && amount !== '') return { cells, badRow: i, snapshot };
         continue;
       }
       g = cells.length;
@@ -111,7 +175,7 @@ function groupByKeyCell(keys: Vector, values: Vector, rowGroup: Int32Array): { c
     }
     rowGroup[i] = g;
   }
-  return { cells, badRow: -1 };
+  return { cells, badRow: -1, snapshot };
 }
 
 /** Adds up the amounts of each group over the first `rows` rows, noting which groups have any. */

@@ -1,0 +1,83 @@
+// The family recalls the last call's numbering of the same keys instead of numbering them again
+// (shared/formulas/pareto.ts, recalled). Whatever changed between two calls, the second answer
+// must be the answer of a call that numbers the keys afresh.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Cell, FormulaError, Matrix } from '../../shared/cells';
+import { functionNamed } from '../../shared/catalog';
+import { forgetGroupings, groupings } from '../../shared/formulas/pareto';
+import { callForHost, callFunction } from '../../shared/run';
+
+if (!process.env.FC_RANDOM) fc.configureGlobal({ seed: 20261128 });
+
+const HOST = { blank: '', error: (e: FormulaError) => e };
+const FAMILY = ['PARETO_TIER', 'PARETO_SHARE', 'PARETO_SUMMARY', 'CONCENTRATION', 'PARETO_CUTOFFS'];
+const column = (cells: readonly Cell[]): Matrix => cells.map((c) => [c]);
+
+/** A fresh answer: the numbering forgotten first, so nothing is recalled. */
+function fresh(name: string, amounts: Cell[], keys: Cell[]) {
+  forgetGroupings();
+  const result = callFunction(functionNamed(name)!, [column(amounts), column(keys)]);
+  forgetGroupings();
+  return result;
+}
+
+const key = fc.constantFrom<Cell>('Acme', 'acme ', 'Beta', 'Gamma', 7, 'Delta', null, '', ' ', true);
+const amount = fc.oneof(fc.integer({ min: -50, max: 1000 }), fc.constant<Cell>(null), fc.constant<Cell>(''));
+const table = fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(fc.array(amount, { minLength: n, maxLength: n }), fc.array(key, { minLength: n, maxLength: n })));
+
+/** What may change between two calls: nothing, an amount, a key, a key blanked, or the size. */
+const change = fc.tuple(fc.constantFrom('none', 'amount', 'key', 'blank key', 'error key', 'longer'), fc.nat(), amount, key);
+
+function changed([amounts, keys]: [Cell[], Cell[]], [what, at, a, k]: [string, number, Cell, Cell]): [Cell[], Cell[]] {
+  const i = at % amounts.length;
+  const next: [Cell[], Cell[]] = [amounts.slice(), keys.slice()];
+  if (what === 'amount') next[0][i] = a;
+  if (what === 'key') next[1][i] = k;
+  if (what === 'blank key') next[1][i] = null;
+  if (what === 'error key') next[1][i] = new FormulaError('#N/A', '');
+  if (what === 'longer') next.forEach((cells, c) => cells.push(c === 0 ? a : k));
+  return next;
+}
+
+describe('recalling the last numbering of the keys', () => {
+  it('gives the fresh answer after any change, in every function of the family', () => {
+    fc.assert(
+      fc.property(table, change, fc.constantFrom(...FAMILY), fc.constantFrom(...FAMILY), (first, what, one, two) => {
+        const second = changed(first, what);
+        forgetGroupings();
+        callForHost(functionNamed(one)!, [column(first[0]), column(first[1])], HOST);
+        // Fresh arrays with the same contents, as a host hands them over.
+        const got = callForHost(functionNamed(two)!, [column(second[0]), column(second[1])], HOST);
+        expect(got).toEqual(fresh(two, second[0], second[1]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('recalls the keys for the next function over the same table, not after a key changed', () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `Customer ${i % 97}`);
+    const amounts = keys.map((_, i) => (i * 37) % 500);
+    forgetGroupings();
+    const before = { ...groupings };
+    callForHost(functionNamed('PARETO_TIER')!, [column(amounts), column(keys)], HOST);
+    callForHost(functionNamed('PARETO_SHARE')!, [column(amounts), column(keys.map((k) => `${k}`))], HOST);
+    expect(groupings.numbered - before.numbered).toBe(1);
+    expect(groupings.recalled - before.recalled).toBe(1);
+    const edited = keys.slice();
+    edited[999] = 'Customer 1000';
+    callForHost(functionNamed('PARETO_SHARE')!, [column(amounts), column(edited)], HOST);
+    expect(groupings.numbered - before.numbered).toBe(2);
+  });
+
+  it('does not follow a change made afterwards to the arrays it was given', () => {
+    const keys = column(['A', 'B', 'A', 'C']);
+    const amounts = column([10, 5, 10, 1]);
+    forgetGroupings();
+    callForHost(functionNamed('PARETO_SHARE')!, [amounts, keys], HOST);
+    // The caller reuses its arrays: the keys the numbering was made from are kept as a copy.
+    keys[1][0] = 'A';
+    const got = callFunction(functionNamed('PARETO_SHARE')!, [column([10, 5, 10, 1]), column(['A', 'A', 'A', 'C'])]);
+    expect(got).toEqual(fresh('PARETO_SHARE', [10, 5, 10, 1], ['A', 'A', 'A', 'C']));
+  });
+});
