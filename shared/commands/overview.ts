@@ -306,10 +306,11 @@ export function refreshOverview(
             const order = new Map(info.sheets.map((s, i) => [s.toLowerCase(), i]));
             layouts.sort((a, b) => (order.get(a.sheet.toLowerCase()) ?? 0) - (order.get(b.sheet.toLowerCase()) ?? 0));
             const amounts = info.names[SOURCE_NAMES.amounts];
-            const readFormat = products && options.money === undefined && amounts && wb.numberFormat ? wb.numberFormat(amounts.sheet, amounts.region.row, amounts.region.col) : null;
+            // The revenue table's own money format, read here so every caller (pane, CLI, plans) gets it.
+            const readFormat = options.money === undefined && amounts && info.sheets.includes(amounts.sheet) && wb.numberFormat ? wb.numberFormat(amounts.sheet, amounts.region.row, amounts.region.col) : null;
             return andThen(readFormat, (format) => {
               const money = options.money ?? moneyFormat(format);
-              const { spec, sheet, added, total } = overviewSpec(info, existing, layouts, options.language, options.money);
+              const { spec, sheet, added, total } = overviewSpec(info, existing, layouts, options.language, money);
               let whitespace: string | null = null;
               let write = spec;
               if (products) {

@@ -68,6 +68,7 @@ const WORDS = {
     noAnalysis: 'Run the Pareto analysis first: the selection sheet takes its candidates, revenue, tier and category from it.',
     noCandidates: 'No accounts in tier {tiers} to choose from.',
     noNames: 'None of these accounts is in the analysed revenue table: {names}.',
+    notFound: ' Not in the analysed revenue table, so left out: {names}.',
     managers: 'The number of managers must be a whole number from 1 to {max}, not {given}.',
     done: 'The sheet {sheet} lists {candidates} candidates for {managers} managers to rate on {criteria} criteria.',
     kept: ' The earlier selection on {previous} is kept as it was; this round starts from its criteria and weights.',
@@ -109,6 +110,7 @@ const WORDS = {
     noAnalysis: 'Voer eerst de Pareto-analyse uit: het selectieblad haalt de kandidaten, omzet, klasse en categorie daaruit.',
     noCandidates: 'Geen klanten in klasse {tiers} om uit te kiezen.',
     noNames: 'Geen van deze klanten staat in de geanalyseerde omzettabel: {names}.',
+    notFound: ' Niet in de geanalyseerde omzettabel, dus weggelaten: {names}.',
     managers: 'Het aantal managers moet een geheel getal van 1 tot {max} zijn, niet {given}.',
     done: 'Het blad {sheet} toont {candidates} kandidaten, door {managers} managers te beoordelen op {criteria} criteria.',
     kept: ' De eerdere selectie op {previous} blijft zoals hij was; deze ronde begint met de criteria en gewichten daarvan.',
@@ -134,6 +136,8 @@ export interface SelectionResult {
   criteria: number;
   /** The earlier selection sheet whose criteria and weights this one started from. */
   previous: string | null;
+  /** Names asked for that are not among the analysed accounts (left out; the message says so). */
+  notFound: string[];
   message: string;
 }
 
@@ -171,22 +175,24 @@ function agreedCriteria(info: WorkbookInfo, previous: SheetValues | null): { nam
 }
 
 /** The candidates: the accounts of the chosen tiers, largest first, or the named ones. */
-function candidatesOf(facts: Map<string, AccountFacts>, tiers: string[], names: string[] | undefined, w: (typeof WORDS)['en']): AccountFacts[] {
+function candidatesOf(facts: Map<string, AccountFacts>, tiers: string[], names: string[] | undefined, w: (typeof WORDS)['en']): { found: AccountFacts[]; notFound: string[] } {
   if (names) {
     const seen = new Set<string>();
     const found: AccountFacts[] = [];
+    const notFound: string[] = [];
     for (const n of names) {
       const key = accountKey(n);
       const f = key ? facts.get(key) : undefined;
-      if (f && !seen.has(key!)) found.push(f), seen.add(key!);
+      if (!f) notFound.push(n);
+      else if (!seen.has(key!)) found.push(f), seen.add(key!);
     }
     if (!found.length) throw new UserError(fill(w.noNames, { names: names.join(', ') }));
-    return found;
+    return { found, notFound };
   }
   const wanted = new Set(tiers.map((t) => accountKey(t)));
   const found = [...facts.values()].filter((f) => wanted.has(accountKey(f.tier ?? ''))).sort((a, b) => (b.revenue ?? 0) - (a.revenue ?? 0));
   if (!found.length) throw new UserError(fill(w.noCandidates, { tiers: tiers.join(', ') }));
-  return found;
+  return { found, notFound: [] };
 }
 
 /** Writes a new selection sheet from the analysis. Reads the revenue table and, if any, the latest selection sheet. */
@@ -206,7 +212,7 @@ export function writeSelectionSheet(wb: Workbook, options: SelectionOptions): Aw
         andThen(wb.numberFormat ? wb.numberFormat(source.sheet, info.names[SOURCE_NAMES.amounts]?.region.row ?? source.region.row, info.names[SOURCE_NAMES.amounts]?.region.col ?? 0) : null, (format) => {
           const facts = factsFromSource(info, values);
           const tiers = options.tiers ?? tierOrder(info, values).slice(0, 2);
-          const candidates = candidatesOf(facts, tiers.length ? tiers : ['A', 'B'], options.names, w);
+          const { found: candidates, notFound } = candidatesOf(facts, tiers.length ? tiers : ['A', 'B'], options.names, w);
           const agreed = agreedCriteria(info, previous);
           const { spec, sheet, criteria } = selectionSpec(info, candidates, { language: options.language, managers, agreed, money: moneyFormat(format) });
           return andThen(wb.write(spec), () => ({
@@ -215,7 +221,11 @@ export function writeSelectionSheet(wb: Workbook, options: SelectionOptions): Aw
             managers,
             criteria,
             previous: agreed ? previousSheet : null,
-            message: fill(w.done, { sheet, candidates: candidates.length, managers, criteria }) + (agreed ? fill(w.kept, { previous: previousSheet! }) : ''),
+            notFound,
+            message:
+              fill(w.done, { sheet, candidates: candidates.length, managers, criteria }) +
+              (agreed ? fill(w.kept, { previous: previousSheet! }) : '') +
+              (notFound.length ? fill(w.notFound, { names: notFound.join(', ') }) : ''),
           }));
         }),
       ),

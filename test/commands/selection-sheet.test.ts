@@ -50,13 +50,19 @@ describe('the Key-account selection sheet (in-memory, HyperFormula)', () => {
     expect(cell(1, c.consensus)).toBe('');
   });
 
-  it('takes the candidates by name (unknown names left out) and in Dutch', () => {
+  it('takes the candidates by name (unknown names left out, and said) and in Dutch', () => {
     const wb = analysed();
     const result = writeSelectionSheet(wb, { language: 'nl', names: ['dyna', 'Nobody', 'ACME'] }) as SelectionResult;
     expect(result.sheet).toBe('Selectie key accounts');
     const layout = selectionLayout(2, 6, 3);
     expect([0, 1].map((i) => wb.get('Selectie key accounts', layout.firstCandidate + i, 0))).toEqual(['Dyna', 'Acme']);
     expect(wb.sheets.get('Selectie key accounts')!.validations.find((v) => v.list)?.list).toEqual(['ja', 'nee']);
+    // The name that is not an analysed account is said, not dropped silently.
+    expect(result.notFound).toEqual(['Nobody']);
+    expect(result.message).toMatch(/ Niet in de geanalyseerde omzettabel, dus weggelaten: Nobody\.$/);
+    const en = writeSelectionSheet(analysed(), { language: 'en', names: ['Acme', 'Nobody', 'Zeta'] }) as SelectionResult;
+    expect(en.message).toMatch(/ Not in the analysed revenue table, so left out: Nobody, Zeta\.$/);
+    expect((writeSelectionSheet(analysed(), { language: 'en', names: ['Acme'] }) as SelectionResult).notFound).toEqual([]);
   });
 
   it('says what is wrong, in the language asked for, and writes nothing', () => {

@@ -11,6 +11,7 @@ import { SELECTION_NAMES } from '../../shared/commands/key-accounts';
 import { writeSelectionSheet } from '../../shared/commands/selection-sheet';
 import { SheetSpec, SpecValue, emptySpec } from '../../shared/sheet-spec';
 import { CHART_NAME, ExcelRun, ExcelWorkbook, parseAddress } from '../../src/excel/workbook';
+import { excelBridge } from '../../src/excel/bridge';
 import { AnalysisOptions, apply, preview } from '../../shared/commands/analysis';
 import { invoiceLines } from '../support/revenue-sheets';
 import { productSales } from '../support/product-sales';
@@ -812,6 +813,24 @@ describe('plans on a revenue table with product groups (stand-in)', () => {
     expect(excel.syncs).toBe(2 + 2 + 3);
     const formulas = excel.find('formulas', 'set').filter((c) => c.target.includes('"Whitespace"')).flatMap((c) => (c.args[0] as unknown[][]).flat());
     expect(formulas).toContain('=SUMIFS(AccountPlanner_Amounts,AccountPlanner_Keys,"=Acme",AccountPlanner_Products,"=Koffie",AccountPlanner_Dates,">"&($B$6-365),AccountPlanner_Dates,"<"&($B$6+1))');
+  });
+});
+
+describe('the overview from the pane (Excel bridge on the stand-in)', () => {
+  it('shows money in the revenue table\'s own format, as the plans do', async () => {
+    const excel = analysedProductSales();
+    excel.numberFormat = '[$€-413] #,##0.00';
+    await generatePlans(new ExcelWorkbook(excel.run), { host: 'excel', language: 'en', accounts: { names: ['Acme', 'Bolt'] }, template: 'key', planStart: 46040, skipOverview: true });
+    const globals = globalThis as Record<string, unknown>;
+    globals.Excel = { run: excel.run };
+    try {
+      expect(await excelBridge(() => 'en-US').refreshOverview({ language: 'en' })).toMatchObject({ added: 2 });
+    } finally {
+      delete globals.Excel;
+    }
+    // Target, actual and gap (columns F:H) of the plans' rows 5 and 6.
+    const money = excel.find('numberFormat', 'set').filter((c) => c.target.includes('"Plans overview"') && /"(F|G|H)5:\1\d+"/.test(c.target));
+    expect(money.map((c) => c.args[0])).toEqual(new Array(3).fill([['[$€-413] #,##0.00'], ['[$€-413] #,##0.00']]));
   });
 });
 

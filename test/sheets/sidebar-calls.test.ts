@@ -153,6 +153,17 @@ describe('the sidebar makes plans on the spreadsheet', () => {
     expect(await bridge.refreshOverview({ language: 'nl' })).toMatchObject({ added: 1, total: 3 });
   });
 
+  it('the overview made from the pane shows money in the revenue table\'s own format', async () => {
+    const { s, bridge } = sidebar();
+    await bridge.apply({ language: 'nl', sheet: 'Verkoop', at: { row: 2, col: 0 }, account: 1, amount: 3, date: 2 });
+    s.spreadsheet.getSheetByName('Verkoop')!.getRange(4, 4, 11, 1).setNumberFormat('[$€-413] #,##0.00');
+    await bridge.generatePlans({ language: 'nl', accounts: { names }, template: 'key', planStart, skipOverview: true });
+    expect(await bridge.refreshOverview({ language: 'nl' })).toMatchObject({ added: 2 });
+    // Target, actual and gap (columns F:H) of the two plans' rows (5 and 6).
+    const overview = s.spreadsheet.getSheetByName('Plannen-overzicht')!;
+    expect(overview.getRange(5, 6, 2, 3).getNumberFormats()).toEqual([0, 1].map(() => new Array(3).fill('[$€-413] #,##0.00')));
+  });
+
   it('counts a tier after the analysis, and the selected cells; says what is missing otherwise', async () => {
     const { bridge } = sidebar(undefined, { active: { sheet: 'Verkoop', row: 3, col: 1, rows: 3, cols: 1 } });
     await expect(bridge.listAccounts({ language: 'en', accounts: { tier: 'A' } })).rejects.toThrow(/^Run the Pareto analysis first \(it tells which accounts are in which tier\), or type the account names\.$/);

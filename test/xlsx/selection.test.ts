@@ -170,6 +170,12 @@ describe('select and plans --key-accounts on the command line', () => {
     expect(unknown.err).toMatch(/^account-planner: unknown option --tier for select; its options are --lang, --out, --in-place, --help, --tiers, --accounts, --managers$/);
     const tiers = await runCli('select', path, '--tiers', 'Z', '--out', join(dir, 'z.xlsx'));
     expect(tiers).toMatchObject({ code: 1, err: 'account-planner: No accounts in tier Z to choose from.' });
+    // --accounts: names that are not analysed accounts are said; none known is an error.
+    const some = await runCli('select', path, '--accounts', 'bakkerij jansen;Nobody', '--out', join(dir, 's.xlsx'));
+    expect(some.code, some.err).toBe(0);
+    expect(some.out).toContain('Not in the analysed revenue table, so left out: Nobody.');
+    const nobody = await runCli('select', path, '--accounts', 'Nobody;Niemand', '--out', join(dir, 'n.xlsx'), '--lang', 'nl');
+    expect(nobody).toMatchObject({ code: 1, err: 'account-planner: Geen van deze klanten staat in de geanalyseerde omzettabel: Nobody, Niemand.' });
     const help = await runCli('select', '--help');
     expect(help.out).toMatch(/--managers N/);
   }, 120_000);
