@@ -15,7 +15,7 @@ import { tierMigration } from '../formulas/migration';
 import { Language, fill, t } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, columnLetter, rectangle } from '../sheet-spec';
 import { tierColour } from '../tier-colours';
-import { accountCriterion, countedAs, exactCriterionOf } from './criteria';
+import { countedAs, matching, matchingCell } from './criteria';
 import { UserError } from './errors';
 import { LARGE_AMOUNT, cellLength, tableLayout } from './layout';
 import { freeSheetName } from './sheet-names';
@@ -117,7 +117,7 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
   // The account's counted revenue from `start` up to the day before `end`, any time of day.
   const { amounts, keys: counted, dates } = input.ranges;
   const revenueFormula = (name: Cell, start: number, end: number) =>
-    `=SUMIFS(${amounts},${counted},${accountCriterion(countedAs(name))},${dates},">="&${dateFormula(start)},${dates},"<"&${dateFormula(end)})`;
+    `=SUMIFS(${amounts},${matching(counted, countedAs(name))},${dates},">="&${dateFormula(start)},${dates},"<"&${dateFormula(end)})`;
   const tableRows: SpecValue[][] = accounts.map((x, i) => {
     const row = first + i;
     return [
@@ -158,7 +158,7 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
     top.push(new Array(8).fill(null));
   };
   // The tier labels are the user's own words: matched exactly, never as wildcards or operators.
-  const criteria = (r: number, c: number) => `${range(1)},${exactCriterionOf(`$A${r + 1}`)},${range(2)},${exactCriterionOf(`${columnLetter(c)}$${matrixAt[matrixAt.length - 1] + 1}`)}`;
+  const criteria = (r: number, c: number) => `${matchingCell(range(1), `$A${r + 1}`)},${matchingCell(range(2), `${columnLetter(c)}$${matrixAt[matrixAt.length - 1] + 1}`)}`;
   matrix(w.accountsMatrix, (r, c) => `COUNTIFS(${criteria(r, c)})`);
   matrix(fill(w.revenueMatrix, { period: beforeText }), (r, c) => `SUMIFS(${range(3)},${criteria(r, c)})`);
   matrix(fill(w.revenueMatrix, { period: afterText }), (r, c) => `SUMIFS(${range(4)},${criteria(r, c)})`);

@@ -5,7 +5,7 @@ import { Region, SheetSpec, SpecValue, Styling, columnLetter, emptySpec, sheetRe
 import { Column, Computed, Field, InputKind, Localized, Table, Template, Whitespace } from '../templates/model';
 import { SOURCE_NAMES } from './analysis';
 import { LARGE_AMOUNT, charCount, linesIn, pxFor, rowPx, shownLength } from './layout';
-import { accountCriterion, countedAs, lookupValue, otherThan } from './criteria';
+import { countedAs, lookupValue, matching } from './criteria';
 import { cutTo } from './sheet-names';
 import { Group, WHITESPACE_NAMES } from './whitespace-sheet';
 
@@ -85,10 +85,10 @@ function numberFormat(kind: InputKind | undefined, language: Language, money = '
   return undefined;
 }
 
-/** A revenue fact: the account's counted amounts, between dates when the table has them, of one product group if given. */
-function sumifs(keys: string, criterion: string, dates: [string, string][] = [], group?: Group): string {
-  const product = group === undefined ? '' : `,${SOURCE_NAMES.products},${accountCriterion(group)}`;
-  return `SUMIFS(${SOURCE_NAMES.amounts},${keys},${criterion}${product}${dates.map(([op, date]) => `,${SOURCE_NAMES.dates},"${op}"&${date}`).join('')})`;
+/** A revenue fact: the account's counted amounts (`account`: its criteria), between dates when the table has them, of one product group if given. */
+function sumifs(account: string, dates: [string, string][] = [], group?: Group): string {
+  const product = group === undefined ? '' : `,${matching(SOURCE_NAMES.products, group)}`;
+  return `SUMIFS(${SOURCE_NAMES.amounts},${account}${product}${dates.map(([op, date]) => `,${SOURCE_NAMES.dates},"${op}"&${date}`).join('')})`;
 }
 
 /**
@@ -100,7 +100,7 @@ function computedValue(what: Computed, ctx: PlanContext, ref: (key: string) => s
   const s = ctx.source;
   const keys = s.keys ? SOURCE_NAMES.keys : SOURCE_NAMES.accounts;
   const key = countedAs(ctx.account);
-  const criterion = accountCriterion(key);
+  const account = matching(keys, key);
   const revenue = s.accounts && s.amounts;
   const dated = revenue && s.dates;
   const asOf = () => ref('as_of');
@@ -121,26 +121,26 @@ function computedValue(what: Computed, ctx: PlanContext, ref: (key: string) => s
       return s.categories && s.accounts ? { value: lookup(SOURCE_NAMES.categories), input: false } : { value: ctx.category ? categoryLabel(ctx.category, ctx.language) : null, input: true };
     case 'revenue12':
       if (!revenue) return { value: null, input: true };
-      return { value: { formula: `=${sumifs(keys, criterion, dated ? [['>', `(${asOf()}-365)`], ['<', `(${asOf()}+1)`]] : [])}` }, input: false };
+      return { value: { formula: `=${sumifs(account, dated ? [['>', `(${asOf()}-365)`], ['<', `(${asOf()}+1)`]] : [])}` }, input: false };
     case 'revenuePrior12':
       if (!dated) return { value: null, input: true };
-      return { value: { formula: `=${sumifs(keys, criterion, [['>', `(${asOf()}-730)`], ['<=', `(${asOf()}-365)`]])}` }, input: false };
+      return { value: { formula: `=${sumifs(account, [['>', `(${asOf()}-730)`], ['<=', `(${asOf()}-365)`]])}` }, input: false };
     case 'actualYear':
       if (!dated) return { value: null, input: true };
-      return { value: { formula: `=${sumifs(keys, criterion, [['>=', `DATE(YEAR(${asOf()}),1,1)`], ['<', `(${asOf()}+1)`]])}` }, input: false };
+      return { value: { formula: `=${sumifs(account, [['>=', `DATE(YEAR(${asOf()}),1,1)`], ['<', `(${asOf()}+1)`]])}` }, input: false };
     case 'quarterActual':
       if (!dated) return { value: null, input: true };
       // Up to the as-of date; a quarter that starts after it has no actual yet.
-      return { value: { formula: `=IF(${sameRow('from')}>${asOf()},"",${sumifs(keys, criterion, [['>=', sameRow('from')], ['<', `(MIN(${sameRow('to')},${asOf()})+1)`]])})` }, input: false };
+      return { value: { formula: `=IF(${sameRow('from')}>${asOf()},"",${sumifs(account, [['>=', sameRow('from')], ['<', `(MIN(${sameRow('to')},${asOf()})+1)`]])})` }, input: false };
     case 'groupRevenue12':
-      return { value: { formula: `=${sumifs(keys, criterion, dated ? [['>', `(${asOf()}-365)`], ['<', `(${asOf()}+1)`]] : [], group)}` }, input: false };
+      return { value: { formula: `=${sumifs(account, dated ? [['>', `(${asOf()}-365)`], ['<', `(${asOf()}+1)`]] : [], group)}` }, input: false };
     case 'groupRevenuePrior12':
-      return { value: dated ? { formula: `=${sumifs(keys, criterion, [['>', `(${asOf()}-730)`], ['<=', `(${asOf()}-365)`]], group)}` } : null, input: false };
+      return { value: dated ? { formula: `=${sumifs(account, [['>', `(${asOf()}-730)`], ['<=', `(${asOf()}-365)`]], group)}` } : null, input: false };
     case 'groupOthers': {
       // Counted on the Whitespace sheet (all planned accounts, one column per group): the others
       // with revenue in this group, shown only where this account buys nothing of it.
       const column = `INDEX(${WHITESPACE_NAMES.grid},0,MATCH(${lookupValue(group!)},${WHITESPACE_NAMES.groups},0))`;
-      return { value: { formula: `=IF(N(${sameRow('group_12m')})>0,"",IFERROR(COUNTIFS(${column},">0",${WHITESPACE_NAMES.accounts},${otherThan(key)}),""))` }, input: false };
+      return { value: { formula: `=IF(N(${sameRow('group_12m')})>0,"",IFERROR(COUNTIFS(${column},">0")-COUNTIFS(${column},">0",${matching(WHITESPACE_NAMES.accounts, key)}),""))` }, input: false };
     }
   }
 }

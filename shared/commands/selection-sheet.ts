@@ -18,7 +18,7 @@ import { Language, categoryLabel, fill } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, columnLetter, emptySpec, rectangle } from '../sheet-spec';
 import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen, cellAt } from '../workbook';
 import { SOURCE_NAMES } from './analysis';
-import { accountCriterion, countedAs, lookupValue } from './criteria';
+import { countedAs, lookupValue, matching } from './criteria';
 import { UserError } from './errors';
 import { SELECTION_NAMES } from './key-accounts';
 import { CHAR_PX, LARGE_AMOUNT, cellLength, linesIn, moneyFormat, rowPx, tableLayout } from './layout';
@@ -319,9 +319,9 @@ export function selectionSpec(info: WorkbookInfo, candidates: AccountFacts[], o:
   candidates.forEach((f, i) => {
     const r = first + i;
     const key = countedAs(f.name);
-    const criterion = accountCriterion(key);
+    const account = matching(keys, key);
     const lookup = (name: string) => ({ formula: `=IFERROR(INDEX(${name},MATCH(${lookupValue(key)},${keys},0)),"")` });
-    const sumifs = (dates: string) => `SUMIFS(${SOURCE_NAMES.amounts},${keys},${criterion}${dates})`;
+    const sumifs = (dates: string) => `SUMIFS(${SOURCE_NAMES.amounts},${account}${dates})`;
     put(r, col.account, f.name);
     put(r, col.tier, lookup(SOURCE_NAMES.tiers));
     put(r, col.category, s[SOURCE_NAMES.categories] ? lookup(SOURCE_NAMES.categories) : null);

@@ -7,7 +7,7 @@ import { Language, fill } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, columnLetter, emptySpec, rectangle } from '../sheet-spec';
 import { Awaitable, SheetValues, Workbook, WorkbookInfo, andThen, cellAt } from '../workbook';
 import { OWN_NAMES, SOURCE_NAMES } from './analysis';
-import { accountCriterion } from './criteria';
+import { matching } from './criteria';
 import { UserError } from './errors';
 import { LARGE_AMOUNT, cellLength, charCount, shownLength, tableLayout } from './layout';
 import { freeSheetName } from './sheet-names';
@@ -271,7 +271,7 @@ export function whitespaceSpec(info: WorkbookInfo, existing: SheetValues | null,
     rows.push([
       a.key,
       a.sheet,
-      ...groups.map((g) => ({ formula: `=SUMIFS(${SOURCE_NAMES.amounts},${keys},${accountCriterion(a.key)},${SOURCE_NAMES.products},${accountCriterion(g)}${between})` })),
+      ...groups.map((g) => ({ formula: `=SUMIFS(${SOURCE_NAMES.amounts},${matching(keys, a.key)},${matching(SOURCE_NAMES.products, g)}${between})` })),
       { formula: `=COUNTIF(C${row}:${columnLetter(gridCol(groups.length - 1))}${row},">0")` },
     ]);
   });

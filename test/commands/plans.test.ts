@@ -65,7 +65,7 @@ describe('templates to sheet specs', () => {
     expect(f('tier')).toEqual({ formula: '=IFERROR(INDEX(AccountPlanner_TierColumn,MATCH("Acme",AccountPlanner_Keys,0)),"")' });
     // Measured up to the as-of date: the data's last date, never after the plan start
     expect(f('as_of')).toEqual({ formula: `=MIN($B$${layout.fields.plan_start.row + 1},AccountPlanner_DataEnd)` });
-    expect(f('revenue_12m')).toEqual({ formula: `=SUMIFS(AccountPlanner_Amounts,AccountPlanner_Keys,"=Acme",AccountPlanner_Dates,">"&(${asOf}-365),AccountPlanner_Dates,"<"&(${asOf}+1))` });
+    expect(f('revenue_12m')).toEqual({ formula: `=SUMIFS(AccountPlanner_Amounts,AccountPlanner_Keys,"=Acme*",AccountPlanner_Keys,"<>Acme?*",AccountPlanner_Dates,">"&(${asOf}-365),AccountPlanner_Dates,"<"&(${asOf}+1))` });
     expect(isFormula(f('revenue_prior'))).toBe(true);
     // Without the names the same cells are plain inputs
     const plain = renderPlan(KEY_ACCOUNT_PLAN, { sheet: 'P', account: 'Acme', owner: '', planStart: 46000, language: 'en', source: noSource, tier: 'B' });
