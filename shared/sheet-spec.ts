@@ -56,6 +56,7 @@ export interface ConditionalColours {
 
 /** A Pareto chart: accounts as columns, cumulative share as a line on a 0–100% axis. */
 export interface ParetoChart {
+  kind?: 'pareto';
   sheet: string;
   title: string;
   /** Account names, one column. */
@@ -70,6 +71,36 @@ export interface ParetoChart {
   width: number; // px
   height: number; // px
 }
+
+/**
+ * A Lorenz curve: an XY chart with straight lines, the cumulative share of accounts (0–1) across,
+ * the cumulative share of revenue (0–1) up, and the line of equality; both axes 0–100%.
+ */
+export interface LorenzChart {
+  kind: 'lorenz';
+  sheet: string;
+  title: string;
+  /** Cumulative share of accounts, one column (the x values of both lines). */
+  accounts: Region;
+  /** Cumulative share of revenue, one column, same rows. */
+  curve: Region;
+  /** The line of equality (y = x), one column, same rows. */
+  equality: Region;
+  curveLabel: string;
+  equalityLabel: string;
+  /** Axis titles: across (accounts) and up (revenue). */
+  accountsTitle: string;
+  revenueTitle: string;
+  anchor: { row: number; col: number };
+  width: number; // px
+  height: number; // px
+}
+
+/** The add-in's native charts; each host keeps one of each kind per sheet and replaces it on a re-run. */
+export type Chart = ParetoChart | LorenzChart;
+
+/** The regions a chart reads. */
+export const chartRegions = (c: Chart): Region[] => (c.kind === 'lorenz' ? [c.accounts, c.curve, c.equality] : [c.categories, c.columns, c.line]);
 
 /**
  * Colour cells where a native formula is TRUE. The formula is written for the region's top-left
@@ -123,7 +154,7 @@ export interface SheetSpec {
   conditionalColours: ConditionalColours[];
   conditionalFormulas: ConditionalFormula[];
   validations: Validation[];
-  charts: ParetoChart[];
+  charts: Chart[];
   /** Workbook-level names, created or moved. */
   names: NamedRegion[];
   /** Workbook-level names of the add-in's to delete (ones `info()` listed). */

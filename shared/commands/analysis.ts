@@ -18,6 +18,7 @@ import { GROWING, RECURRING, TierBasis, categoriesOf, categoryCounts, readTierSe
 import { countedAs } from './criteria';
 import { MIGRATION_NAME, MigrationSummary, addMigrationSheet } from './migration-sheet';
 import { freeSheetName } from './sheet-names';
+import { LORENZ_CHART, lorenzPoints, lorenzSection } from './lorenz';
 import { Column, Suggestion, Table, findTable, suggestColumns } from './table';
 
 export type Host = 'excel' | 'sheets' | 'xlsx';
@@ -597,7 +598,8 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   // (CONCENTRATION's measures and labels): a snapshot of this analysis, like the summary above.
   push([]);
   push([s.concentrationTitle, null, null, null, null], { bold: true, fill: HEADER_FILL });
-  const measured = concentrationOf(positiveTotalsDescending(a.totals, 'values'));
+  const positiveTotals = positiveTotalsDescending(a.totals, 'values');
+  const measured = concentrationOf(positiveTotals);
   for (const m of MEASURES) {
     const r = push([w.concentration[m], null, null, null, measured[m]]);
     cellStyle(r, 4, 1, { numberFormat: MEASURE_FORMATS[m] });
@@ -646,7 +648,16 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   const listTop = summaryTop;
   const chartRow = left.length + 1;
   const chartHeight = 320;
-  const paretoRegion: Region = { row: 0, col: 0, rows: Math.max(chartRow + Math.ceil(chartHeight / 20) + 1, listTop + 1 + chartRows.length), cols: dataCol + listCols };
+  // The Lorenz curve: its points right of the account list, its chart under the Pareto chart,
+  // rows counted at 16 px so that it clears the Pareto chart in LibreOffice's lower rows too.
+  const lorenzChartRow = chartRow + Math.ceil(chartHeight / 16) + 1;
+  const lorenz = lorenzSection(lorenzPoints(positiveTotals), { row: listTop, col: dataCol + listCols + 1 }, { row: lorenzChartRow, col: 0 }, options.language, money);
+  const paretoRegion: Region = {
+    row: 0,
+    col: 0,
+    rows: Math.max(lorenzChartRow + Math.ceil(LORENZ_CHART.height / 16) + 1, listTop + 1 + chartRows.length, listTop + lorenz.rows),
+    cols: dataCol + listCols + 1 + lorenz.cols,
+  };
 
   // The earlier Pareto sheet is reused only if the new output fits where nothing but the
   // add-in's own output is; otherwise the analysis goes to a new sheet.
@@ -684,6 +695,7 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
     width: 640,
     height: chartHeight,
   });
+  lorenz.write(spec, pareto);
   spec.names.push({ name: OWN_NAMES.pareto, sheet: pareto, region: paretoRegion });
   if (dataEndRow !== null) spec.names.push({ name: SOURCE_NAMES.dataEnd, sheet: pareto, region: { row: dataEndRow, col: 1, rows: 1, cols: 1 } });
   else if (a.info.names[SOURCE_NAMES.dataEnd]) spec.removeNames.push(SOURCE_NAMES.dataEnd);
@@ -708,8 +720,10 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   summary.widths.forEach((width, c) => spec.columnWidths.push({ sheet: pareto, col: c, width }));
   spec.columnWidths.push({ sheet: pareto, col: 5, width: 24 });
   list.widths.forEach((width, c) => spec.columnWidths.push({ sheet: pareto, col: dataCol + c, width }));
+  spec.columnWidths.push({ sheet: pareto, col: dataCol + listCols, width: 24 });
+  lorenz.widths.forEach((width, c) => spec.columnWidths.push({ sheet: pareto, col: dataCol + listCols + 1 + c, width }));
   spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: 0, rows: 1, cols: 5 }, wrap: true, verticalAlign: 'top' });
-  spec.rowHeights.push({ sheet: pareto, row: summaryTop, rows: 1, height: Math.max(summary.headerPx, list.headerPx) });
+  spec.rowHeights.push({ sheet: pareto, row: summaryTop, rows: 1, height: Math.max(summary.headerPx, list.headerPx, lorenz.headerPx) });
   const migration = options.compare && a.columns.date ? addMigrationSheet(spec, migrationInput(a, options, a.columns.date.col, [...a.info.sheets, pareto])) : undefined;
   return { spec, tierColumns: `${sheet}!${a1(outRegion)}`, paretoSheet: pareto, migration };
 }

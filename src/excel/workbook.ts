@@ -25,7 +25,7 @@
 // Host globals used here: Excel (only when no `run` is injected), Office.context.requirements
 // (only when no `supports` is injected, and only if there).
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
-import { ParetoChart, Region, SheetSpec, SpecValue, Validation, a1, columnLetter, isFormula, sheetRef } from '../../shared/sheet-spec';
+import { Chart, LorenzChart, ParetoChart, Region, SheetSpec, SpecValue, Validation, a1, columnLetter, isFormula, sheetRef } from '../../shared/sheet-spec';
 import { SheetValues, Shortfall, Workbook, WorkbookInfo } from '../../shared/workbook';
 import { Language, fill, t } from '../../shared/i18n/strings';
 import { UserError } from '../../shared/commands/errors';
@@ -48,8 +48,11 @@ export interface ExcelWorkbookOptions {
 const POINTS_PER_PIXEL = 0.75;
 /** What one non-data command (a style, a rule, a chart part) is counted as in a request. */
 const COMMAND_BYTES = 256;
-/** The add-in's own chart is found again by this name, so clearing or rewriting replaces only it. */
+/** The add-in's own charts are found again by these names, so clearing or rewriting replaces only them. */
 export const CHART_NAME = 'AccountPlannerPareto';
+export const LORENZ_CHART_NAME = 'AccountPlannerLorenz';
+const OWN_CHARTS = [CHART_NAME, LORENZ_CHART_NAME];
+const chartName = (chart: Chart) => (chart.kind === 'lorenz' ? LORENZ_CHART_NAME : CHART_NAME);
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 /** Excel's answers when a range or a request is too large for one round-trip. */
@@ -78,8 +81,8 @@ interface Survey {
   copiedProtection: Map<string, Excel.WorksheetProtectionOptions>;
   /** The spec's names and removed names (lower case) that exist: deleted before they are added again. */
   names: Set<string>;
-  /** Sheets (lower case) the spec clears or charts that hold the add-in's chart: it is deleted first. */
-  charted: Set<string>;
+  /** Per sheet (lower case) the spec clears or charts, the add-in's charts it holds: deleted first. */
+  charted: Map<string, Set<string>>;
 }
 
 /** Sheets whose add-in chart a spec replaces (clears or charts), not counting sheets it adds or copies. */
@@ -101,8 +104,8 @@ export class ExcelWorkbook implements Workbook {
   readonly shortfalls = new Set<Shortfall>();
   /** Every workbook name (lower case) as info() last saw it, kept up to date by write(); null before info(). */
   private names: Set<string> | null = null;
-  /** Per sheet read or written (lower case): does it hold the add-in's chart. */
-  private chartOn = new Map<string, boolean>();
+  /** Per sheet read or written (lower case): which of the add-in's charts it holds. */
+  private chartOn = new Map<string, Set<string>>();
 
   constructor(
     private readonly run: ExcelRun = (batch) => Excel.run(batch),
@@ -218,10 +221,10 @@ export class ExcelWorkbook implements Workbook {
     return { sheet, origin: { row: used.row, col: used.col }, values };
   }
 
-  /** Queues whether `sheet` holds the add-in's chart; the answer is noted when called after the sync. */
+  /** Queues which of the add-in's charts `sheet` holds; the answer is noted when called after the sync. */
   private lookForChart(context: Excel.RequestContext, sheet: string): () => void {
-    const chart = context.workbook.worksheets.getItem(sheet).charts.getItemOrNullObject(CHART_NAME).load('isNullObject');
-    return () => this.chartOn.set(lower(sheet), !chart.isNullObject);
+    const found = lookForCharts(context.workbook.worksheets.getItem(sheet));
+    return () => this.chartOn.set(lower(sheet), found());
   }
 
   async write(spec: SheetSpec): Promise<void> {
@@ -230,8 +233,11 @@ export class ExcelWorkbook implements Workbook {
     // Keep what the port knows up to date for the next write through it (plans, then the overview).
     for (const name of spec.removeNames) this.names?.delete(lower(name));
     for (const { name } of spec.names) this.names?.add(lower(name));
-    for (const { sheet } of spec.clear) this.chartOn.set(lower(sheet), false);
-    for (const { sheet } of spec.charts) this.chartOn.set(lower(sheet), true);
+    for (const { sheet } of spec.clear) this.chartOn.set(lower(sheet), new Set());
+    for (const chart of spec.charts) {
+      const on = this.chartOn.get(lower(chart.sheet)) ?? new Set<string>();
+      this.chartOn.set(lower(chart.sheet), on.add(chartName(chart)));
+    }
   }
 
   private async writeSpec(spec: SheetSpec): Promise<void> {
@@ -241,7 +247,7 @@ export class ExcelWorkbook implements Workbook {
     if (knownNames && spec.copySheets.length === 0 && spec.protections.every((p) => adding.has(lower(p.sheet))) && charts.every((s) => this.chartOn.has(s))) {
       try {
         const names = new Set([...spec.names.map((n) => n.name), ...spec.removeNames].map(lower).filter((name) => knownNames.has(name)));
-        const charted = new Set(charts.filter((s) => this.chartOn.get(s)));
+        const charted = new Map(charts.map((s) => [s, new Set(this.chartOn.get(s))]));
         const known: Survey = { addSheets: spec.addSheets, protectedNow: new Set(), copiedProtection: new Map(), names, charted };
         await this.run((context) => this.render(context, spec, known));
         return;
@@ -284,15 +290,16 @@ export class ExcelWorkbook implements Workbook {
       await batch.room(COMMAND_BYTES);
       sheet(p.sheet).protection.unprotect();
     }
-    /** Deletes the add-in's chart on a sheet if the survey found it there (once). */
-    const deleteChart = (name: string) => {
-      if (survey.charted.delete(lower(name))) sheet(name).charts.getItem(CHART_NAME).delete();
+    /** Deletes the add-in's charts on a sheet that the survey found there (once). */
+    const deleteCharts = (name: string) => {
+      for (const chart of survey.charted.get(lower(name)) ?? []) sheet(name).charts.getItem(chart).delete();
+      survey.charted.delete(lower(name));
     };
     for (const { sheet: name, region } of spec.clear) {
       await batch.room(COMMAND_BYTES);
       range(name, region).clear();
       // range.clear() leaves charts over the range: the add-in's own goes with its output.
-      deleteChart(name);
+      deleteCharts(name);
     }
     for (const block of spec.blocks) {
       if (block.values.length === 0) continue;
@@ -364,8 +371,9 @@ export class ExcelWorkbook implements Workbook {
     }
     for (const chart of spec.charts) {
       await batch.room(COMMAND_BYTES);
-      deleteChart(chart.sheet);
-      addParetoChart(sheet(chart.sheet), chart);
+      deleteCharts(chart.sheet);
+      if (chart.kind === 'lorenz') addLorenzChart(sheet(chart.sheet), chart);
+      else addParetoChart(sheet(chart.sheet), chart);
     }
     // Only names the survey (or info()) found are deleted: no method on a maybe-null object.
     const deleteName = (name: string) => {
@@ -440,7 +448,7 @@ async function survey(context: Excel.RequestContext, spec: SheetSpec): Promise<S
   const worksheets = context.workbook.worksheets;
   const nameList = [...new Set([...spec.names.map((n) => n.name), ...spec.removeNames])];
   const names = nameList.map((name) => context.workbook.names.getItemOrNullObject(name).load('isNullObject'));
-  const chartsOf = (sheets: string[]) => sheets.map((name) => ({ name, chart: worksheets.getItem(name).charts.getItemOrNullObject(CHART_NAME).load('isNullObject') }));
+  const chartsOf = (sheets: string[]) => sheets.map((name) => ({ name, found: lookForCharts(worksheets.getItem(name)) }));
   const charts = chartsOf(chartSheets(spec));
   const adds = spec.addSheets.map((name) => worksheets.getItemOrNullObject(name).load('isNullObject'));
   const targets = spec.copySheets.map(({ to }) => worksheets.getItemOrNullObject(to).load('isNullObject'));
@@ -466,7 +474,7 @@ async function survey(context: Excel.RequestContext, spec: SheetSpec): Promise<S
     protectedNow: new Set([...existing, ...late].filter((s) => s.protection.protected).map((s) => lower(s.name))),
     copiedProtection,
     names: new Set(nameList.filter((_, i) => !names[i].isNullObject).map(lower)),
-    charted: new Set(charts.filter((c) => !c.chart.isNullObject).map((c) => lower(c.name))),
+    charted: new Map(charts.map((c) => [lower(c.name), c.found()])),
   };
 }
 
@@ -494,28 +502,67 @@ function checkValidation(v: Validation): void {
   if (v.message.length > MAX_ALERT_MESSAGE) throw new Error(`${where} has a message over Excel's ${MAX_ALERT_MESSAGE} characters`);
 }
 
-/** Columns of `columns` over `categories`, the cumulative share as a line on a 0–100% secondary axis. */
-function addParetoChart(ws: Excel.Worksheet, spec: ParetoChart): void {
+/** Queues a look for each of the add-in's charts on a sheet; after the sync, the names found. */
+function lookForCharts(ws: Excel.Worksheet): () => Set<string> {
+  const looks = OWN_CHARTS.map((name) => ({ name, chart: ws.charts.getItemOrNullObject(name).load('isNullObject') }));
+  return () => new Set(looks.filter((l) => !l.chart.isNullObject).map((l) => l.name));
+}
+
+/** One series of a chart: its name and its values. */
+interface Series {
+  name: string;
+  values: Region;
+}
+
+/**
+ * A chart of `type`, named to be found again, titled, with two series over the same x values (the
+ * first from the range the chart is made of, the second added), placed at its anchor and sized.
+ */
+function addTwoSeriesChart(ws: Excel.Worksheet, spec: Chart, type: 'ColumnClustered' | 'XYScatterLinesNoMarkers', x: Region, first: Series, second: Series): [Excel.Chart, Excel.ChartSeries] {
   const range = (region: Region) => ws.getRange(a1(region));
-  const chart = ws.charts.add('ColumnClustered', range(spec.columns), 'Columns');
-  chart.name = CHART_NAME;
+  const chart = ws.charts.add(type, range(first.values), 'Columns');
+  chart.name = chartName(spec);
   chart.title.text = spec.title;
   chart.legend.position = 'Bottom';
-  const bars = chart.series.getItemAt(0);
-  bars.name = spec.columnsLabel;
-  bars.setXAxisValues(range(spec.categories));
-  const line = chart.series.add(spec.lineLabel);
-  line.setValues(range(spec.line));
-  line.setXAxisValues(range(spec.categories));
+  const series = chart.series.getItemAt(0);
+  series.name = first.name;
+  series.setXAxisValues(range(x));
+  const added = chart.series.add(second.name);
+  added.setValues(range(second.values));
+  added.setXAxisValues(range(x));
+  chart.setPosition(range({ ...spec.anchor, rows: 1, cols: 1 }));
+  chart.width = spec.width * POINTS_PER_PIXEL;
+  chart.height = spec.height * POINTS_PER_PIXEL;
+  return [chart, added];
+}
+
+/** Columns of `columns` over `categories`, the cumulative share as a line on a 0–100% secondary axis. */
+function addParetoChart(ws: Excel.Worksheet, spec: ParetoChart): void {
+  const [chart, line] = addTwoSeriesChart(ws, spec, 'ColumnClustered', spec.categories, { name: spec.columnsLabel, values: spec.columns }, { name: spec.lineLabel, values: spec.line });
   line.chartType = 'Line';
   line.axisGroup = 'Secondary';
   const share = chart.axes.getItem('Value', 'Secondary');
   share.minimum = 0;
   share.maximum = 1;
   share.numberFormat = '0%';
-  chart.setPosition(range({ ...spec.anchor, rows: 1, cols: 1 }));
-  chart.width = spec.width * POINTS_PER_PIXEL;
-  chart.height = spec.height * POINTS_PER_PIXEL;
+}
+
+/** The Lorenz curve and the line of equality as straight lines over the share of accounts, both axes 0–100%. */
+function addLorenzChart(ws: Excel.Worksheet, spec: LorenzChart): void {
+  const [chart, equality] = addTwoSeriesChart(ws, spec, 'XYScatterLinesNoMarkers', spec.accounts, { name: spec.curveLabel, values: spec.curve }, { name: spec.equalityLabel, values: spec.equality });
+  equality.format.line.color = '#7F7F7F';
+  equality.format.line.lineStyle = 'Dash';
+  // An XY chart's horizontal axis is its category axis in Excel's object model.
+  const axes: [Excel.ChartAxis, string][] = [
+    [chart.axes.categoryAxis, spec.accountsTitle],
+    [chart.axes.valueAxis, spec.revenueTitle],
+  ];
+  for (const [axis, title] of axes) {
+    axis.minimum = 0;
+    axis.maximum = 1;
+    axis.numberFormat = '0%';
+    axis.title.text = title;
+  }
 }
 
 const encoder = new TextEncoder();

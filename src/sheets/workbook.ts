@@ -20,7 +20,7 @@
 //                A key-account plan tab: 58 calls (it was 526), 29 for each further plan.
 // Host globals used here: SpreadsheetApp (only when no spreadsheet/app is injected).
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
-import { Block, ParetoChart, Region, SheetSpec, SpecValue, Styling, Validation, a1, isFormula, sheetRef } from '../../shared/sheet-spec';
+import { Block, Chart, LorenzChart, ParetoChart, Region, SheetSpec, SpecValue, Styling, Validation, a1, chartRegions, isFormula, sheetRef } from '../../shared/sheet-spec';
 import { CellRef, SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
 import { Zone, serialFromDate, zoneNamed } from './dates';
 
@@ -296,7 +296,7 @@ export class SheetsWorkbook implements Workbook {
       ...merges,
       ...spec.conditionalColours,
       ...spec.conditionalFormulas,
-      ...spec.charts.flatMap((c) => [c.categories, c.columns, c.line].map((region) => ({ sheet: c.sheet, region }))),
+      ...spec.charts.flatMap((c) => chartRegions(c).map((region) => ({ sheet: c.sheet, region }))),
       ...spec.names,
       ...spec.protections.flatMap((p) => p.unlocked.map((region) => ({ sheet: p.sheet, region }))),
     ];
@@ -378,7 +378,7 @@ export class SheetsWorkbook implements Workbook {
       }
     }
 
-    for (const chart of spec.charts) this.writeChart(chart, sheet(chart.sheet), rangeOf);
+    for (const chart of spec.charts) sheet(chart.sheet).insertChart(chartOf(chart, sheet(chart.sheet), rangeOf));
 
     // setNamedRange on a name that exists moves that name to the new range.
     for (const n of spec.names) this.spreadsheet.setNamedRange(n.name, rangeOf(n.sheet, n.region));
@@ -503,35 +503,6 @@ export class SheetsWorkbook implements Workbook {
     }
   }
 
-  /** A Pareto chart: a combo chart, accounts as columns, the cumulative share as a line on a 0–100% right axis. */
-  private writeChart(chart: ParetoChart, sheet: Sheet, rangeOf: (name: string, r: Region) => Range): void {
-    const built = sheet
-      .newChart()
-      .asComboChart()
-      .addRange(rangeOf(chart.sheet, chart.categories))
-      .addRange(rangeOf(chart.sheet, chart.columns))
-      .addRange(rangeOf(chart.sheet, chart.line))
-      // The regions hold no header row; without this Sheets guesses one from the text column.
-      .setNumHeaders(0)
-      .setPosition(chart.anchor.row + 1, chart.anchor.col + 1, 0, 0)
-      .setOption('title', chart.title)
-      .setOption('width', chart.width)
-      .setOption('height', chart.height)
-      .setOption('seriesType', 'bars')
-      // Series are counted after the first (domain) range: 0 the columns, 1 the line.
-      .setOption('series', {
-        0: { type: 'bars', targetAxisIndex: 0, labelInLegend: chart.columnsLabel },
-        1: { type: 'line', targetAxisIndex: 1, labelInLegend: chart.lineLabel },
-      })
-      .setOption('vAxes', {
-        0: { title: chart.columnsLabel },
-        1: { title: chart.lineLabel, format: 'percent', minValue: 0, maxValue: 1, viewWindow: { min: 0, max: 1 } },
-      })
-      .setOption('legend', { position: 'bottom' })
-      .build();
-    sheet.insertChart(built);
-  }
-
   numberFormat(sheet: string, row: number, col: number): string {
     return this.sheetNamed(sheet).getRange(row + 1, col + 1).getNumberFormat();
   }
@@ -541,6 +512,60 @@ export class SheetsWorkbook implements Workbook {
     if (!sheet) throw new Error(`there is no sheet named ${name}`);
     return sheet;
   }
+}
+
+type RangeOf = (name: string, r: Region) => Range;
+
+/** The add-in's chart of either kind, built and ready to insert. */
+function chartOf(chart: Chart, sheet: Sheet, rangeOf: RangeOf): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  return chart.kind === 'lorenz' ? lorenzChart(chart, sheet, rangeOf) : paretoChart(chart, sheet, rangeOf);
+}
+
+/** A chart builder with what both kinds share: the ranges (no header row), place, size, title, legend. */
+function builderOf(chart: Chart, builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, rangeOf: RangeOf): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+  for (const region of chartRegions(chart)) builder.addRange(rangeOf(chart.sheet, region));
+  return (
+    builder
+      // The regions hold no header row; without this Sheets guesses one from a text column.
+      .setNumHeaders(0)
+      .setPosition(chart.anchor.row + 1, chart.anchor.col + 1, 0, 0)
+      .setOption('title', chart.title)
+      .setOption('width', chart.width)
+      .setOption('height', chart.height)
+      .setOption('legend', { position: 'bottom' })
+  );
+}
+
+/** A Pareto chart: a combo chart, accounts as columns, the cumulative share as a line on a 0–100% right axis. */
+function paretoChart(chart: ParetoChart, sheet: Sheet, rangeOf: RangeOf): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  return builderOf(chart, sheet.newChart().asComboChart(), rangeOf)
+    .setOption('seriesType', 'bars')
+    // Series are counted after the first (domain) range: 0 the columns, 1 the line.
+    .setOption('series', {
+      0: { type: 'bars', targetAxisIndex: 0, labelInLegend: chart.columnsLabel },
+      1: { type: 'line', targetAxisIndex: 1, labelInLegend: chart.lineLabel },
+    })
+    .setOption('vAxes', {
+      0: { title: chart.columnsLabel },
+      1: { title: chart.lineLabel, format: 'percent', minValue: 0, maxValue: 1, viewWindow: { min: 0, max: 1 } },
+    })
+    .build();
+}
+
+/**
+ * A Lorenz curve: a line chart over the share of accounts (numbers, so Sheets spaces them as
+ * numbers), the curve and the dashed line of equality, both axes 0–100%.
+ */
+function lorenzChart(chart: LorenzChart, sheet: Sheet, rangeOf: RangeOf): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  const axis = (title: string) => ({ title, format: 'percent', minValue: 0, maxValue: 1, viewWindow: { min: 0, max: 1 } });
+  return builderOf(chart, sheet.newChart().asLineChart(), rangeOf)
+    .setOption('series', {
+      0: { labelInLegend: chart.curveLabel, lineWidth: 2 },
+      1: { labelInLegend: chart.equalityLabel, color: '#7F7F7F', lineWidth: 1, lineDashStyle: [4, 4] },
+    })
+    .setOption('hAxis', axis(chart.accountsTitle))
+    .setOption('vAxis', axis(chart.revenueTitle))
+    .build();
 }
 
 /**
@@ -795,7 +820,7 @@ function regionsOf(spec: SheetSpec): Region[] {
     ...spec.validations.map((v) => v.region),
     ...spec.merges.map((m) => m.region),
     ...spec.protections.flatMap((p) => p.unlocked),
-    ...spec.charts.flatMap((c) => [c.categories, c.columns, c.line, { ...c.anchor, rows: 1, cols: 1 }]),
+    ...spec.charts.flatMap((c) => [...chartRegions(c), { ...c.anchor, rows: 1, cols: 1 }]),
     ...spec.names.map((n) => n.region),
     ...spec.columnWidths.map((w) => ({ row: 0, col: w.col, rows: 1, cols: 1 })),
     ...spec.rowHeights.map((h) => ({ row: h.row, col: 0, rows: h.rows, cols: 1 })),

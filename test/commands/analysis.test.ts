@@ -3,6 +3,7 @@ import { apply, detect, OWN_NAMES, preview } from '../../shared/commands/analysi
 import { cutTiers } from '../../shared/commands/tier-cut';
 import { isUserError } from '../../shared/commands/errors';
 import { MemoryWorkbook } from '../support/memory-workbook';
+import { ParetoChart } from '../../shared/sheet-spec';
 import { dutchInvoices, invoiceLines, serialOf } from '../support/revenue-sheets';
 
 const nl = { host: 'excel' as const, language: 'nl' as const };
@@ -104,7 +105,8 @@ describe('writing the analysis', () => {
     // Chart data sorted by revenue with tier and category, the odd name kept as text
     expect([5, 6, 7, 8, 9, 10].map((c) => wb.get('Pareto', 5, c))).toEqual([null, 'Klant', 'Omzet', 'Cumulatief aandeel', 'Klasse', 'Categorie']);
     expect([wb.get('Pareto', 6, 6), wb.get('Pareto', 6, 9), wb.get('Pareto', 9, 6), wb.get('Pareto', 9, 9)]).toEqual(['Bakkerij Jansen', 'A', '=HYPERLINK("http://x")', 'C']);
-    const chart = wb.sheet('Pareto').charts[0];
+    const chart = wb.sheet('Pareto').charts[0] as ParetoChart;
+    expect(chart.kind).toBeUndefined();
     expect(chart.categories).toEqual({ row: 6, col: 6, rows: 4, cols: 1 });
     expect(chart.line).toEqual({ row: 6, col: 8, rows: 4, cols: 1 });
     expect(wb.get('Pareto', 9, 8)).toBe(1);
@@ -301,8 +303,9 @@ describe('re-running with more accounts', () => {
     apply(wb, { host: 'excel', language: 'en' });
     const old = wb.names.AccountPlanner_Pareto.region;
     wb.sheet('Pareto').cells.set(`${old.rows + 1},7`, { value: 'Call C0 about the renewal' });
-    // The same sheet, now with 57 more customers: the chart data grows past the old region
-    for (const [i, r] of rows(60).entries()) r.forEach((v, j) => wb.sheet('S').cells.set(`${i},${j}`, { value: v }));
+    // The same sheet, now with 117 more customers: the chart data grows past the old region
+    // (which reaches below both charts)
+    for (const [i, r] of rows(120).entries()) r.forEach((v, j) => wb.sheet('S').cells.set(`${i},${j}`, { value: v }));
     const result = apply(wb, { host: 'excel', language: 'en', replace: true }) as Awaited<ReturnType<typeof apply>>;
     expect(wb.get('Pareto', old.rows + 1, 7)).toBe('Call C0 about the renewal');
     expect(result.paretoSheet).toBe('Pareto 2');

@@ -10,7 +10,7 @@ import { generatePlans } from '../../shared/commands/plans';
 import { SELECTION_NAMES } from '../../shared/commands/key-accounts';
 import { writeSelectionSheet } from '../../shared/commands/selection-sheet';
 import { SheetSpec, SpecValue, emptySpec } from '../../shared/sheet-spec';
-import { CHART_NAME, ExcelRun, ExcelWorkbook, parseAddress } from '../../src/excel/workbook';
+import { CHART_NAME, LORENZ_CHART_NAME, ExcelRun, ExcelWorkbook, parseAddress } from '../../src/excel/workbook';
 import { excelBridge } from '../../src/excel/bridge';
 import { AnalysisOptions, apply, preview } from '../../shared/commands/analysis';
 import { invoiceLines } from '../support/revenue-sheets';
@@ -393,6 +393,7 @@ describe('write (stand-in)', () => {
       { target: 'workbook.names', name: 'getItemOrNullObject', kind: 'call', args: ['AP_Pareto'] },
       { target: 'workbook.worksheets', name: 'getItem', kind: 'call', args: ['Data'] },
       { target: 'workbook.worksheets.getItem("Data").charts', name: 'getItemOrNullObject', kind: 'call', args: [CHART_NAME] },
+      { target: 'workbook.worksheets.getItem("Data").charts', name: 'getItemOrNullObject', kind: 'call', args: [LORENZ_CHART_NAME] },
       { target: 'workbook.worksheets', name: 'getItemOrNullObject', kind: 'call', args: ['Pareto'] },
     ]);
     excel.requests.shift();
@@ -881,7 +882,7 @@ describe('*OrNullObject as documented: look, sync, then act (stand-in refuses me
     // info, read, the amount column's number format, write: nothing to look up, the Pareto sheet
     // is new and info() listed the names
     expect(excel.syncs).toBe(4);
-    expect(excel.charts.get('Pareto')).toEqual([CHART_NAME]);
+    expect(excel.charts.get('Pareto')).toEqual([CHART_NAME, LORENZ_CHART_NAME]);
     const names = excel.names.map((n) => n.name).sort();
     expect(names).toContain('AccountPlanner_Pareto');
 
@@ -894,14 +895,67 @@ describe('*OrNullObject as documented: look, sync, then act (stand-in refuses me
     // info, read the data, read the earlier Pareto sheet (each read also asks whether its sheet
     // holds the chart), the amount format, write: no look of its own
     expect(excel.syncs).toBe(5);
-    expect(excel.charts.get('Pareto')).toEqual([CHART_NAME]);
+    expect(excel.charts.get('Pareto')).toEqual([CHART_NAME, LORENZ_CHART_NAME]);
     expect(excel.names.map((n) => n.name).sort()).toEqual(names);
     expect(excel.find('delete').map((c) => c.target).sort()).toEqual(
       [
         `workbook.worksheets.getItem("Pareto").charts.getItem("${CHART_NAME}")`,
+        `workbook.worksheets.getItem("Pareto").charts.getItem("${LORENZ_CHART_NAME}")`,
         ...names.filter((n) => n !== 'AccountPlanner_Amounts').map((n) => `workbook.names.getItem(${JSON.stringify(n)})`),
       ].sort(),
     );
+  });
+
+  it('the analysis draws the Lorenz curve as an XY chart over its points, beside the Pareto chart', async () => {
+    const excel = standInExcel({ sheets: { Data: invoiceLines(300, 40) } });
+    await apply(new ExcelWorkbook(excel.run), options);
+    const pareto = 'workbook.worksheets.add("Pareto")';
+    const adds = excel.find('add').filter((c) => c.target === `${pareto}.charts`);
+    expect(adds.map((c) => describeArg(c.args[0]))).toEqual(['"ColumnClustered"', '"XYScatterLinesNoMarkers"']);
+    // 40 accounts: 41 points (0 to 40) in M7:Q47 with the list (G:K, categories included) beside.
+    const chart = `${pareto}.charts.add("XYScatterLinesNoMarkers",${pareto}.getRange("P7:P47"),"Columns")`;
+    const of = (target: string) => excel.commands.filter((c) => c.target === target).map((c) => [c.name, ...c.args.map(describeArg)]);
+    expect(of(chart)).toEqual(expect.arrayContaining([['name', `"${LORENZ_CHART_NAME}"`], ['width', '360'], ['height', '300']]));
+    expect(of(`${chart}.title`)).toEqual([['text', '"Lorenz curve: revenue of the smallest accounts"']]);
+    expect(of(`${chart}.series.getItemAt(0)`)).toEqual([
+      ['name', '"Lorenz curve"'],
+      ['setXAxisValues', `${pareto}.getRange("O7:O47")`],
+    ]);
+    expect(of(`${chart}.series.add("Line of equality")`)).toEqual([
+      ['setValues', `${pareto}.getRange("Q7:Q47")`],
+      ['setXAxisValues', `${pareto}.getRange("O7:O47")`],
+    ]);
+    expect(of(`${chart}.series.add("Line of equality").format.line`)).toEqual([
+      ['color', '"#7F7F7F"'],
+      ['lineStyle', '"Dash"'],
+    ]);
+    for (const [axis, title] of [
+      ['categoryAxis', 'Share of accounts, smallest first'],
+      ['valueAxis', 'Share of their revenue'],
+    ]) {
+      expect(of(`${chart}.axes.${axis}`)).toEqual([
+        ['minimum', '0'],
+        ['maximum', '1'],
+        ['numberFormat', '"0%"'],
+      ]);
+      expect(of(`${chart}.axes.${axis}.title`)).toEqual([['text', JSON.stringify(title)]]);
+    }
+    // Under the Pareto chart, never over it: the Pareto chart is 320 px from its row, at 16 px a row at least.
+    const position = (target: string) => /getRange\("A(\d+)"\)/.exec(String(of(target).find((c) => c[0] === 'setPosition')![1]))![1];
+    const paretoChart = excel.commands.find((c) => c.name === 'name' && c.args[0] === CHART_NAME)!.target;
+    expect(Number(position(chart)) - Number(position(paretoChart))).toBeGreaterThanOrEqual(320 / 16);
+  });
+
+  it("a re-run over an analysis from before the Lorenz curve deletes only the Pareto chart that is there, then draws both", async () => {
+    const excel = standInExcel({ sheets: { Data: invoiceLines(300, 40) } });
+    await apply(new ExcelWorkbook(excel.run), options);
+    excel.charts.set('Pareto', [CHART_NAME]);
+    excel.requests = [];
+    const again = await apply(new ExcelWorkbook(excel.run), { ...options, replace: true });
+    expect(again.status).toBe('written');
+    const chartDeletes = excel.find('delete').filter((c) => c.target.includes('.charts.'));
+    expect(chartDeletes.map((c) => c.target)).toEqual([`workbook.worksheets.getItem("Pareto").charts.getItem("${CHART_NAME}")`]);
+    expect(excel.charts.get('Pareto')).toEqual([CHART_NAME, LORENZ_CHART_NAME]);
   });
 
   it('the stand-in refuses delete() on an *OrNullObject before its isNullObject was read', async () => {

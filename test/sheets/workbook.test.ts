@@ -655,11 +655,38 @@ describe('SheetsWorkbook with the analysis command', () => {
         expect(s.sheetNames()).toEqual(['Sales', 'Pareto']);
         for (const sheet of ['Sales', 'Pareto']) expect(standInCells(s.cellsOf(sheet)), sheet).toEqual(memoryCells(m, sheet));
         expect(s.cell('Sales', 1, 0)).toEqual({ value: '=Evil()' }); // text, not a formula
-        expect(s.chartsOf('Pareto')).toHaveLength(1);
+        expect(s.chartsOf('Pareto').map((c) => c.type)).toEqual(['COMBO', 'LINE']); // not piled up by the re-run
         expect(s.rulesOf('Sales')).toHaveLength(3);
       }
     });
   }
+
+  it('draws the Lorenz curve as a line chart over its points: share of accounts across, the curve and the line of equality', () => {
+    // 150 accounts: 101 points (every 1.5th account), so the block runs L5:P106 beside the list G:J (no date column: no data-end row).
+    const rows = [['Account', 'Revenue'], ...Array.from({ length: 150 }, (_, i) => [`Acct ${i}`, 10 + i * i])];
+    const s = host({ sheets: { Sales: rows } });
+    apply(s.workbook, { host: 'sheets', language: 'nl', today: serial(2026, 3, 31) });
+    const lorenz = s.chartsOf('Pareto').find((c) => c.type === 'LINE')!;
+    const column = (col: number) => ({ sheet: 'Pareto', row: 5, col, rows: 101, cols: 1 });
+    expect(lorenz.ranges).toEqual([column(13), column(14), column(15)]);
+    expect(lorenz.numHeaders).toBe(0);
+    expect(lorenz.position).toMatchObject({ col: 1, offsetX: 0, offsetY: 0 });
+    const pareto = s.chartsOf('Pareto').find((c) => c.type === 'COMBO')!;
+    expect(lorenz.position!.row - pareto.position!.row).toBeGreaterThanOrEqual(320 / 16);
+    expect(lorenz.options).toMatchObject({
+      title: 'Lorenzcurve: omzet van de kleinste klanten',
+      width: 480,
+      height: 400,
+      series: { 0: { labelInLegend: 'Lorenzcurve' }, 1: { labelInLegend: 'Lijn van gelijkheid', lineDashStyle: [4, 4] } },
+      hAxis: { title: 'Aandeel klanten, kleinste eerst', format: 'percent', viewWindow: { min: 0, max: 1 } },
+      vAxis: { title: 'Aandeel in hun omzet', format: 'percent', viewWindow: { min: 0, max: 1 } },
+    });
+    // The points: counts and revenue as values, the shares as formulas over them.
+    expect(s.cell('Pareto', 4, 11)).toEqual({ value: 'Klanten, kleinste eerst' });
+    expect(s.cell('Pareto', 5, 13)).toMatchObject({ formula: '=L6/L$106' });
+    expect(s.cell('Pareto', 105, 11)).toEqual({ value: 150 });
+    expect(s.cell('Pareto', 107, 11)).toMatchObject({ value: expect.stringContaining('Klanten van klein naar groot') });
+  });
 });
 
 describe('SheetsWorkbook with plans on a revenue table with product groups', () => {

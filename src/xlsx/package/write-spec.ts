@@ -2,14 +2,14 @@
 // copy makes them, and each touched sheet streamed through the sheet editor. Only the parts the
 // spec changes are rewritten; all others stay the input's bytes.
 import { randomUUID } from 'node:crypto';
-import { ParetoChart, Region, SheetSpec, a1, isFormula } from '../../../shared/sheet-spec';
+import { Chart, Region, SheetSpec, a1, isFormula } from '../../../shared/sheet-spec';
 import { PackageEdit } from './package-edit';
 import { DAYS_1904 } from './read-cells';
 import { relationshipsPart } from './read-package';
 import { SheetChanges, SheetEditor, emptySheet, noSheetChanges } from './sheet-edit';
 import { StyleOverlay } from './styles-edit';
 import { WorkbookParts, addRel, freeRelId, parseRels, relativeTarget } from './workbook-edit';
-import { A, CHART_NAME, XDR, chartAnchor, chartXml, drawingXml } from './pareto-chart';
+import { A, XDR, chartAnchor, chartName, chartXml, drawingXml } from './pareto-chart';
 
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
@@ -245,7 +245,7 @@ export class PackageWriter {
    * or added to the drawing the sheet already has (someone's picture or shape stays where it is);
    * those two answer ''. null when the sheet's drawing cannot be read as one.
    */
-  private addChart(chart: ParetoChart): string | null {
+  private addChart(chart: Chart): string | null {
     const part = this.sheetPart(chart.sheet);
     const relsPart = relationshipsPart(part);
     const relsXml = this.edit.exists(relsPart) ? this.edit.text(relsPart) : null;
@@ -266,7 +266,7 @@ export class PackageWriter {
       const drawingRelsPart = relationshipsPart(drawing);
       const drawingRelsXml = this.edit.exists(drawingRelsPart) ? this.edit.text(drawingRelsPart) : null;
       const drawingRels = drawingRelsXml ? parseRels(drawingRelsXml, drawing) : [];
-      const at = xml.indexOf(`name="${CHART_NAME}"`);
+      const at = xml.indexOf(`name="${chartName(chart)}"`);
       const id = at < 0 ? null : /r:id="([^"]+)"/.exec(xml.slice(at))?.[1];
       const own = drawingRels.find((r) => r.id === id && !r.external);
       if (own) {

@@ -109,10 +109,12 @@ describe.each([
     expect(after.get('xl/worksheets/sheet1.xml')).toMatch(/<c r="C1" s="\d+" t="inlineStr"><is><t xml:space="preserve">Tier<\/t>/);
     expect(after.get('xl/workbook.xml')).toMatch(/<sheet name="Pareto" sheetId="4" r:id="rId\d+"\/>/);
     expect(after.get('docProps/app.xml')).toContain('<vt:i4>3</vt:i4>');
-    // The Pareto chart: a chart part over the chart data, in a drawing of the new sheet.
+    // The Pareto chart and the Lorenz curve: chart parts over the chart data, in one drawing of the new sheet.
     const added = [...after.keys()].filter((p) => !zipParts(readFileSync(input)).has(p)).sort();
-    expect(added).toEqual(['xl/charts/chart3.xml', 'xl/drawings/_rels/drawing3.xml.rels', 'xl/drawings/drawing3.xml', 'xl/worksheets/_rels/sheet3.xml.rels', 'xl/worksheets/sheet3.xml']);
+    expect(added).toEqual(['xl/charts/chart3.xml', 'xl/charts/chart4.xml', 'xl/drawings/_rels/drawing3.xml.rels', 'xl/drawings/drawing3.xml', 'xl/worksheets/_rels/sheet3.xml.rels', 'xl/worksheets/sheet3.xml']);
     expect(after.get('xl/charts/chart3.xml')).toMatch(/<c:barChart>.*<c:f>Pareto!\$H\$\d+:\$H\$\d+<\/c:f>.*<c:lineChart>.*<c:max val="1"\/>/s);
+    expect(after.get('xl/charts/chart4.xml')).toMatch(/<c:scatterChart>.*<c:xVal><c:numRef><c:f>Pareto!\$\w+\$\d+:\$\w+\$\d+<\/c:f>/s);
+    expect(after.get('xl/drawings/_rels/drawing3.xml.rels')).toMatch(/Target="\.\.\/charts\/chart3\.xml".*Target="\.\.\/charts\/chart4\.xml"/);
     expect(after.get('xl/worksheets/sheet3.xml')).toMatch(/<drawing xmlns:r="[^"]+" r:id="rId1"\/><\/worksheet>$/);
     expect(r.out).not.toContain('chart data');
   });
@@ -437,7 +439,7 @@ describe('a Pareto sheet that holds a drawing of the user', () => {
     const input = files.file('own-drawing.xlsx', featureWorkbook(false));
     const first = join(files.dir, 'own-drawing-1.xlsx');
     expect((await run('analyze', input, '--out', first, '--lang', 'en')).code).toBe(0);
-    // The user deleted the chart and drew an arrow on the Pareto sheet instead.
+    // The user deleted the charts and drew an arrow on the Pareto sheet instead.
     const parts = zipParts(readFileSync(first));
     const shape =
       '<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>' +
@@ -445,7 +447,8 @@ describe('a Pareto sheet that holds a drawing of the user', () => {
     parts.set('xl/drawings/drawing3.xml', parts.get('xl/drawings/drawing3.xml')!.replace(/<xdr:oneCellAnchor>.*<\/xdr:oneCellAnchor>/, shape));
     parts.delete('xl/drawings/_rels/drawing3.xml.rels');
     parts.delete('xl/charts/chart3.xml');
-    parts.set('[Content_Types].xml', parts.get('[Content_Types].xml')!.replace(/<Override PartName="\/xl\/charts\/chart3\.xml"[^>]*\/>/, ''));
+    parts.delete('xl/charts/chart4.xml');
+    parts.set('[Content_Types].xml', parts.get('[Content_Types].xml')!.replace(/<Override PartName="\/xl\/charts\/chart[34]\.xml"[^>]*\/>/g, ''));
     const drawn = join(files.dir, 'own-drawing-2.xlsx');
     writeFileSync(drawn, zipOf(parts));
     const again = join(files.dir, 'own-drawing-3.xlsx');
@@ -459,6 +462,9 @@ describe('a Pareto sheet that holds a drawing of the user', () => {
     expect(drawing).toMatch(/<xdr:cNvPr id="8" name="AccountPlanner Pareto"\/>.*r:id="rId1"/);
     expect(after.get('xl/drawings/_rels/drawing3.xml.rels')).toMatch(/Id="rId1" Type="[^"]+\/chart" Target="\.\.\/charts\/chart3\.xml"/);
     expect(after.get('xl/charts/chart3.xml')).toContain('<c:lineChart>');
+    // and the Lorenz curve beside it, in the same drawing
+    expect(drawing).toMatch(/<xdr:cNvPr id="9" name="AccountPlanner Lorenz"\/>.*r:id="rId2"/);
+    expect(after.get('xl/charts/chart4.xml')).toContain('<c:scatterChart>');
     expect(typeProblems(after)).toEqual([]);
     if (openpyxl) expect(opensInOpenpyxl(again)).toContain('Pareto');
   });
