@@ -131,15 +131,15 @@ function recalled(keys: Vector, values: Vector, rowGroup: Int32Array): Cell[] | 
   const groups = last.rowGroup;
   for (let i = 0; i < before.length; i++) {
     if (keys.at(i) !== before[i]) return undefined;
-    if (groups[i] < 0) {
-      const amount = values.at(i);
-      if (!isBlank(amount) && amount !== '') return undefined;
-    }
+    if (groups[i] < 0 && !skipsRow(values.at(i))) return undefined;
   }
   rowGroup.set(groups);
   groupings.recalled++;
   return last.cells;
 }
+
+/** A row with a blank key is skipped when its amount is blank too; with an amount it is a problem. */
+const skipsRow = (amount: Cell): boolean => isBlank(amount) || amount === '';
 
 function numberKeyCells(keys: Vector, values: Vector, rowGroup: Int32Array): { cells: Cell[]; badRow: number; snapshot: Cell[] } {
   groupings.numbered++;
@@ -164,8 +164,7 @@ function numberKeyCells(keys: Vector, values: Vector, rowGroup: Int32Array): { c
     if (g === undefined) {
       if (isError(raw)) return { cells, badRow: i, snapshot };
       if (isEmptyCell(raw)) {
-        const amount = values.at(i);
-        if (!isBlank(amount) && amount !== '') return { cells, badRow: i, snapshot };
+        if (!skipsRow(values.at(i))) return { cells, badRow: i, snapshot };
         continue;
       }
       g = cells.length;
@@ -378,6 +377,9 @@ export function readLabels(m: Matrix | undefined, cutoffs: readonly number[]): C
   const labels = m.flat().filter((c) => !isBlank(c) && c !== '');
   const bad = labels.find(isError);
   if (bad) throw propagated(bad, { arg: 'labels', row: 0, col: 0, rows: 1, cols: 1 });
+  // No host hands these over, but a label is shown as it is: it must be a value a cell can hold.
+  const odd = labels.find((l) => typeof l === 'number' && !Number.isFinite(l));
+  if (odd !== undefined) throw numError(`labels holds ${String(odd)}: each label must be text or a finite number`);
   if (labels.length !== needed) {
     throw valueError(`labels has ${labels.length} label${labels.length === 1 ? '' : 's'} for ${cutoffs.length} cutoff${cutoffs.length === 1 ? '' : 's'}: give ${needed}, one more than the cutoffs`);
   }

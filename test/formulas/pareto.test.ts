@@ -83,6 +83,7 @@ describe('PARETO_TIER', () => {
       ['a cutoff of 1', [col(1, 2), undefined, one(1)], '#NUM!', /fraction between 0 and 1/],
       ['too few labels', [col(1, 2), undefined, undefined, row('A', 'B')], '#VALUE!', 'labels has 2 labels for 2 cutoffs: give 3, one more than the cutoffs'],
       ['duplicate labels', [col(1, 2), undefined, one(0.8), row('X', 'x')], '#VALUE!', /must all differ/],
+      ['a label that is no finite number', [col(1, 2), undefined, one(0.8), row(Infinity, 'C')], '#NUM!', 'labels holds Infinity: each label must be text or a finite number'],
       ['no positive total', [col(0, -5, null)], '#DIV/0!', /no account in values has a total above zero/],
       ['only blanks', [col(null, null)], '#DIV/0!', /no account/],
       ['too many arguments', [col(1), undefined, undefined, undefined, undefined, one(1)], '#VALUE!', /at most 5 arguments/],
