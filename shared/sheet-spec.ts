@@ -166,8 +166,10 @@ export interface SheetSpec {
   rowHeights: { sheet: string; row: number; rows: number; height: number }[]; // px
   freezeRows: { sheet: string; rows: number }[];
   protections: Protection[];
-  /** Print each sheet one page wide (portrait). */
+  /** Print each sheet one page wide (portrait, unless also in landscape). */
   fitToPageWidth: string[];
+  /** Sheets too wide for a portrait page (also in fitToPageWidth): printed landscape. */
+  landscape: string[];
 }
 
 export const emptySpec = (): SheetSpec => ({
@@ -188,6 +190,7 @@ export const emptySpec = (): SheetSpec => ({
   freezeRows: [],
   protections: [],
   fitToPageWidth: [],
+  landscape: [],
 });
 
 export const isFormula = (v: SpecValue): v is { formula: string } => typeof v === 'object' && v !== null;

@@ -210,5 +210,8 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
     spec.styles.push({ sheet, region: { ...region, rows: 1, cols: 6 }, wrap: true, verticalAlign: 'top' });
   const region: Region = { row: 0, col: 0, rows: Math.max(top.length, last + 1), cols: tableCol + 6 };
   spec.names.push({ name: MIGRATION_NAME, sheet, region });
+  // Matrices and the account table side by side, fifteen columns: one landscape page wide.
+  spec.fitToPageWidth.push(sheet);
+  spec.landscape.push(sheet);
   return { sheet, movedDown: down.length, lost: lost.length, added: accounts.filter((x) => x.tb < 0).length, periods };
 }

@@ -176,7 +176,9 @@ export function overviewSpec(info: WorkbookInfo, existing: SheetValues | null, l
     const { widths, headerPx } = overviewLayout(layouts, language, money);
     widths.forEach((width, col) => spec.columnWidths.push({ sheet, col, width }));
     spec.rowHeights.push({ sheet, row: HEADER_ROW, rows: 1, height: headerPx });
+    // Seventeen columns: one page wide only reads on a landscape page.
     spec.fitToPageWidth.push(sheet);
+    spec.landscape.push(sheet);
     weights = weightsTable(spec, sheet, { row: HEADER_ROW, col: COLUMNS.length + 1 }, language);
     spec.names.push({ name: HEALTH_WEIGHTS_NAME, sheet, region: weights });
   }

@@ -429,6 +429,7 @@ export function selectionSpec(info: WorkbookInfo, candidates: AccountFacts[], o:
     unlocked: [criteriaInput, ...(n ? [{ row: first, col: col.decision, rows: n, cols: 1 }] : []), ...blocks.flatMap((b) => [{ row: b.nameRow, col: 1, rows: 1, cols: 1 }, ...(n ? [{ row: b.firstRow, col: 1, rows: n, cols: k }] : [])])],
   });
   spec.fitToPageWidth.push(sheet);
+  spec.landscape.push(sheet);
 
   const lastRow = blocks.length ? blocks[blocks.length - 1].firstRow + n : first + n;
   spec.names.push(

@@ -307,6 +307,7 @@ export function whitespaceSpec(info: WorkbookInfo, existing: SheetValues | null,
   layout.widths.forEach((width, c) => spec.columnWidths.push({ sheet, col: c, width }));
   spec.rowHeights.push({ sheet, row: HEADER, rows: 1, height: layout.headerPx });
   spec.fitToPageWidth.push(sheet);
+  spec.landscape.push(sheet);
 
   spec.names.push(
     { name: WHITESPACE_NAMES.own, sheet, region },

@@ -404,10 +404,11 @@ export class ExcelWorkbook implements Workbook {
       if (!this.supports('ExcelApi', '1.9')) {
         this.shortfalls.add('printWidthUnsupported');
       } else {
+        const wide = new Set(spec.landscape.map(lower));
         for (const name of spec.fitToPageWidth) {
           await batch.room(COMMAND_BYTES);
           const layout = sheet(name).pageLayout;
-          layout.orientation = 'Portrait';
+          layout.orientation = wide.has(lower(name)) ? 'Landscape' : 'Portrait';
           // One page wide, as many tall as it takes (0: automatic). zoom is set as a whole object.
           layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
           // Read back in the same request: some builds drop fit-to-pages unless the Page Layout tab is open (office-js #1860).

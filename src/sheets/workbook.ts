@@ -420,8 +420,8 @@ export class SheetsWorkbook implements Workbook {
         .setWarningOnly(true);
     }
 
-    // Apps Script has no print setup API: one page wide is the user's choice in File › Print.
-    if (spec.fitToPageWidth.length && !this.skipped.includes(FIT_TO_PAGE_WIDTH)) this.skipped.push(FIT_TO_PAGE_WIDTH);
+    // Apps Script has no print setup API: one page wide and landscape are the user's choice in File › Print.
+    if ((spec.fitToPageWidth.length || spec.landscape.length) && !this.skipped.includes(FIT_TO_PAGE_WIDTH)) this.skipped.push(FIT_TO_PAGE_WIDTH);
   }
 
   /**

@@ -676,6 +676,16 @@ describe('account-plan parts (stand-in)', () => {
     expect(excel.sheets).toEqual(['Data', 'Template Key', 'Plan – Bolt']);
   });
 
+  it('prints the wide sheets landscape, the others portrait, each one page wide', async () => {
+    const excel = standInExcel({ sheets: { Data: [['x']], Overview: [['y']] } });
+    await new ExcelWorkbook(excel.run).write({ ...emptySpec(), fitToPageWidth: ['Data', 'Overview'], landscape: ['overview'] });
+    expect(excel.find('orientation', 'set').map((c) => [c.target, c.args[0]])).toEqual([
+      ['workbook.worksheets.getItem("Data").pageLayout', 'Portrait'],
+      ['workbook.worksheets.getItem("Overview").pageLayout', 'Landscape'],
+    ]);
+    expect(excel.find('zoom', 'set').map((c) => c.args[0])).toEqual(new Array(2).fill({ horizontalFitToPages: 1, verticalFitToPages: 0 }));
+  });
+
   it('leaves out the print width where Excel lacks ExcelApi 1.9, and says so in shortfalls', async () => {
     const asked: string[] = [];
     for (const supported of [true, false]) {

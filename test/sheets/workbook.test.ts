@@ -587,14 +587,18 @@ describe('SheetsWorkbook.write: the parts of an account plan', () => {
     expect(s.protectionOf('Plan')).toEqual({ warningOnly: true, unprotected: [{ sheet: 'Plan', ...region(3, 1) }] });
   });
 
-  it('records fitting to the page width as skipped, at no service call', () => {
+  it('records fitting to the page width (and a landscape page) as skipped, at no service call', () => {
     const s = host({ sheets: { Plan: [] } });
     expect(s.workbook.skipped).toEqual([]);
     s.workbook.write({ ...emptySpec(), fitToPageWidth: ['Plan'] });
-    s.workbook.write({ ...emptySpec(), fitToPageWidth: ['Plan'] });
+    s.workbook.write({ ...emptySpec(), fitToPageWidth: ['Plan'], landscape: ['Plan'] });
     expect(s.workbook.skipped).toEqual([FIT_TO_PAGE_WIDTH]);
     expect(s.calls.log).toEqual(['Spreadsheet.getSheetByName', 'Spreadsheet.getSheetByName']);
     expect(() => s.workbook.write({ ...emptySpec(), fitToPageWidth: ['Gone'] })).toThrow('cannot write to Gone: no such sheet');
+    // A landscape page is print setup too: skipped alike.
+    const wide = host({ sheets: { Overview: [] } });
+    wide.workbook.write({ ...emptySpec(), landscape: ['Overview'] });
+    expect(wide.workbook.skipped).toEqual([FIT_TO_PAGE_WIDTH]);
   });
 
   it('sets font size, italics and vertical alignment', () => {

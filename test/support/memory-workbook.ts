@@ -18,6 +18,7 @@ export interface MemorySheet {
   merges: Region[];
   protection: SheetSpec['protections'][number] | null;
   fitToPageWidth: boolean;
+  landscape: boolean;
   charts: SheetSpec['charts'];
   frozenRows: number;
   widths: Map<number, number>;
@@ -51,6 +52,7 @@ export class MemoryWorkbook implements Workbook {
       merges: [],
       protection: null,
       fitToPageWidth: false,
+      landscape: false,
       charts: [],
       frozenRows: 0,
       widths: new Map(),
@@ -128,6 +130,7 @@ export class MemoryWorkbook implements Workbook {
     for (const m of spec.merges) this.sheet(m.sheet).merges.push(m.region);
     for (const p of spec.protections) this.sheet(p.sheet).protection = p;
     for (const name of spec.fitToPageWidth) this.sheet(name).fitToPageWidth = true;
+    for (const name of spec.landscape) this.sheet(name).landscape = true;
     for (const chart of spec.charts) this.sheet(chart.sheet).charts.push(chart);
     for (const n of spec.names) this.names[n.name] = { sheet: n.sheet, region: n.region };
     for (const name of spec.removeNames) delete this.names[name];

@@ -110,6 +110,7 @@ describe('account-planner analyze --compare', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(compared);
     const ws = book.getWorksheet('Tier migration')!;
+    expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, orientation: 'landscape' });
     expect(ws.getCell('A1').value).toBe('Tier migration: 2024-01-01 – 2024-12-31 against 2025-01-01 – 2025-12-31');
     expect(ws.getCell('A2').value).toMatch(/1 lines without a date are not counted/);
     // The account table: names and tiers as values, revenue as SUMIFS over the analysis's own

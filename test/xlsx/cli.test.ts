@@ -245,13 +245,15 @@ describe('account-planner plans and overview', () => {
     const plan = book.getWorksheet('Plan – Bakkerij Jansen')!;
     expect(plan.getCell('A1').value).toBe('Key-accountplan – Bakkerij Jansen');
     expect(plan.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(plan.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1 });
+    expect(plan.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, orientation: 'portrait' });
     // A dropdown, an unlocked input, a protected sheet
     const stageRow = [...Array(60).keys()].map((i) => i + 1).find((r) => plan.getCell(r, 1).value === 'Fase van de relatie')!;
     expect(plan.getCell(stageRow, 2).dataValidation).toMatchObject({ type: 'list', formulae: ['"1 Contact leggen,2 Interesse wekken,3 Eerste verkoop,4 Vertrouwde leverancier,5 Strategische partner,6 Relatie veiligstellen"'] });
     expect(plan.getCell(stageRow, 2).protection).toMatchObject({ locked: false });
     expect((plan as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     expect(book.getWorksheet('Plannen-overzicht')!.getCell('A5').value).toBe('Plan – Bakkerij Jansen');
+    // The overview's seventeen columns print one page wide on a landscape page.
+    expect(book.getWorksheet('Plannen-overzicht')!.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, orientation: 'landscape' });
   });
 
   it('skips what exists on a second run, and the overview command adds missing rows', async () => {

@@ -36,6 +36,8 @@ export interface SheetChanges {
   columnWidths: { col: number; width: number }[];
   freezeRows?: number;
   fitToPage: boolean;
+  /** With fitToPage: a landscape page instead of portrait. */
+  landscape?: boolean;
   merges: Region[];
   conditional: { region: Region; rules: ConditionalRule[] }[];
   validations: ValidationRule[];
@@ -620,7 +622,7 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
 
   if (changes.fitToPage) {
     const setup = find('pageSetup');
-    const fit = (tag: string) => setAttr(setAttr(setAttr(tag, 'orientation', 'portrait'), 'fitToWidth', 1), 'fitToHeight', 0);
+    const fit = (tag: string) => setAttr(setAttr(setAttr(tag, 'orientation', changes.landscape ? 'landscape' : 'portrait'), 'fitToWidth', 1), 'fitToHeight', 0);
     if (setup) edits.push({ start: setup.start, end: setup.open, text: fit(tail.slice(setup.start, setup.open)) });
     else insert('pageSetup', fit(`<${p}pageSetup/>`));
   }

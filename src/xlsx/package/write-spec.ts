@@ -213,6 +213,7 @@ export class PackageWriter {
     for (const h of spec.rowHeights) on(h.sheet).rowHeights.push({ row: h.row, rows: h.rows, points: pointsOf(h.height) });
     for (const f of spec.freezeRows) on(f.sheet).freezeRows = f.rows;
     for (const name of spec.fitToPageWidth) on(name).fitToPage = true;
+    for (const name of spec.landscape) on(name).landscape = true;
     // Protection without a password: inputs unlocked, the rest guarded against slips.
     for (const p of spec.protections) {
       const changes = on(p.sheet);
