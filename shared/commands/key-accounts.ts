@@ -5,6 +5,10 @@ import { isError } from '../cells';
 import { flagWord } from '../formulas/args';
 import { SheetValues, WorkbookInfo, cellAt } from '../workbook';
 
+/** How many managers rate on a selection sheet by default, and at most (the pane's choice too). */
+export const DEFAULT_MANAGERS = 3;
+export const MAX_MANAGERS = 12;
+
 /** The workbook names of the latest selection sheet: the plans read its accounts and decisions. */
 export const SELECTION_NAMES = {
   sheet: 'AccountPlanner_Selection',

@@ -25,8 +25,8 @@ import { CHAR_PX, LARGE_AMOUNT, cellLength, linesIn, moneyFormat, rowPx, tableLa
 import { AccountFacts, factsFromSource, tierOrder } from './plans';
 import { freeSheetName } from './sheet-names';
 
-export const DEFAULT_MANAGERS = 3;
-export const MAX_MANAGERS = 12;
+export { DEFAULT_MANAGERS, MAX_MANAGERS } from './key-accounts';
+import { DEFAULT_MANAGERS, MAX_MANAGERS } from './key-accounts';
 /** More criteria than the defaults are added by the team on the sheet; a carried-over table keeps its own count. */
 const MAX_CRITERIA = 12;
 

@@ -12,6 +12,7 @@ import { Bridge } from './bridge';
 import { Child, debounce, h, messageOf, replace, uid } from './dom';
 import type { TabView } from './pane';
 import { PaneStrings, paneText } from '../../shared/i18n/pane';
+import { DEFAULT_MANAGERS, MAX_MANAGERS } from '../../shared/commands/key-accounts';
 
 /** Plans per bridge call: small enough for progress, few enough round-trips. */
 export const PLAN_BATCH = 5;
@@ -98,6 +99,8 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     linkError: null as string | null,
     /** The selection sheet's line: its hint, then what writing one did. */
     selection: { kind: 'idle' } as { kind: 'idle' | 'working' } | { kind: 'done' | 'error'; text: string },
+    /** The selection sheet's candidates: these tiers (null: the first two, as the sheet's default). */
+    selectionTiers: null as string[] | null,
   };
   let countRun = 0;
   let templatesRun = 0;
@@ -118,6 +121,11 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
   const selectionStatusId = uid('selection-status');
   const selectionStatus = h('p', { class: 'hint selection-status', id: selectionStatusId, 'aria-live': 'polite' });
   const tierSelect = h('select', { class: 'tier-select' }, ...TIERS.map((tier) => h('option', { value: tier }, tier)));
+  // The selection sheet's choices: candidate tiers (a box per tier) and how many managers rate.
+  const candidateTiers = h('span', { class: 'candidate-tiers' });
+  const candidateLabelId = uid('candidate-tiers');
+  const managersInput = h('input', { type: 'number', id: uid('managers'), min: '1', max: String(MAX_MANAGERS), step: '1', value: String(DEFAULT_MANAGERS), class: 'managers' });
+  const selectionOptions = h('details', { class: 'selection-options' });
   const useSelection = h('button', { type: 'button', class: 'secondary small', onclick: () => choose('selection', true) });
   const namesHintId = uid('names-hint');
   const namesBox = h('textarea', { id: uid('names'), rows: 4, spellcheck: 'false', 'aria-describedby': namesHintId });
@@ -188,14 +196,50 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     tierSelect.replaceChildren(...tiers.map((tier) => h('option', { value: tier }, tier)));
     if (!tiers.includes(state.tier)) state.tier = tiers[0];
     tierSelect.value = state.tier;
+    renderCandidateTiers();
+  }
+
+  /** The tiers offered as candidates: the analysis' own, the first two ticked unless the user chose. */
+  function candidateChoice(): string[] {
+    const tiers = Array.from(tierSelect.options, (o) => o.value);
+    return state.selectionTiers?.filter((t) => tiers.includes(t)) ?? tiers.slice(0, 2);
+  }
+
+  function renderCandidateTiers() {
+    const chosen = candidateChoice();
+    candidateTiers.replaceChildren(
+      ...Array.from(tierSelect.options, (o) => {
+        const box = h('input', { type: 'checkbox', id: uid('candidate-tier'), value: o.value });
+        box.checked = chosen.includes(o.value);
+        box.onchange = () => {
+          state.selectionTiers = Array.from(candidateTiers.querySelectorAll('input'), (b) => (b.checked ? b.value : null)).filter((t): t is string => t !== null);
+          renderSelection();
+        };
+        return h('span', { class: 'candidate-tier' }, box, h('label', { for: box.id }, o.value));
+      }),
+    );
+  }
+
+  /** "A and B", "A, B and C": the chosen tiers in a sentence. */
+  function tierList(tiers: string[]): string {
+    return tiers.length < 2 ? tiers.join('') : `${tiers.slice(0, -1).join(', ')} ${s().and} ${tiers[tiers.length - 1]}`;
   }
 
   /** The managers choose the key accounts on a selection sheet; the plans then take the ones marked yes. */
   async function newSelectionSheet() {
     if (state.selection.kind === 'working') return;
+    const tiers = candidateChoice();
+    if (!tiers.length) return renderSelection({ kind: 'error', text: s().selectionNoTier });
     renderSelection({ kind: 'working' });
     try {
-      const result = await bridge.writeSelectionSheet({ language: state.planLanguage });
+      // Only what the user changed goes along: the sheet's own defaults stay one source of truth.
+      const defaults = Array.from(tierSelect.options, (o) => o.value).slice(0, 2);
+      const managers = managersInput.value.trim() === '' ? DEFAULT_MANAGERS : Number(managersInput.value);
+      const result = await bridge.writeSelectionSheet({
+        language: state.planLanguage,
+        ...(tiers.join('\u0000') !== defaults.join('\u0000') ? { tiers } : {}),
+        ...(managers !== DEFAULT_MANAGERS ? { managers } : {}),
+      });
       renderSelection({ kind: 'done', text: result.message });
       // The managers work on the new sheet: show it.
       await bridge.activateSheet(result.sheet, language).catch(() => undefined);
@@ -209,7 +253,7 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     state.selection = next;
     writeSelection.disabled = next.kind === 'working';
     selectionStatus.className = `hint selection-status${next.kind === 'error' ? ' problem-text' : ''}`;
-    selectionStatus.textContent = 'text' in next ? next.text : next.kind === 'working' ? s().writingSelection : s().writeSelectionHint;
+    selectionStatus.textContent = 'text' in next ? next.text : next.kind === 'working' ? s().writingSelection : fill(s().writeSelectionHint, { tiers: tierList(candidateChoice()) });
   }
 
   function choose(choice: Choice, now = false) {
@@ -438,6 +482,13 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     useSelection.title = str.useSelectionPlansHint;
     writeSelection.textContent = str.writeSelection;
     writeSelection.setAttribute('aria-describedby', selectionStatusId);
+    replace(
+      selectionOptions,
+      h('summary', {}, str.selectionOptions),
+      h('div', { class: 'field', role: 'group', 'aria-labelledby': candidateLabelId }, h('span', { id: candidateLabelId }, str.selectionTiers), candidateTiers),
+      field(str.selectionManagers, managersInput),
+    );
+    renderCandidateTiers();
     renderSelection();
     namesBox.setAttribute('aria-label', str.namesLabel);
     replace(namesPanel, namesBox, h('p', { class: 'hint', id: namesHintId }, str.namesHint));
@@ -456,6 +507,7 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
         namesPanel,
         option(radios.keyAccounts, str.byKeyAccounts, writeSelection),
         selectionStatus,
+        selectionOptions,
       ),
       countLine,
     );

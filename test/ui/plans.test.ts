@@ -191,6 +191,30 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.close();
   });
 
+  it('lets the user choose the selection sheet\'s candidate tiers and managers, and says when no tier is ticked', async () => {
+    const page = await openPlans({ width: 300 });
+    await analyse(page);
+    await page.locator(panel).getByLabel('Marked as key account').check();
+    const status = `${panel} .selection-status`;
+    await page.locator(panel).getByText('Candidates and managers').click();
+    // Opened, the choices fit the 300 px sidebar.
+    await page.locator(`${panel} .selection-options`).screenshot({ path: join(screenshots, 'plans-selection-options-300.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    const tiers = page.locator(`${panel} .candidate-tiers`);
+    expect(await tiers.locator('input:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(['A', 'B']);
+    await tiers.getByLabel('C', { exact: true }).check();
+    await page.locator(panel).getByLabel('Managers', { exact: true }).fill('2');
+    expect(await text(page, status)).toBe('A selection sheet: the managers rate the A, B and C accounts on agreed criteria and mark the key accounts yes.');
+    await page.getByRole('button', { name: 'New selection sheet' }).click();
+    await expect.poll(() => text(page, status)).toMatch(/^The sheet Key-account selection lists \d+ candidates for 2 managers to rate on 6 criteria\.$/);
+    expect(await calls(page, 'writeSelectionSheet')).toEqual([{ language: 'en', tiers: ['A', 'B', 'C'], managers: 2 }]);
+    for (const tier of ['A', 'B', 'C']) await tiers.getByLabel(tier, { exact: true }).uncheck();
+    await page.getByRole('button', { name: 'New selection sheet' }).click();
+    expect(await text(page, status)).toBe('Choose at least one tier for the candidates.');
+    expect(await calls(page, 'writeSelectionSheet')).toHaveLength(1);
+    await page.close();
+  });
+
   it('writes a key-account selection sheet by keyboard, says nobody is marked yet, then plans the accounts marked yes', async () => {
     const page = await openPlans();
     await analyse(page);
