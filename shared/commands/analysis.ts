@@ -6,7 +6,7 @@ import { dateOfSerial, isoDate, todaySerial } from '../dates';
 import { Vector, vectorFrom } from '../formulas/args';
 import { MEASURES, Measure, concentrationOf, positiveTotalsDescending } from '../formulas/concentration';
 import { cutoffsOfAccounts } from '../formulas/cutoffs';
-import { Accounts, TOO_LARGE_MESSAGE, accountShares, accountTiers, defaultLabel, groupAccounts, summariseTiers } from '../formulas/pareto';
+import { Accounts, TOO_LARGE_MESSAGE, accountKey, accountShares, accountTiers, defaultLabel, groupAccounts, summariseTiers } from '../formulas/pareto';
 import { EXCEL_NAMESPACE } from '../catalog';
 import { Language, categoryLabel, fill, t } from '../i18n/strings';
 import { Region, SheetSpec, SpecValue, Styling, a1, emptySpec, rectangle, sheetRef } from '../sheet-spec';
@@ -20,6 +20,7 @@ import { MIGRATION_NAME, MigrationSummary, addMigrationSheet } from './migration
 import { freeSheetName } from './sheet-names';
 import { LORENZ_CHART, lorenzPoints, lorenzSection } from './lorenz';
 import { Column, Suggestion, Table, findTable, suggestColumns } from './table';
+import { GroupSummary, WithinCut, cutWithin } from './within';
 
 export type Host = 'excel' | 'sheets' | 'xlsx';
 
@@ -46,6 +47,11 @@ export interface AnalysisOptions {
   today?: number;
   /** Also write the Tier migration sheet (needs a date column); split: first day of the second period. */
   compare?: { split?: number };
+  /**
+   * The column to tier within (region, rep): each account is tiered among the accounts of its
+   * group, so an account in two groups has a tier in each. Default: none (all accounts together).
+   */
+  within?: number | null;
 }
 
 /** The add-in's own output is recognised by these workbook names. */
@@ -116,6 +122,8 @@ export interface Preview {
   cutoffs: number[];
   /** What the tiers were cut from: the pane re-cuts them at other cutoffs without reading the sheet. */
   basis: TierBasis;
+  /** The column tiered within and how many groups it has; absent without one. */
+  within?: { column: Column; groups: number };
 }
 
 
@@ -188,7 +196,7 @@ interface Rows {
 }
 
 /** Sorts every data row into counted or left out (and why). */
-function classifyRows(values: SheetValues, table: Table, accountCol: number, amountCol: number): Rows {
+function classifyRows(values: SheetValues, table: Table, accountCol: number, amountCol: number, withinCol?: number): Rows {
   const cell = (r: number, c: number): Cell => cellAt(values, r, c);
   const out: Rows = { rows: [], amounts: [], keys: [], leftOut: { totalsRows: [], textRows: [], errorRows: [], missingAccountRows: [], blankRows: 0, blankRowList: [] } };
   let lastFilled = -1;
@@ -203,7 +211,7 @@ function classifyRows(values: SheetValues, table: Table, accountCol: number, amo
     const key = cell(r, accountCol);
     const value = cell(r, amountCol);
     if (cells.some((c) => typeof c === 'string' && TOTAL_LABEL.test(c))) out.leftOut.totalsRows.push(r + 1);
-    else if (isError(value) || isError(key)) out.leftOut.errorRows.push(r + 1);
+    else if (isError(value) || isError(key) || (withinCol !== undefined && isError(cell(r, withinCol)))) out.leftOut.errorRows.push(r + 1);
     else if (typeof value === 'string' && value.trim() !== '') out.leftOut.textRows.push(r + 1);
     else if (typeof value === 'boolean') out.leftOut.textRows.push(r + 1);
     else if (isEmptyCell(key) && typeof value === 'number') out.leftOut.missingAccountRows.push(r + 1);
@@ -286,6 +294,10 @@ interface Analysis {
   dataEnd: number | null;
   names: Cell[]; // per account
   totals: Float64Array; // per account
+  /** Every account's total over all groups: what the concentration measures. */
+  accountTotals: Float64Array;
+  /** With a Within column the "accounts" above are (group, account) pairs; their groups. */
+  within: WithinAnalysis | null;
   preview: Preview;
 }
 
@@ -338,21 +350,29 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
   const settings = readTierSettings(options);
   const { labels } = settings;
   if (options.compare && !date) throw new UserError(t(options.language).migration.noDate);
+  const withinColumn = options.within === null || options.within === undefined ? null : columnNamed(table, options.within, s.within.what, options.language);
+  if (withinColumn && (withinColumn.col === account.col || withinColumn.col === amount.col)) throw new UserError(s.within.sameColumn);
+  if (withinColumn && options.compare) throw new UserError(s.within.notWithCompare);
 
-  const rows = classifyRows(values, table, account.col, amount.col);
+  const rows = classifyRows(values, table, account.col, amount.col, withinColumn?.col);
   const valuesVector = vectorFrom(rows.amounts, 'values');
   const keysVector = vectorFrom(rows.keys, 'keys');
-  const accounts = groupAccounts(valuesVector, keysVector);
-  if (!accounts.totals.some((x) => x > 0)) throw new UserError(fill(s.noAmounts, { column: amount.title }));
+  const overall = groupAccounts(valuesVector, keysVector);
+  if (!overall.totals.some((x) => x > 0)) throw new UserError(fill(s.noAmounts, { column: amount.title }));
   const tooLarge = fill(s.tooLarge, { column: amount.title });
-  const cutoffs = options.cutoffs === 'auto' ? computedCutoffsOf(accounts, valuesVector, options.language, tooLarge) : settings.cutoffs;
-  const { tiers, shares, summary } = tierAccounts(accounts, cutoffs, labels, valuesVector, tooLarge);
+  // Computed cutoffs come from all accounts together, also when tiering within groups.
+  const cutoffs = options.cutoffs === 'auto' ? computedCutoffsOf(overall, valuesVector, options.language, tooLarge) : settings.cutoffs;
+  const groupCells = withinColumn ? rows.rows.map((r) => cellAt(values, r, withinColumn.col)) : null;
+  const pairs = groupCells ? pairsWithin(valuesVector, rows.keys, groupCells, options.language) : null;
+  const accounts = pairs?.accounts ?? overall;
+  const withAmount: number[] = [];
+  for (let a = 0; a < accounts.totals.length; a++) if (accounts.hasAmount[a]) withAmount.push(a);
+  const cut = pairs ? tierWithin(pairs, withAmount, cutoffs, labels, options.language, tooLarge) : null;
+  const { tiers, shares, summary } = cut ?? tierAccounts(accounts, cutoffs, labels, valuesVector, tooLarge);
   const dates = date ? rows.rows.map((r) => values.values[r - values.origin.row]?.[date.col - values.origin.col] ?? null) : null;
   const dataEnd = dates ? latestDate(dates) : null;
   const traits = dates ? categoryTraits(dates, rows.amounts, accounts.rowAccount, accounts.totals.length, dataEnd) : null;
   const categories = traits ? categoriesOf(tiers, traits) : null;
-  const withAmount: number[] = [];
-  for (let a = 0; a < accounts.totals.length; a++) if (accounts.hasAmount[a]) withAmount.push(a);
 
   const previous = ownRegion(info, OWN_NAMES.tiers) ?? ownRegion(info, OWN_NAMES.pareto);
   const formula = formulaAvailability(options, rows, table);
@@ -367,7 +387,12 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
     previous: previous ? `${previous.sheet}!${a1(previous.region)}` : null,
     formula,
     cutoffs,
-    basis: { totals: withAmount.map((a) => accounts.totals[a]), traits: traits ? withAmount.map((a) => traits[a]) : null },
+    basis: {
+      totals: withAmount.map((a) => accounts.totals[a]),
+      traits: traits ? withAmount.map((a) => traits[a]) : null,
+      ...(pairs ? { groups: withAmount.map((a) => pairs.groupOf[a]) } : {}),
+    },
+    ...(pairs && withinColumn ? { within: { column: withinColumn, groups: pairs.groupNames.length } } : {}),
   };
   return {
     info,
@@ -382,10 +407,78 @@ function analyse(info: WorkbookInfo, values: SheetValues, options: AnalysisOptio
     shares,
     categories,
     dataEnd,
-    names: accounts.names,
+    // A pair is named by its account as counted over all groups (one spelling per account).
+    names: pairs ? Array.from(pairs.firstRow, (row) => overall.names[overall.rowAccount[row]]) : accounts.names,
     totals: accounts.totals,
+    accountTotals: overall.totals,
+    within: pairs && withinColumn && cut ? { column: withinColumn, groupOf: pairs.groupOf, groupNames: pairs.groupNames, groups: cut.groups } : null,
     preview,
   };
+}
+
+interface WithinAnalysis {
+  column: Column;
+  /** Per pair, the index of its group in groupNames. */
+  groupOf: Int32Array;
+  /** As first written; the blank group as "(blank)". */
+  groupNames: string[];
+  groups: GroupSummary[];
+}
+
+interface Pairs {
+  /** The (group, account) pairs as accounts: their rows, totals and amounts. */
+  accounts: Accounts;
+  /** Per pair, its first counted line (index into the counted rows). */
+  firstRow: Int32Array;
+  groupOf: Int32Array;
+  groupNames: string[];
+}
+
+/**
+ * Every counted line's (group, account) pair. Groups are compared as keys are (trimmed, any case),
+ * as PARETO_TIER's groups argument does; lines with a blank group form one group of their own.
+ */
+function pairsWithin(values: Vector, keys: Cell[], groupCells: Cell[], language: Language): Pairs {
+  const groupIndex = new Map<string, number>();
+  const groupNames: string[] = [];
+  const groupOfRow = groupCells.map((cell) => {
+    const key = accountKey(cell) ?? '';
+    let g = groupIndex.get(key);
+    if (g === undefined) {
+      groupIndex.set(key, (g = groupNames.length));
+      groupNames.push(key === '' ? t(language).analysis.within.blank : String(cell).trim());
+    }
+    return g;
+  });
+  const pairKeys = keys.map((key, i) => `${groupOfRow[i]}\u0001${accountKey(key) ?? ''}`);
+  const accounts = groupAccounts(values, vectorFrom(pairKeys, 'keys'));
+  const firstRow = new Int32Array(accounts.totals.length).fill(-1);
+  const groupOf = new Int32Array(accounts.totals.length);
+  accounts.rowAccount.forEach((p, i) => {
+    if (p < 0 || firstRow[p] >= 0) return;
+    firstRow[p] = i;
+    groupOf[p] = groupOfRow[i];
+  });
+  return { accounts, firstRow, groupOf, groupNames };
+}
+
+/** The pairs' tiers and shares within their groups; pairs without an amount sit in the last tier. */
+function tierWithin(pairs: Pairs, withAmount: number[], cutoffs: number[], labels: string[], language: Language, tooLarge: string) {
+  let cut: WithinCut;
+  try {
+    cut = cutWithin(withAmount.map((p) => pairs.accounts.totals[p]), withAmount.map((p) => pairs.groupOf[p]), cutoffs, labels, language);
+  } catch (e) {
+    if (e instanceof FormulaError && e.message === TOO_LARGE_MESSAGE) throw new UserError(tooLarge);
+    throw e;
+  }
+  const n = pairs.accounts.totals.length;
+  const tiers = new Int32Array(n).fill(cutoffs.length);
+  const shares = new Float64Array(n).fill(1);
+  withAmount.forEach((p, i) => {
+    tiers[p] = cut.tiers[i];
+    shares[p] = cut.shares[i];
+  });
+  return { tiers, shares, summary: cut.summary, groups: cut.groups };
 }
 
 function formulaAvailability(options: AnalysisOptions, rows: Rows, table: Table): Preview['formula'] {
@@ -494,10 +587,12 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
     const ref = (c: number) => sheetRef(sheet, { row: first, col: c, rows: last - first + 1, cols: 1 });
     const prefix = options.host === 'excel' ? `${EXCEL_NAMESPACE}.` : '';
     const custom = a.cutoffs.join() !== '0.8,0.95' || a.labels.some((l, i) => l !== defaultLabel(i));
-    const extra = custom ? `,{${a.cutoffs.join(',')}},{${a.labels.map((l) => `"${l.replace(/"/g, '""')}"`).join(',')}}` : '';
+    // With a Within column the groups are the last argument, so cutoffs and labels are written out.
+    const groups = a.within ? `,${ref(a.within.column.col)}` : '';
+    const extra = custom || groups ? `,{${a.cutoffs.join(',')}},{${a.labels.map((l) => `"${l.replace(/"/g, '""')}"`).join(',')}}` : '';
     const args = `${ref(a.columns.amount.col)},${ref(a.columns.account.col)}`;
-    block[first - headerRow][0] = { formula: `=${prefix}PARETO_TIER(${args}${extra})` };
-    block[first - headerRow][1] = { formula: `=${prefix}PARETO_SHARE(${args})` };
+    block[first - headerRow][0] = { formula: `=${prefix}PARETO_TIER(${args}${extra}${groups})` };
+    block[first - headerRow][1] = { formula: `=${prefix}PARETO_SHARE(${args}${groups})` };
   }
   const counted = Array.from(a.names, countedAs);
   a.rows.rows.forEach((r, i) => {
@@ -598,7 +693,8 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   // (CONCENTRATION's measures and labels): a snapshot of this analysis, like the summary above.
   push([]);
   push([s.concentrationTitle, null, null, null, null], { bold: true, fill: HEADER_FILL });
-  const positiveTotals = positiveTotalsDescending(a.totals, 'values');
+  // Over whole accounts, also with a Within column (where the "accounts" above are pairs).
+  const positiveTotals = positiveTotalsDescending(a.accountTotals, 'values');
   const measured = concentrationOf(positiveTotals);
   for (const m of MEASURES) {
     const r = push([w.concentration[m], null, null, null, measured[m]]);
@@ -636,14 +732,17 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   const shown = order.slice(0, CHART_ACCOUNTS);
   const positive = order.reduce((sum, i) => sum + a.totals[i], 0);
   let running = 0;
-  const listCols = a.categories ? 5 : 4;
+  // With a Within column the list holds (group, account) pairs, each with its group last.
+  const listHeader = [...s.listHeaders.slice(0, a.categories ? 5 : 4), ...(a.within ? [a.within.column.title] : [])];
+  const listCols = listHeader.length;
   const chartRows: SpecValue[][] = shown.map((i) => {
     running += a.totals[i];
     const row: SpecValue[] = [text(a.names[i]), a.totals[i], Math.min(1, running / positive), a.labels[a.tiers[i]]];
     if (a.categories) row.push(categoryText(a.categories[i]));
+    if (a.within) row.push(a.within.groupNames[a.within.groupOf[i]]);
     return row;
   });
-  if (order.length > shown.length) chartRows.push([fill(s.otherAccounts, { count: order.length - shown.length }), positive - running, 1, null, ...(a.categories ? [null] : [])]);
+  if (order.length > shown.length) chartRows.push([fill(s.otherAccounts, { count: order.length - shown.length }), positive - running, 1, ...new Array<null>(listCols - 3).fill(null)]);
   const dataCol = 6;
   const listTop = summaryTop;
   const chartRow = left.length + 1;
@@ -652,10 +751,13 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   // rows counted at 16 px so that it clears the Pareto chart in LibreOffice's lower rows too.
   const lorenzChartRow = chartRow + Math.ceil(chartHeight / 16) + 1;
   const lorenz = lorenzSection(lorenzPoints(positiveTotals), { row: listTop, col: dataCol + listCols + 1 }, { row: lorenzChartRow, col: 0 }, options.language, money);
+  const chartsEnd = lorenzChartRow + Math.ceil(LORENZ_CHART.height / 16) + 1;
+  // With a Within column, the group blocks start under both charts (rows counted at 15 px).
+  const groupTierRows = a.within ? addGroupBlocks(a, options, left, leftStyles, lorenzChartRow + Math.ceil(LORENZ_CHART.height / 15) + 2, money) : [];
   const paretoRegion: Region = {
     row: 0,
     col: 0,
-    rows: Math.max(lorenzChartRow + Math.ceil(LORENZ_CHART.height / 16) + 1, listTop + 1 + chartRows.length, listTop + lorenz.rows),
+    rows: Math.max(chartsEnd, listTop + 1 + chartRows.length, listTop + lorenz.rows, left.length),
     cols: dataCol + listCols + 1 + lorenz.cols,
   };
 
@@ -671,7 +773,9 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
     region: { row: summaryTop + 1, col: 0, rows: tierCount, cols: 1 },
     rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })),
   });
-  const listHeader = s.listHeaders.slice(0, listCols);
+  for (const row of groupTierRows) {
+    spec.conditionalColours.push({ sheet: pareto, region: { row, col: 0, rows: tierCount, cols: 1 }, rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })) });
+  }
   spec.blocks.push({ sheet: pareto, row: listTop, col: dataCol, values: [listHeader, ...chartRows] });
   spec.styles.push({ sheet: pareto, region: { row: listTop, col: dataCol, rows: 1, cols: listCols }, bold: true, fill: HEADER_FILL, wrap: true });
   spec.styles.push({ sheet: pareto, region: { row: listTop + 1, col: dataCol + 1, rows: chartRows.length, cols: 1 }, numberFormat: money });
@@ -704,7 +808,7 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   const lengths = (c: number, from: number, to: number, format?: string) => left.slice(from, to).map((row) => cellLength(row[c] ?? null, format));
   const summary = tableLayout([
         // Column A also holds the date's label and the reasons rows were left out (their counts in B).
-    { header: w.summary.tier, lengths: [...lengths(0, summaryTop + 1, totalRow + 1), charCount(s.dataEnd), ...reasons.map(([reason]) => charCount(reason))], min: 60 },
+    { header: w.summary.tier, lengths: [...lengths(0, summaryTop + 1, totalRow + 1), charCount(s.dataEnd), ...reasons.map(([reason]) => charCount(reason)), ...(a.within?.groupNames.map(charCount) ?? [])], min: 60 },
     { header: w.summary.accounts, lengths: [...lengths(1, summaryTop + 1, totalRow + 1, '0'), ...(a.dataEnd !== null ? [shownLength(a.dataEnd, dateFormat)] : [])] },
     { header: w.summary.accountShare, lengths: lengths(2, summaryTop + 1, totalRow + 1, '0.0%'), min: 90 },
     { header: w.summary.revenue, lengths: lengths(3, summaryTop + 1, totalRow + 1, money), min: 100 },
@@ -716,6 +820,7 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
     { header: listHeader[2], lengths: chartRows.map((r) => cellLength(r[2], '0.0%')) },
     { header: listHeader[3], lengths: chartRows.map((r) => cellLength(r[3])) },
     ...(a.categories ? [{ header: listHeader[4], lengths: chartRows.map((r) => cellLength(r[4])), max: 260 }] : []),
+    ...(a.within ? [{ header: listHeader[listCols - 1], lengths: chartRows.map((r) => cellLength(r[listCols - 1])), max: 200 }] : []),
   ]);
   summary.widths.forEach((width, c) => spec.columnWidths.push({ sheet: pareto, col: c, width }));
   spec.columnWidths.push({ sheet: pareto, col: 5, width: 24 });
@@ -724,8 +829,42 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   lorenz.widths.forEach((width, c) => spec.columnWidths.push({ sheet: pareto, col: dataCol + listCols + 1 + c, width }));
   spec.styles.push({ sheet: pareto, region: { row: summaryTop, col: 0, rows: 1, cols: 5 }, wrap: true, verticalAlign: 'top' });
   spec.rowHeights.push({ sheet: pareto, row: summaryTop, rows: 1, height: Math.max(summary.headerPx, list.headerPx, lorenz.headerPx) });
+  for (const row of groupTierRows) spec.rowHeights.push({ sheet: pareto, row: row - 1, rows: 1, height: summary.headerPx });
   const migration = options.compare && a.columns.date ? addMigrationSheet(spec, migrationInput(a, options, a.columns.date.col, [...a.info.sheets, pareto])) : undefined;
   return { spec, tierColumns: `${sheet}!${a1(outRegion)}`, paretoSheet: pareto, migration };
+}
+
+/**
+ * Under the chart, with a Within column: a block per group (its name where the summary says
+ * "Tier", its tier lines, its total), in the summary's five columns. Returns each block's first
+ * tier row, for the tier colours.
+ */
+function addGroupBlocks(a: Analysis, options: AnalysisOptions, left: SpecValue[][], styles: Omit<Styling, 'sheet'>[], top: number, money: string): number[] {
+  const within = a.within!;
+  const w = t(options.language);
+  const s = w.analysis;
+  while (left.length < top) left.push([]);
+  const style = (row: number, rows: number, col: number, cols: number, st: Omit<Styling, 'sheet' | 'region'>) => styles.push({ region: { row, col, rows, cols }, ...st });
+  const title = left.push([fill(s.within.title, { column: within.column.title })]) - 1;
+  style(title, 1, 0, 1, { bold: true, fontSize: 12 });
+  const note = left.push([fill(s.within.note, { column: within.column.title })]) - 1;
+  style(note, 1, 0, 1, { italic: true, fontColor: '#595959' });
+  const firstTierRows: number[] = [];
+  for (const g of within.groups) {
+    left.push([]);
+    const header = left.push([within.groupNames[g.group], w.summary.accounts, w.summary.accountShare, w.summary.revenue, w.summary.revenueShare]) - 1;
+    firstTierRows.push(header + 1);
+    for (const l of g.lines) left.push([text(l.label), l.accounts, l.accountShare, l.revenue, l.revenueShare]);
+    left.push([w.summary.total, g.accounts, 1, g.revenue, g.revenue > 0 ? 1 : 0]);
+    const rows = g.lines.length + 1;
+    style(header, 1, 0, 5, { bold: true, fill: HEADER_FILL, wrap: true, verticalAlign: 'top' });
+    style(header + rows, 1, 0, 5, { bold: true });
+    style(header + 1, rows, 2, 1, { numberFormat: '0.0%' });
+    style(header + 1, rows, 4, 1, { numberFormat: '0.0%' });
+    style(header + 1, rows, 3, 1, { numberFormat: money });
+    style(header, rows + 1, 0, 5, { gridLines: LINE_COLOUR });
+  }
+  return firstTierRows;
 }
 
 /** How each concentration measure reads on the Pareto sheet. */

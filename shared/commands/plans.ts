@@ -140,9 +140,14 @@ const WORDS = {
 } satisfies Record<Language, Record<string, string>>;
 
 
-/** Facts per account from the analysis' names on the revenue table: tier, category, revenue. */
+/**
+ * Facts per account from the analysis' names on the revenue table: tier, category, revenue. An
+ * account tiered within groups (a tier per region) takes its best tier: the one with the smallest
+ * cumulative share, which the analysis writes right of the tier.
+ */
 export function factsFromSource(info: WorkbookInfo, values: SheetValues): Map<string, AccountFacts> {
   const facts = new Map<string, AccountFacts>();
+  const tierShare = new Map<string, number>();
   const accounts = info.names[SOURCE_NAMES.accounts];
   const column = (name: string) => (info.names[name]?.sheet === accounts.sheet ? info.names[name].region.col : null);
   const [tierCol, categoryCol, amountCol] = [column(SOURCE_NAMES.tiers), column(SOURCE_NAMES.categories), column(SOURCE_NAMES.amounts)];
@@ -154,9 +159,19 @@ export function factsFromSource(info: WorkbookInfo, values: SheetValues): Map<st
     const tier = tierCol === null ? null : cellAt(values, r, tierCol);
     const category = categoryCol === null ? null : cellAt(values, r, categoryCol);
     const amount = amountCol === null ? null : cellAt(values, r, amountCol);
-    if (typeof tier === 'string' && tier) f.tier = tier;
+    // The category goes with the tier: both from the row of the account's best tier.
+    let best = false;
+    if (typeof tier === 'string' && tier) {
+      const share = cellAt(values, r, tierCol! + 1);
+      const at = typeof share === 'number' ? share : Infinity;
+      if (f.tier === undefined || at < (tierShare.get(key) ?? Infinity)) {
+        f.tier = tier;
+        tierShare.set(key, at);
+        best = true;
+      }
+    }
     const number = categoryOf(category);
-    if (number !== null) f.category = number;
+    if (number !== null && (f.category === undefined || best)) f.category = number;
     if (typeof amount === 'number') f.revenue = (f.revenue ?? 0) + amount;
     facts.set(key, f);
   }

@@ -10,6 +10,7 @@ import { Language, fill, formatPercent, t } from '../i18n/strings';
 import { tierColour } from '../tier-colours';
 import type { AnalysisOptions, Preview } from './analysis';
 import { UserError } from './errors';
+import { cutWithin } from './within';
 
 /**
  * Per account with an amount, in one order: its total and, with a date column, whether its
@@ -20,6 +21,8 @@ export interface TierBasis {
   totals: number[];
   /** 1 recurring + 2 growing, per account; null without a date column. */
   traits: number[] | null;
+  /** With a Within column: each (group, account) pair's group, the pairs being the accounts above. */
+  groups?: number[];
 }
 
 /** The parts of the preview that follow from the cutoffs. */
@@ -75,6 +78,11 @@ export function tierLines(summary: TierSummary[], language: Language): Pick<Prev
 export function cutTiers(basis: TierBasis, cutoffsGiven: number[], labelsGiven: string[], language: Language): TierCut {
   const { cutoffs, labels } = readTierSettings({ cutoffs: cutoffsGiven, labels: labelsGiven });
   const n = basis.totals.length;
+  if (basis.groups) {
+    const cut = cutWithin(basis.totals, basis.groups, cutoffs, labels, language);
+    const categories = basis.traits ? categoryCounts(categoriesOf(cut.tiers, basis.traits), new Uint8Array(n).fill(1)) : null;
+    return { ...tierLines(cut.summary, language), categories, cutoffs };
+  }
   const accounts: Accounts = { rowAccount: new Int32Array(0), totals: Float64Array.from(basis.totals), hasAmount: new Uint8Array(n).fill(1), names: [] };
   const values = vectorFrom([], 'values');
   const tiers = accountTiers(accounts, cutoffs, values);

@@ -112,6 +112,15 @@ const en = {
     leftOutReasons: { totals: 'Totals row', text: 'Amount is text', errors: 'Error in account or amount', missingAccount: 'Amount without account', blank: 'Blank row' },
     nothingLeftOut: 'Nothing: every row with an account and an amount counts.',
     andMore: '… and {count} more',
+    // Tiers within groups (--within, the pane's Within column).
+    within: {
+      what: 'Within',
+      sameColumn: 'The Within column must differ from the account and amount columns.',
+      notWithCompare: 'Comparing periods tiers all accounts together, not within groups: run it without a Within column.',
+      blank: '(blank)',
+      title: 'Tiers within each {column}',
+      note: 'Each account is tiered among the accounts of its own {column}; an account in two groups has a tier in each.',
+    },
   },
   host: {
     title: 'Account Planner',
@@ -229,6 +238,14 @@ const nl: Strings = {
     leftOutReasons: { totals: 'Totaalregel', text: 'Bedrag is tekst', errors: 'Fout in klant of bedrag', missingAccount: 'Bedrag zonder klant', blank: 'Lege rij' },
     nothingLeftOut: 'Niets: elke rij met een klant en een bedrag telt mee.',
     andMore: '… en nog {count}',
+    within: {
+      what: 'Binnen',
+      sameColumn: 'De kolom Binnen moet verschillen van de klantkolom en de bedragkolom.',
+      notWithCompare: 'Perioden vergelijken deelt alle klanten samen in, niet binnen groepen: doe het zonder kolom Binnen.',
+      blank: '(leeg)',
+      title: 'Klassen per {column}',
+      note: 'Elke klant is ingedeeld tussen de klanten met dezelfde {column}; een klant in twee groepen heeft in elk een klasse.',
+    },
   },
   host: {
     title: 'Account Planner',

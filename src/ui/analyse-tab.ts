@@ -38,6 +38,8 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     account: null as number | null,
     amount: null as number | null,
     date: null as number | null,
+    /** The column to tier within (region, rep), or none. */
+    within: null as number | null,
     cutoffs: ['80', '95'],
     labels: ['A', 'B', 'C'],
     live: false,
@@ -53,7 +55,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
   // The parts that change; render() rebuilds them all when the language changes.
   const dataSection = h('div', { class: 'step' });
   const found = h('div', { class: 'found' });
-  const selects = { account: h('select'), amount: h('select'), date: h('select') };
+  const selects = { account: h('select'), amount: h('select'), date: h('select'), within: h('select') };
   const tierSection = h('div', { class: 'step' });
   const tierRows = h('div', { class: 'tier-rows' });
   const tierMessage = h('p', { class: 'field-message', id: uid('tiers-msg'), 'aria-live': 'polite' });
@@ -92,6 +94,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
       account: state.account,
       amount: state.amount,
       date: state.date,
+      within: state.within,
       cutoffs: tiers.cutoffs,
       labels: tiers.labels,
       output: state.live && state.preview?.formula.available ? 'formulas' : 'values',
@@ -107,6 +110,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
       state.account = d.suggestion.account;
       state.amount = d.suggestion.amount;
       state.date = d.suggestion.date;
+      state.within = null;
       state.detecting = IDLE;
       state.applying = IDLE;
       state.preview = null;
@@ -218,6 +222,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     fillSelect(selects.account, state.account, false);
     fillSelect(selects.amount, state.amount, false);
     fillSelect(selects.date, state.date, true);
+    fillSelect(selects.within, state.within, true);
   }
 
   function renderTiers() {
@@ -330,7 +335,8 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
       !schedulePreview.pending() &&
       p.columns.account.col === state.account &&
       p.columns.amount.col === state.amount &&
-      (p.columns.date?.col ?? null) === state.date;
+      (p.columns.date?.col ?? null) === state.date &&
+      (p.within?.column.col ?? null) === state.within;
     if (!sameColumns || typeof tiers === 'string') return changed();
     try {
       state.preview = { ...p, ...cutTiers(p.basis, tiers.cutoffs, tiers.labels, language) };
@@ -395,6 +401,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     const leftOut = leftOutLines(p.leftOut);
     return [
       h('p', { class: 'headline' }, p.headline),
+      p.within ? h('p', { class: 'hint within-note' }, fill(s().withinNote, { column: p.within.column.title, count: num(p.within.groups) })) : null,
       tierTable,
       h('p', { class: 'hint' }, fill(s().totals, { accounts: num(p.accounts), rows: num(p.rows), revenue: num(p.revenue) })),
       h('h3', {}, s().leftOut),
@@ -464,7 +471,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     const str = s();
     useSelection.textContent = str.useSelection;
     useSelection.title = str.useSelectionHint;
-    replace(dataSection, stepTitle(1, str.stepData), found, field(str.accountColumn, selects.account), field(str.amountColumn, selects.amount), field(str.dateColumn, selects.date, true));
+    replace(dataSection, stepTitle(1, str.stepData), found, field(str.accountColumn, selects.account), field(str.amountColumn, selects.amount), field(str.dateColumn, selects.date, true), field(str.withinColumn, selects.within, true));
     replace(tierSection, stepTitle(2, str.stepTiers), tierRows, tierMessage, suggestNote);
     writeButton.textContent = str.write;
     liveBox.setAttribute('aria-describedby', liveNote.id);
@@ -478,7 +485,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     renderActions();
   }
 
-  const onSelect = (key: 'account' | 'amount' | 'date') => (e: Event) => {
+  const onSelect = (key: 'account' | 'amount' | 'date' | 'within') => (e: Event) => {
     const value = (e.target as HTMLSelectElement).value;
     state[key] = value === '' ? null : Number(value);
     changed();
@@ -486,6 +493,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
   selects.account.addEventListener('change', onSelect('account'));
   selects.amount.addEventListener('change', onSelect('amount'));
   selects.date.addEventListener('change', onSelect('date'));
+  selects.within.addEventListener('change', onSelect('within'));
   liveBox.addEventListener('change', () => {
     state.live = liveBox.checked;
     state.applying = IDLE;

@@ -92,6 +92,8 @@ Options:
   --compare            add a Tier migration sheet: who moved tier, the last 12 months of the
                        data against the 12 before (needs a date column)
   --split YYYY-MM-DD   with --compare: the lines before this date against the lines from it on
+  --within COLUMN      tier each account within its group of this column (region, rep), by
+                       header text or letter; not together with --compare
   --lang en|nl         language of the output (default: from LANG)
   --out FILE           where to write (default: <name>.planned.xlsx beside the input)
   --in-place           write into the input file itself
@@ -431,6 +433,7 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
     replace: { type: 'boolean' },
     compare: { type: 'boolean' },
     split: { type: 'string' },
+    within: { type: 'string' },
   });
   if (values.help) return out(ANALYZE_USAGE);
   const input = oneWorkbook(positionals, 'analyze');
@@ -449,6 +452,7 @@ async function analyze(args: string[], out: (line: string) => void): Promise<voi
     labels: list(values.labels, '--labels'),
     replace: Boolean(values.replace),
     compare: values.compare || values.split !== undefined ? { split: values.split === undefined ? undefined : isoToSerial(values.split, 'split') } : undefined,
+    within: columnOf(detection, values.within, 'within'),
   };
   progress(`Analysing ${formatNumber(detection.dataRows, language)} rows…`);
   const result = await apply(wb, options);

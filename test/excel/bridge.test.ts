@@ -2,6 +2,7 @@
 // cell in one round-trip (Excel.run stand-in; the commands themselves are tested on ExcelWorkbook).
 import { afterEach, describe, expect, it } from 'vitest';
 import { excelBridge } from '../../src/excel/bridge';
+import { standInExcel } from './stand-in';
 
 const globals = globalThis as Record<string, unknown>;
 
@@ -26,6 +27,18 @@ describe('the Excel bridge', () => {
     await excelBridge().insertFormula!('=KAM.PARETO_TIER(C2:C500, A2:A500)');
     expect(cell.formulas).toEqual([['=KAM.PARETO_TIER(C2:C500, A2:A500)']]);
     expect(syncs).toBe(1);
+  });
+
+  it('tiers within a column through the Excel workbook (stand-in): the request crosses whole', async () => {
+    const excel = standInExcel({ sheets: { Sales: [['Customer', 'Region', 'Amount'], ['Acme', 'North', 900], ['Beta', 'North', 100], ['Acme', 'South', 50], ['Core', 'South', 400]] } });
+    globals.Excel = { run: excel.run };
+    const request = { language: 'en' as const, sheet: 'Sales', account: 0, amount: 2, date: null, within: 1 };
+    const p = await excelBridge().preview(request);
+    expect(p.within).toMatchObject({ column: { title: 'Region' }, groups: 2 });
+    expect(p.tiers.map((l) => [l.label, l.accounts])).toEqual([['A', 2], ['B', 2], ['C', 0]]);
+    expect((await excelBridge().apply(request)).status).toBe('written');
+    const tiers = excel.find('values', 'set').find((c) => c.target.includes('"Sales"') && JSON.stringify(c.args).includes('Tier'));
+    expect((tiers!.args[0] as unknown[][]).map((r) => r[0])).toEqual(["'Tier", "'A", "'B", "'B", "'A"]);
   });
 
   it('passes a command’s message on as the error the pane shows', async () => {

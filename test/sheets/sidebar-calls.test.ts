@@ -72,6 +72,19 @@ describe('the sidebar calls the analysis on the spreadsheet', () => {
     expect((await bridge.apply({ ...request, replace: true })).status).toBe('written');
   });
 
+  it('tiers within the groups of a column (built Server.js): the preview says so, the tiers are per group', async () => {
+    const { s, bridge } = sidebar();
+    const request = { language: 'nl' as const, sheet: 'Verkoop', at: { row: 2, col: 0 }, account: 1, amount: 3, date: 2, within: 4 };
+    const p = await bridge.preview(request);
+    expect(p.within).toMatchObject({ column: { col: 4, title: 'Opmerking' }, groups: 3 });
+    expect(p.tiers.map((l) => l.accounts)).toEqual([4, 0, 1]);
+    expect(p.basis.groups).toHaveLength(5);
+    expect((await bridge.apply(request)).status).toBe('written');
+    // " bakkerij jansen " (herhaalorder) is A in its own group; Kapper Anna C among the blank group
+    expect([3, 5, 8].map((r) => s.cellsOf('Verkoop')[r][5])).toEqual(['A', 'A', 'C']);
+    expect(s.cellsOf('Pareto').map((row) => row[0])).toContain('Klassen per Opmerking');
+  });
+
   it('rejects with the message the user should read', async () => {
     const { bridge } = sidebar();
     await expect(bridge.preview({ language: 'en', sheet: 'Verkoop', account: 1, amount: 1 })).rejects.toThrow(/^The account and amount columns must be different\.$/);

@@ -23,11 +23,12 @@ describe.skipIf(!hasChromium)(title, () => {
   it('detects the table and fills the column selects with the suggestion', async () => {
     const page = await open();
     expect(await page.textContent('.where')).toMatch(/Sheet: Verkoop.*Range: A3:E14/);
-    expect(await selectValues(page)).toEqual(['1', '3', '2']);
+    expect(await selectValues(page)).toEqual(['1', '3', '2', '']);
     expect(await page.$$eval('#panel-analyse .field select', (els) => els.map((e) => (e as HTMLSelectElement).selectedOptions[0].textContent))).toEqual([
       'B – Klant',
       'D – Omzet (€)',
       'C – Factuurdatum',
+      '(none)',
     ]);
     expect(await page.locator('#panel-analyse .field select').first().locator('option').allTextContents()).toContain('E – Opmerking');
     expect(await page.textContent('.headline')).toBe('50.0% of your customers bring 94.2% of revenue');
@@ -73,6 +74,34 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.locator('#panel-analyse .field select').nth(2).selectOption('2');
     await expect.poll(previews).toBe(before + 1);
     expect(await tierRows(page)).toEqual(['Gold 1 25.0% 72.5%', 'B 2 50.0% 25.4%', 'C 1 25.0% 2.2%']);
+    await page.close();
+  });
+
+  it('tiers within the groups of a Within column: asks the host when it changes, then re-tiers within groups at once', async () => {
+    const page = await open();
+    const previews = () => page.evaluate(() => window.__calls.filter((c) => c.kind === 'preview').length);
+    const before = await previews();
+    const within = page.getByLabel('Within (region, rep) (optional)');
+    expect(await within.locator('option').allTextContents()).toEqual(['(none)', 'A – Factuurnr', 'B – Klant', 'C – Factuurdatum', 'D – Omzet (€)', 'E – Opmerking']);
+    // Keyboard: focus the select and choose Opmerking with the arrow keys, as a person would.
+    await within.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => window.__calls.filter((c) => c.kind === 'preview').pop()!.options as Record<string, unknown>)).toMatchObject({ within: 4 });
+    // Groups of Opmerking: blank (Jansen 7,000 A, Van Dijk 3,000 A, Anna 500 C), "herhaalorder"
+    // (Jansen 3,000 A), "rare naam" (300 A): five (group, account) pairs.
+    await expect.poll(() => tierRows(page)).toEqual(['A 4 80.0% 96.4%', 'B 0 0.0% 0.0%', 'C 1 20.0% 3.6%']);
+    expect(await page.textContent('.within-note')).toBe('Each account tiered among the accounts of its own Opmerking: 3 groups, a block per group on the Pareto sheet.');
+    const asked = await previews();
+    expect(asked).toBeGreaterThan(before);
+    // The what-if cuts within the groups too: Van Dijk (66.7% of the blank group before it) is B at 50%.
+    await page.locator('input.tier-cutoff').first().fill('50');
+    expect(await tierRows(page)).toEqual(['A 3 60.0% 74.6%', 'B 1 20.0% 21.7%', 'C 1 20.0% 3.6%']);
+    await page.waitForTimeout(400);
+    expect(await previews()).toBe(asked);
+    await writeButton(page).click();
+    await expect.poll(() => page.evaluate(() => window.__workbook.sheets.has('Pareto'))).toBe(true);
+    expect(await page.evaluate(() => [3, 4, 5, 8, 9, 10, 11].map((r) => window.__workbook.get('Verkoop', r, 5)))).toEqual(['A', 'B', 'A', 'C', 'B', 'A', 'A']);
+    await page.screenshot({ path: join(screenshots, 'analyse-within.png'), fullPage: true });
     await page.close();
   });
 
@@ -244,7 +273,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect.poll(() => page.textContent('.headline')).toBe('50.0% of your customers bring 94.2% of revenue');
     expect(await page.textContent('#tab-plans')).toBe('Plans');
     // The choices made are kept across the switch.
-    expect(await selectValues(page)).toEqual(['1', '3', '2']);
+    expect(await selectValues(page)).toEqual(['1', '3', '2', '']);
     await page.close();
   });
 

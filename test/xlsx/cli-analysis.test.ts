@@ -163,3 +163,51 @@ describe('account-planner analyze --compare', () => {
     expect(noDate.err).toBe('account-planner: Comparing periods needs a date column: choose one.');
   });
 });
+
+describe('account-planner analyze --within', () => {
+  // North: Acme 900 (A), Beta 100 (B). South: Dell 450 and Core 400 (A), Acme 50 (B).
+  const regions = join(dir, 'regions.xlsx');
+  beforeAll(async () => {
+    await writeXlsx(
+      regions,
+      {
+        Sales: [
+          ['Customer', 'Region', 'Date', 'Amount'],
+          ['Acme', 'North', serial(2025, 1, 2), 900],
+          ['Beta', 'North', serial(2025, 2, 2), 100],
+          ['Acme', 'South', serial(2025, 3, 2), 50],
+          ['Core', 'South', serial(2025, 4, 2), 400],
+          ['Dell', 'South', serial(2025, 5, 2), 450],
+        ],
+      },
+      { Sales: [2] },
+    );
+  });
+
+  it('tiers each account within its region, by header or letter, with a block per region on the Pareto sheet', async () => {
+    for (const given of ['region', 'B']) {
+      const out = join(dir, `within-${given}.xlsx`);
+      const r = await run('analyze', regions, '--within', given, '--out', out, '--lang', 'en');
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(out);
+      const ws = book.getWorksheet('Sales')!;
+      expect([2, 3, 4, 5, 6].map((row) => ws.getCell(row, 5).value)).toEqual(['A', 'B', 'B', 'A', 'A']);
+      const pareto = book.getWorksheet('Pareto')!;
+      const a = Array.from({ length: 160 }, (_, i) => pareto.getCell(i + 1, 1).value);
+      expect(a).toContain('Tiers within each Region');
+      const south = a.indexOf('South') + 1;
+      expect([1, 2, 3, 4].map((i) => [pareto.getCell(south + i, 1).value, pareto.getCell(south + i, 2).value])).toEqual([['A', 2], ['B', 1], ['C', 0], ['Total', 3]]);
+    }
+  });
+
+  it('refuses an unknown column, and --compare together with --within, in one line', async () => {
+    const unknown = await run('analyze', regions, '--within', 'Rep', '--out', join(dir, 'x.xlsx'), '--lang', 'en');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toBe('account-planner: --within: no column "Rep" in the table on Sales (columns: A "Customer", B "Region", C "Date", D "Amount")');
+    const both = await run('analyze', regions, '--within', 'Region', '--compare', '--out', join(dir, 'x.xlsx'), '--lang', 'nl');
+    expect(both.code).toBe(1);
+    expect(both.err).toBe('account-planner: Perioden vergelijken deelt alle klanten samen in, niet binnen groepen: doe het zonder kolom Binnen.');
+  });
+});
