@@ -30,7 +30,7 @@ describe('command-line edges', () => {
     const en = run(['analyze', input, '--versus']);
     expect(en.code).toBe(1);
     expect(en.err).toBe(
-      'account-planner: unknown option --versus for analyze; its options are --lang, --out, --in-place, --help, --sheet, --account, --amount, --date, --cutoffs, --labels, --replace, --compare, --split',
+      'account-planner: unknown option --versus for analyze; its options are --lang, --out, --in-place, --help, --sheet, --account, --amount, --date, --cutoffs, --labels, --replace, --compare, --split, --within',
     );
     const nl = run(['plans', input, '--lang', 'nl', '--tiers', 'A']);
     expect(nl.code).toBe(1);
