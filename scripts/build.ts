@@ -89,6 +89,7 @@ export const SERVER_ENTRY_POINTS = [
   'plansGenerate',
   'overviewRefresh',
   'selectionWrite',
+  'migrationWrite',
   'activateSheet',
 ];
 

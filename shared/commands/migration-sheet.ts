@@ -21,6 +21,11 @@ import { LARGE_AMOUNT, cellLength, tableLayout } from './layout';
 import { freeSheetName } from './sheet-names';
 
 export const MIGRATION_NAME = 'AccountPlanner_Migration';
+/**
+ * The account table's names and its Movement column (Down, Up, Same, New, Lost as values): the
+ * plans read the accounts that moved down from them (shared/commands/moved-down.ts).
+ */
+export const MIGRATION_NAMES = { accounts: 'AccountPlanner_MigrationAccounts', moves: 'AccountPlanner_MigrationMoves' } as const;
 
 export interface MigrationInput {
   language: Language;
@@ -101,6 +106,7 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
     .filter((x) => x.tb >= 0 || x.ta >= 0)
     .sort((x, y) => y.rb - x.rb || y.ra - x.ra);
   const tierWord = (tier: number, none: string) => (tier < 0 ? none : input.labels[tier]);
+  const movement = (tb: number, ta: number) => (tb < 0 ? w.added : ta < 0 ? w.lost : ta > tb ? w.moves.down : ta < tb ? w.moves.up : w.moves.same);
 
   const previous = input.previous && input.sheets.includes(input.previous.sheet) ? input.previous : null;
   if (previous) spec.clear.push({ sheet: previous.sheet, region: previous.region });
@@ -127,13 +133,14 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
       { formula: revenueFormula(x.name, periods.from, periods.split) },
       { formula: revenueFormula(x.name, periods.split, Math.floor(periods.to) + 1) },
       { formula: `=${col(4)}${row + 1}-${col(3)}${row + 1}` },
+      movement(x.tb, x.ta),
     ];
   });
   const periodText = (from: number, to: number) => `${isoDate(from)} – ${isoDate(to)}`;
   const beforeText = periodText(periods.from, periods.split - 1);
   const afterText = periodText(periods.split, periods.to);
   const tableHeader = [w.account, w.tierBefore, w.tierAfter, fill(w.revenueIn, { period: beforeText }), fill(w.revenueIn, { period: afterText }), w.change];
-  spec.blocks.push({ sheet, row: tableTop, col: tableCol, values: [tableHeader, ...tableRows] });
+  spec.blocks.push({ sheet, row: tableTop, col: tableCol, values: [[...tableHeader, w.movement], ...tableRows] });
 
   // The matrices: from-tier (rows, and New) × to-tier (columns, and Lost), with totals.
   const fromLabels = [...input.labels, w.added];
@@ -185,7 +192,7 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
   bold(listTop + 1, 6);
   bold(lostTop + 1, 3);
   spec.styles.push({ sheet, region: { row: listTop, col: 0, rows: 1, cols: 1 }, bold: true }, { sheet, region: { row: lostTop, col: 0, rows: 1, cols: 1 }, bold: true });
-  spec.styles.push({ sheet, region: { row: tableTop, col: tableCol, rows: 1, cols: 6 }, bold: true, fill: '#F3F3F3' });
+  spec.styles.push({ sheet, region: { row: tableTop, col: tableCol, rows: 1, cols: 7 }, bold: true, fill: '#F3F3F3' });
   spec.styles.push({ sheet, region: { row: matrixAt[1] + 1, col: 1, rows: matrixAt[2] - matrixAt[1] + fromLabels.length + 1, cols: toLabels.length + 1 }, numberFormat: '#,##0' });
   spec.styles.push({ sheet, region: { row: listTop + 2, col: 3, rows: Math.max(1, down.length), cols: 3 }, numberFormat: '#,##0' });
   spec.styles.push({ sheet, region: { row: lostTop + 2, col: 2, rows: Math.max(1, lost.length), cols: 1 }, numberFormat: '#,##0' });
@@ -204,14 +211,19 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
   const right = table(nameLengths);
   left.widths.forEach((width, c) => spec.columnWidths.push({ sheet, col: c, width }));
   right.widths.forEach((width, c) => spec.columnWidths.push({ sheet, col: tableCol + c, width }));
+  const moves = tableLayout([{ header: w.movement, lengths: [w.added, w.lost, w.moves.down, w.moves.up, w.moves.same].map((x) => cellLength(x)) }]);
+  spec.columnWidths.push({ sheet, col: tableCol + 6, width: moves.widths[0] });
   for (const row of [listTop + 1, lostTop + 1]) spec.rowHeights.push({ sheet, row, rows: 1, height: left.headerPx });
   spec.rowHeights.push({ sheet, row: tableTop, rows: 1, height: right.headerPx });
-  for (const region of [{ row: listTop + 1, col: 0 }, { row: lostTop + 1, col: 0 }, { row: tableTop, col: tableCol }])
-    spec.styles.push({ sheet, region: { ...region, rows: 1, cols: 6 }, wrap: true, verticalAlign: 'top' });
-  const region: Region = { row: 0, col: 0, rows: Math.max(top.length, last + 1), cols: tableCol + 6 };
+  for (const region of [{ row: listTop + 1, col: 0, cols: 6 }, { row: lostTop + 1, col: 0, cols: 6 }, { row: tableTop, col: tableCol, cols: 7 }])
+    spec.styles.push({ sheet, region: { ...region, rows: 1 }, wrap: true, verticalAlign: 'top' });
+  const region: Region = { row: 0, col: 0, rows: Math.max(top.length, last + 1), cols: tableCol + 7 };
   spec.names.push({ name: MIGRATION_NAME, sheet, region });
-  // Matrices and the account table side by side, fifteen columns: one landscape page wide.
+  // Matrices and the account table side by side, sixteen columns: one landscape page wide.
   spec.fitToPageWidth.push(sheet);
   spec.landscape.push(sheet);
+  // The account table's rows (at least its header row, so the names always point somewhere).
+  const column = (k: number): Region => ({ row: accounts.length ? first : tableTop, col: tableCol + k, rows: Math.max(1, accounts.length), cols: 1 });
+  spec.names.push({ name: MIGRATION_NAMES.accounts, sheet, region: column(0) }, { name: MIGRATION_NAMES.moves, sheet, region: column(6) });
   return { sheet, movedDown: down.length, lost: lost.length, added: accounts.filter((x) => x.tb < 0).length, periods };
 }

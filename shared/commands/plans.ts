@@ -18,9 +18,10 @@ import { planNameIsCut, planSheetName, uniqueSheetName } from './sheet-names';
 import { readProducts } from './whitespace-sheet';
 import { countedAs } from './criteria';
 import { markedKeyAccounts, selectionSheetOf } from './key-accounts';
+import { migrationSheetOf, movedDownAccounts } from './moved-down';
 import { moneyFormat } from './layout';
 
-export type AccountChoice = { tier: string } | { names: string[] } | { selection: true } | { keyAccounts: true };
+export type AccountChoice = { tier: string } | { names: string[] } | { selection: true } | { keyAccounts: true } | { movedDown: true };
 export type TemplateChoice = 'key' | 'quick' | { sheet: string };
 
 export interface PlanOptions {
@@ -120,6 +121,8 @@ const WORDS = {
     noNames: 'Type at least one account name.',
     noSelectionSheet: 'There is no key-account selection sheet yet: write one (Analyse, or account-planner select), let the managers rate the candidates, and mark the key accounts "yes".',
     noneMarked: 'No account is marked as key account on the sheet {sheet}: choose "yes" in its column "Key account?" first.',
+    noMigrationSheet: 'There is no Tier migration sheet yet: compare periods first (Analyse › Compare periods, or account-planner analyze --compare).',
+    noneMovedDown: 'No account moved down a tier on the sheet {sheet}.',
     noTemplate: 'There is no template sheet called {sheet}; template sheets are named "Template …" or "Sjabloon …".',
     done: 'Made {made} plans.',
     skipped: ' Skipped {skipped} that already have a plan tab.',
@@ -132,6 +135,8 @@ const WORDS = {
     noNames: 'Typ minstens één klantnaam.',
     noSelectionSheet: 'Er is nog geen blad Selectie key accounts: maak er een (Analyse, of account-planner select), laat de managers de kandidaten beoordelen en markeer de key accounts met "ja".',
     noneMarked: 'Op het blad {sheet} is geen klant als key account gemarkeerd: kies eerst "ja" in de kolom "Key account?".',
+    noMigrationSheet: 'Er is nog geen blad Verschuivingen: vergelijk eerst perioden (Analyse › Perioden vergelijken, of account-planner analyze --compare).',
+    noneMovedDown: 'Op het blad {sheet} is geen klant een klasse gezakt.',
     noTemplate: 'Er is geen sjabloonblad met de naam {sheet}; sjabloonbladen heten "Sjabloon …" of "Template …".',
     done: '{made} plannen gemaakt.',
     skipped: ' {skipped} overgeslagen die al een plantabblad hebben.',
@@ -215,16 +220,18 @@ export function resolveAccounts(
       if (!names.length) throw new UserError(w.noNames);
       return { accounts: withFacts(names), source: facts, values: sourceValues };
     }
-    if ('keyAccounts' in choice) {
-      const sheet = selectionSheetOf(info);
-      if (!sheet) throw new UserError(w.noSelectionSheet);
+    // Accounts listed on one of the add-in's sheets: the key-account selection, the tier migration.
+    const fromSheet = (sheet: string | null, missing: string, listed: (values: SheetValues) => Cell[], none: string) => {
+      if (!sheet) throw new UserError(missing);
       const read = source && source.sheet === sheet && sourceValues ? sourceValues : wb.readSheet(sheet);
       return andThen(read, (values) => {
-        const names = uniqueNames(markedKeyAccounts(info, values));
-        if (!names.length) throw new UserError(fill(w.noneMarked, { sheet }));
+        const names = uniqueNames(listed(values));
+        if (!names.length) throw new UserError(fill(none, { sheet }));
         return { accounts: withFacts(names), source: facts, values: sourceValues };
       });
-    }
+    };
+    if ('keyAccounts' in choice) return fromSheet(selectionSheetOf(info), w.noSelectionSheet, (values) => markedKeyAccounts(info, values), w.noneMarked);
+    if ('movedDown' in choice) return fromSheet(migrationSheetOf(info), w.noMigrationSheet, (values) => movedDownAccounts(info, values), w.noneMovedDown);
     const selection = info.selection;
     if (!selection) throw new UserError(w.noSelection);
     const read = source && source.sheet === info.active.sheet && sourceValues ? sourceValues : wb.readSheet(info.active.sheet);

@@ -48,6 +48,10 @@ const en = {
     noDate: 'Comparing periods needs a date column: choose one.',
     noDates: 'Comparing periods needs dates, but no line with an amount has one.',
     splitOutside: 'The split date {split} is not inside the dates of the data ({from} to {to}).',
+    movement: 'Movement',
+    moves: { down: 'Down', up: 'Up', same: 'Same' },
+    noAnalysis: 'Write the analysis with a date column first: comparing periods counts the lines the analysis counted.',
+    written: 'Tier migration on the sheet {sheet} ({before} against {after}): {down} accounts moved down, {lost} lost, {added} new.',
   },
   analysis: {
     tierHeader: 'Tier',
@@ -174,6 +178,10 @@ const nl: Strings = {
     noDate: 'Perioden vergelijken vraagt een datumkolom: kies er een.',
     noDates: 'Perioden vergelijken vraagt datums, maar geen regel met een bedrag heeft er een.',
     splitOutside: 'De splitsdatum {split} ligt niet binnen de datums van de gegevens ({from} tot {to}).',
+    movement: 'Beweging',
+    moves: { down: 'Omlaag', up: 'Omhoog', same: 'Gelijk' },
+    noAnalysis: 'Schrijf eerst de analyse met een datumkolom: perioden vergelijken telt de regels die de analyse telde.',
+    written: 'Verschuivingen op het blad {sheet} ({before} tegen {after}): {down} klanten gezakt, {lost} verloren, {added} nieuw.',
   },
   analysis: {
     tierHeader: 'Klasse',

@@ -1,6 +1,7 @@
 // The task pane's bridge: the shared commands called directly on the Excel workbook, the ƒx tab's
 // insert into the active cell, and showing a sheet. Host globals used here: Excel, Office.
 import { AnalysisOptions, apply, detect, preview } from '../../shared/commands/analysis';
+import { CompareOptions, writeMigrationSheet } from '../../shared/commands/compare-periods';
 import { refreshOverview } from '../../shared/commands/overview';
 import { generatePlans, listAccounts, listTemplates, listTiers } from '../../shared/commands/plans';
 import { SelectionOptions, writeSelectionSheet } from '../../shared/commands/selection-sheet';
@@ -31,6 +32,7 @@ export function excelBridge(displayLanguage: () => string = () => Office.context
     generatePlans: async (o: PlansRequest, onProgress?: PlanProgress) => generatePlans(workbook(o.language), { ...o, host: 'excel', onProgress }),
     refreshOverview: async (o: OverviewRequest) => refreshOverview(workbook(o.language), { language: o.language }),
     writeSelectionSheet: async (o: SelectionOptions) => writeSelectionSheet(workbook(o.language), o),
+    writeMigrationSheet: async (o: CompareOptions) => writeMigrationSheet(workbook(o.language), o),
     activateSheet: (name: string, language: Language = 'en') =>
       Excel.run(async (context) => {
         context.workbook.worksheets.getItem(name).activate();

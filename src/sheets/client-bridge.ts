@@ -2,6 +2,7 @@
 // entry points of src/sheets/server.ts. Runs in the sidebar's browser frame, not in Apps Script.
 // Host globals used here: google.script.run.
 import type { AnalysisResult, Detection, Preview } from '../../shared/commands/analysis';
+import type { CompareOptions, CompareResult } from '../../shared/commands/compare-periods';
 import type { OverviewResult } from '../../shared/commands/overview';
 import type { AccountFacts, PlansResult, TemplateOption } from '../../shared/commands/plans';
 import type { SelectionOptions, SelectionResult } from '../../shared/commands/selection-sheet';
@@ -26,6 +27,7 @@ export type EntryPoint =
   | 'plansGenerate'
   | 'overviewRefresh'
   | 'selectionWrite'
+  | 'migrationWrite'
   | 'activateSheet';
 
 // Apps Script hands the failure handler an Error whose message may start with its type.
@@ -56,6 +58,7 @@ export function sheetsBridge(displayLanguage: () => string = () => navigator.lan
     generatePlans: (o: PlansRequest) => callServer<PlansResult>('plansGenerate', o),
     refreshOverview: (o: OverviewRequest) => callServer<OverviewResult>('overviewRefresh', o),
     writeSelectionSheet: (o: SelectionOptions) => callServer<SelectionResult>('selectionWrite', o),
+    writeMigrationSheet: (o: CompareOptions) => callServer<CompareResult>('migrationWrite', o),
     activateSheet: async (name: string, language?: Language) => {
       await callServer<null>('activateSheet', { sheet: name, language });
     },

@@ -3,6 +3,7 @@
 // (the custom functions live apart, in ./functions.ts, so the code that runs in cells stays small).
 // Host globals used here: SpreadsheetApp, HtmlService, Session.
 import { AnalysisOptions, AnalysisResult, Detection, Preview, apply, detect, preview } from '../../shared/commands/analysis';
+import { CompareOptions, CompareResult, writeMigrationSheet } from '../../shared/commands/compare-periods';
 import { isUserError } from '../../shared/commands/errors';
 import { OverviewResult, refreshOverview } from '../../shared/commands/overview';
 import { AccountFacts, PlanOptions, PlansResult, TemplateOption, generatePlans, listAccounts, listTemplates, listTiers } from '../../shared/commands/plans';
@@ -105,6 +106,11 @@ export function overviewRefresh(request: { language?: Language }): OverviewResul
 /** A new Key-account selection sheet from the analysis. */
 export function selectionWrite(request: SelectionOptions): SelectionResult {
   return forSidebar(() => writeSelectionSheet(new SheetsWorkbook(), { ...request, language: languageOf(request) }));
+}
+
+/** Compare periods: the Tier migration sheet from the lines the last analysis counted. */
+export function migrationWrite(request: CompareOptions): CompareResult {
+  return forSidebar(() => writeMigrationSheet(new SheetsWorkbook(), { ...request, language: languageOf(request) }));
 }
 
 /** Shows a sheet the pane lists (a plan tab, the overview). */

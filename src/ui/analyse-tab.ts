@@ -3,6 +3,7 @@
 // error, and the error is always on screen. Everything from the sheet is set as text.
 import type { AnalysisResult, Detection, LeftOut, Preview } from '../../shared/commands/analysis';
 import { cutTiers } from '../../shared/commands/tier-cut';
+import { serialOfTime } from '../../shared/dates';
 import { Language, fill, formatNumber, formatPercent } from '../../shared/i18n/strings';
 import { tierColour } from '../../shared/tier-colours';
 import { AnalysisRequest, Bridge } from './bridge';
@@ -47,6 +48,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     detecting: IDLE as Status,
     previewing: IDLE as Status,
     applying: IDLE as Status,
+    comparing: IDLE as Status,
   };
   let previewRun = 0;
   const element = h('section');
@@ -67,6 +69,11 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
   const writeButton = h('button', { type: 'button', class: 'primary', onclick: () => void write(false) });
   const useSelection = h('button', { type: 'button', class: 'secondary', onclick: () => void detectTable() });
   const actionStatus = h('div', { class: 'action-status' });
+  const compareSection = h('div', { class: 'step compare' });
+  const compareHint = h('p', { class: 'hint', id: uid('compare-hint') });
+  const splitInput = h('input', { type: 'date', id: uid('split') });
+  const compareButton = h('button', { type: 'button', class: 'secondary', onclick: () => void comparePeriods() });
+  const compareStatus = h('div', { class: 'action-status' });
 
   const s = (): PaneStrings => paneText(language);
 
@@ -455,6 +462,41 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     replace(actionStatus, confirm);
   }
 
+  /**
+   * Compare periods: the Tier migration sheet, at the tiers set above, from the lines the written
+   * analysis counted (the host reads them through the analysis' names, not this preview).
+   */
+  async function comparePeriods() {
+    const tiers = tierSettings();
+    if (state.comparing.kind === 'working') return;
+    if (state.date === null) state.comparing = { kind: 'error', text: s().compareNeedsDate };
+    else if (typeof tiers === 'string') state.comparing = { kind: 'error', text: tiers };
+    else {
+      state.comparing = { kind: 'working', text: s().comparing };
+      renderCompare();
+      const split = /^(\d{4})-(\d{2})-(\d{2})$/.exec(splitInput.value);
+      try {
+        const result = await bridge.writeMigrationSheet({
+          language,
+          cutoffs: tiers.cutoffs,
+          labels: tiers.labels,
+          split: split ? Math.round(serialOfTime(Date.UTC(Number(split[1]), Number(split[2]) - 1, Number(split[3])))) : undefined,
+        });
+        state.comparing = { kind: 'done', text: result.message };
+      } catch (e) {
+        state.comparing = { kind: 'error', text: messageOf(e) };
+      }
+    }
+    renderCompare();
+  }
+
+  function renderCompare() {
+    const working = state.comparing.kind === 'working';
+    compareButton.disabled = working;
+    compareSection.setAttribute('aria-busy', String(working));
+    replace(compareStatus, statusLine(state.comparing));
+  }
+
   function cancelReplace() {
     state.applying = { kind: 'done', text: s().cancelled };
     renderActions();
@@ -476,6 +518,18 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     writeButton.textContent = str.write;
     liveBox.setAttribute('aria-describedby', liveNote.id);
     replace(actions, h('div', { class: 'check' }, liveBox, h('label', { for: liveBox.id }, str.liveFormula)), liveNote, writeButton, actionStatus);
+    compareHint.textContent = str.compareHint;
+    compareButton.textContent = str.compare;
+    compareButton.setAttribute('aria-describedby', compareHint.id);
+    replace(
+      compareSection,
+      stepTitle(4, str.compareTitle),
+      compareHint,
+      h('div', { class: 'field' }, h('label', { for: splitInput.id }, str.splitDate, h('span', { class: 'muted' }, ` (${str.optional})`)), splitInput),
+      compareButton,
+      compareStatus,
+    );
+    renderCompare();
     renderFound();
     renderColumns();
     renderTiers();
@@ -500,7 +554,7 @@ export function analyseTab(bridge: Bridge, initial: Language): TabView {
     renderActions();
   });
 
-  element.append(dataSection, tierSection, previewSection, actions);
+  element.append(dataSection, tierSection, previewSection, actions, compareSection);
   render();
   void detectTable();
 

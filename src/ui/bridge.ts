@@ -2,6 +2,7 @@
 // the Sheets sidebar reaches them through google.script.run. Everything crossing it is plain JSON
 // (dates as serial numbers, never Date objects), except the Excel-only progress callback.
 import type { AnalysisOptions, AnalysisResult, Detection, Preview } from '../../shared/commands/analysis';
+import type { CompareOptions, CompareResult } from '../../shared/commands/compare-periods';
 import type { OverviewResult } from '../../shared/commands/overview';
 import type { AccountFacts, PlanOptions, PlansResult, TemplateOption } from '../../shared/commands/plans';
 import type { SelectionOptions, SelectionResult } from '../../shared/commands/selection-sheet';
@@ -38,6 +39,8 @@ export interface Bridge {
   refreshOverview(o: OverviewRequest): Promise<OverviewResult>;
   /** Writes a new Key-account selection sheet from the analysis (an earlier one is kept as it is). */
   writeSelectionSheet(o: SelectionOptions): Promise<SelectionResult>;
+  /** Compare periods: writes the Tier migration sheet from the lines the last analysis counted. */
+  writeMigrationSheet(o: CompareOptions): Promise<CompareResult>;
   /** Shows a sheet; rejects with a readable message (in `language`) when it is not there. */
   activateSheet(name: string, language?: Language): Promise<void>;
 }

@@ -27,7 +27,7 @@ const PLACEHOLDERS = ['account', 'tier', 'category', 'revenue', 'owner', 'plan_s
 /** The window gaining focus (the user back from the sheet) re-reads templates and count, at most this often. */
 const FOCUS_REFRESH_MS = 2000;
 
-type Choice = 'tier' | 'selection' | 'names' | 'keyAccounts';
+type Choice = 'tier' | 'selection' | 'names' | 'keyAccounts' | 'movedDown';
 type Count = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; accounts: string[] } | { kind: 'error'; text: string };
 type Made = PlansResult['made'];
 
@@ -116,7 +116,9 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     selection: h('input', { type: 'radio', name: group, id: uid('by-selection'), value: 'selection' }),
     names: h('input', { type: 'radio', name: group, id: uid('by-names'), value: 'names' }),
     keyAccounts: h('input', { type: 'radio', name: group, id: uid('by-key-accounts'), value: 'keyAccounts' }),
+    movedDown: h('input', { type: 'radio', name: group, id: uid('by-moved-down'), value: 'movedDown' }),
   };
+  const movedDownHint = h('p', { class: 'hint moved-down-hint', id: uid('moved-down-hint') });
   const writeSelection = h('button', { type: 'button', class: 'secondary small', onclick: () => void newSelectionSheet() });
   const selectionStatusId = uid('selection-status');
   const selectionStatus = h('p', { class: 'hint selection-status', id: selectionStatusId, 'aria-live': 'polite' });
@@ -153,6 +155,7 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
     if (state.choice === 'tier') return { tier: state.tier };
     if (state.choice === 'selection') return { selection: true };
     if (state.choice === 'keyAccounts') return { keyAccounts: true };
+    if (state.choice === 'movedDown') return { movedDown: true };
     return { names: typedNames(state.names) };
   }
 
@@ -489,6 +492,8 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
       field(str.selectionManagers, managersInput),
     );
     renderCandidateTiers();
+    movedDownHint.textContent = str.byMovedDownHint;
+    radios.movedDown.setAttribute('aria-describedby', movedDownHint.id);
     renderSelection();
     namesBox.setAttribute('aria-label', str.namesLabel);
     replace(namesPanel, namesBox, h('p', { class: 'hint', id: namesHintId }, str.namesHint));
@@ -508,6 +513,8 @@ export function plansTab(bridge: Bridge, initial: Language): TabView {
         option(radios.keyAccounts, str.byKeyAccounts, writeSelection),
         selectionStatus,
         selectionOptions,
+        option(radios.movedDown, str.byMovedDown),
+        movedDownHint,
       ),
       countLine,
     );

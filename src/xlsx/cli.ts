@@ -35,6 +35,8 @@ Options:
   --tier LABEL         every account of this tier (default: A; needs "analyze" first)
   --accounts LIST      account names instead, separated by ";"
   --key-accounts       the accounts marked "yes" on the Key-account selection sheet
+  --moved-down         the accounts that moved down a tier on the Tier migration sheet
+                       (analyze --compare makes it)
   --template NAME      key (default), quick, or the name of a "Template …" sheet in the workbook
   --lang en|nl         language of the plans (default: from LANG)
   --start YYYY-MM-DD   plan start date (default: today)
@@ -339,11 +341,12 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
     max: { type: 'string' },
     product: { type: 'string' },
     'key-accounts': { type: 'boolean' },
+    'moved-down': { type: 'boolean' },
   });
   if (values.help) return out(PLANS_USAGE);
   const input = oneWorkbook(positionals, 'plans');
   const language = languageOption(values.lang);
-  if ([values.tier !== undefined, values.accounts !== undefined, Boolean(values['key-accounts'])].filter(Boolean).length > 1) fail('tierOrAccounts');
+  if ([values.tier !== undefined, values.accounts !== undefined, Boolean(values['key-accounts']), Boolean(values['moved-down'])].filter(Boolean).length > 1) fail('tierOrAccounts');
   const planStart = values.start === undefined ? undefined : isoToSerial(values.start);
   const max = values.max === undefined ? MAX_PLANS : Number(values.max);
   if (!Number.isInteger(max) || max < 1) fail('max', { max: String(values.max) });
@@ -353,7 +356,13 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   const options: PlanOptions = {
     host: 'xlsx',
     language,
-    accounts: values['key-accounts'] ? { keyAccounts: true } : values.accounts !== undefined ? { names: values.accounts.split(';') } : { tier: values.tier ?? 'A' },
+    accounts: values['key-accounts']
+      ? { keyAccounts: true }
+      : values['moved-down']
+        ? { movedDown: true }
+        : values.accounts !== undefined
+          ? { names: values.accounts.split(';') }
+          : { tier: values.tier ?? 'A' },
     template: template === 'key' || template === 'quick' ? template : { sheet: template },
     planStart,
     owner: values.owner,
@@ -366,7 +375,13 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
     // would quietly make thousands of tabs, and a workbook with that many is slow to open.
     const count = (await listAccounts(wb, options)).length;
     if (count > max) {
-      const what = 'tier' in options.accounts ? fill(errorWords.tier, { tier: options.accounts.tier }) : 'keyAccounts' in options.accounts ? '--key-accounts' : '--accounts';
+      const what = 'tier' in options.accounts
+        ? fill(errorWords.tier, { tier: options.accounts.tier })
+        : 'keyAccounts' in options.accounts
+          ? '--key-accounts'
+          : 'movedDown' in options.accounts
+            ? '--moved-down'
+            : '--accounts';
       fail('tooMany', { what, count, max });
     }
     result = await generatePlans(wb, options);

@@ -2,7 +2,9 @@
 // cell in one round-trip (Excel.run stand-in; the commands themselves are tested on ExcelWorkbook).
 import { afterEach, describe, expect, it } from 'vitest';
 import { excelBridge } from '../../src/excel/bridge';
-import { standInExcel } from './stand-in';
+import { apply } from '../../shared/commands/analysis';
+import { MemoryWorkbook } from '../support/memory-workbook';
+import { standInExcel, standInExcelFrom } from './stand-in';
 
 const globals = globalThis as Record<string, unknown>;
 
@@ -39,6 +41,19 @@ describe('the Excel bridge', () => {
     expect((await excelBridge().apply(request)).status).toBe('written');
     const tiers = excel.find('values', 'set').find((c) => c.target.includes('"Sales"') && JSON.stringify(c.args).includes('Tier'));
     expect((tiers!.args[0] as unknown[][]).map((r) => r[0])).toEqual(["'Tier", "'A", "'B", "'B", "'A"]);
+  });
+
+  it('compares periods through the Excel workbook (stand-in): info, one read, one write', async () => {
+    const day = (m: number) => 45658 + 30 * m; // from 1 Jan 2025, a month apart
+    // The analysis as written (the stand-in keeps no writes): Acme 900 → 100 moved down, Beta up.
+    const m = new MemoryWorkbook({ Sales: [['Customer', 'Date', 'Amount'], ['Acme', day(0), 900], ['Beta', day(1), 100], ['Acme', day(7), 100], ['Beta', day(8), 900]] });
+    apply(m, { host: 'excel', language: 'en' });
+    const excel = standInExcelFrom(m);
+    globals.Excel = { run: excel.run };
+    const result = await excelBridge().writeMigrationSheet({ language: 'en', split: day(6) });
+    expect(result).toMatchObject({ sheet: 'Tier migration', movedDown: 1, lost: 0, added: 0 });
+    expect(excel.sheets).toContain('Tier migration');
+    expect(excel.syncs).toBe(3);
   });
 
   it('passes a command’s message on as the error the pane shows', async () => {

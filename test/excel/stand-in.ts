@@ -36,6 +36,7 @@
 //   stand-in holds the port to the documented pattern: load isNullObject, sync, then act.
 import { sheetRef } from '../../shared/sheet-spec';
 import { ExcelRun, parseAddress } from '../../src/excel/workbook';
+import type { MemoryWorkbook } from '../support/memory-workbook';
 
 export interface Command {
   target: string; // the object's path, e.g. workbook.worksheets.getItem("Data").getRange("A1:B2")
@@ -327,5 +328,26 @@ export function standInExcel(options: StandInExcelOptions = {}): StandInExcel {
     for (const name of names) excel.cells.set(name, options.sheets[name]);
     excel.active = excel.selected = sheetRef(names[0], { row: 0, col: 0, rows: 1, cols: 1 });
   }
+  return excel;
+}
+
+/**
+ * A stand-in Excel holding what a command wrote on an in-memory workbook (its sheets' values and
+ * its names), for the commands that read an earlier command's output: the stand-in itself does
+ * not keep what is written.
+ */
+export function standInExcelFrom(m: MemoryWorkbook): StandInExcel {
+  const sheetOf = (name: string) => {
+    const grid: unknown[][] = [];
+    for (const [key, cell] of m.snapshot(name)) {
+      const [r, c] = key.split(',').map(Number);
+      while (grid.length <= r) grid.push([]);
+      grid[r][c] = cell.value ?? '';
+    }
+    const width = Math.max(...grid.map((g) => g.length));
+    return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+  };
+  const excel = standInExcel({ sheets: Object.fromEntries([...m.sheets.keys()].map((name) => [name, sheetOf(name)])) });
+  excel.names = Object.entries(m.names).map(([name, { sheet, region }]) => ({ name, type: 'Range', value: sheetRef(sheet, region).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2') }));
   return excel;
 }

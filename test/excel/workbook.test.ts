@@ -16,8 +16,7 @@ import { AnalysisOptions, apply, preview } from '../../shared/commands/analysis'
 import { invoiceLines } from '../support/revenue-sheets';
 import { productSales } from '../support/product-sales';
 import { MemoryWorkbook } from '../support/memory-workbook';
-import { sheetRef } from '../../shared/sheet-spec';
-import { Command, EXCEL_LIMITS, StandInExcel, describeArg, standInExcel, valueTypeOf as typeOf } from './stand-in';
+import { Command, EXCEL_LIMITS, StandInExcel, describeArg, standInExcel, standInExcelFrom, valueTypeOf as typeOf } from './stand-in';
 
 const MB = 1024 * 1024;
 const bytes = (x: unknown) => new TextEncoder().encode(JSON.stringify(x)).length;
@@ -790,19 +789,7 @@ describe('generating plans (stand-in)', () => {
 function analysedProductSales(): StandInExcel {
   const m = new MemoryWorkbook({ Omzet: productSales() as (string | number)[][] });
   apply(m, { host: 'xlsx', language: 'en', today: 46000 });
-  const sheetOf = (name: string) => {
-    const grid: unknown[][] = [];
-    for (const [key, cell] of m.snapshot(name)) {
-      const [r, c] = key.split(',').map(Number);
-      while (grid.length <= r) grid.push([]);
-      grid[r][c] = cell.value ?? '';
-    }
-    const width = Math.max(...grid.map((g) => g.length));
-    return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
-  };
-  const excel = standInExcel({ sheets: { Omzet: sheetOf('Omzet'), Pareto: sheetOf('Pareto') } });
-  excel.names = Object.entries(m.names).map(([name, { sheet, region }]) => ({ name, type: 'Range', value: sheetRef(sheet, region).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2') }));
-  return excel;
+  return standInExcelFrom(m);
 }
 
 describe('plans on a revenue table with product groups (stand-in)', () => {

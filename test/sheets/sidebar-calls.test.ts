@@ -85,6 +85,17 @@ describe('the sidebar calls the analysis on the spreadsheet', () => {
     expect(s.cellsOf('Pareto').map((row) => row[0])).toContain('Klassen per Opmerking');
   });
 
+  it('compares periods after the analysis (built Server.js, migrationWrite): the Verschuivingen sheet and its message', async () => {
+    const { s, bridge } = sidebar();
+    await expect(bridge.writeMigrationSheet({ language: 'nl' })).rejects.toThrow('Schrijf eerst de analyse met een datumkolom: perioden vergelijken telt de regels die de analyse telde.');
+    await bridge.apply({ language: 'nl', sheet: 'Verkoop', at: { row: 2, col: 0 }, account: 1, amount: 3, date: 2 });
+    const result = await bridge.writeMigrationSheet({ language: 'nl', cutoffs: [0.8, 0.95], labels: ['A', 'B', 'C'], split: serialOf(2025, 7, 1) });
+    expect(result).toMatchObject({ sheet: 'Verschuivingen', movedDown: 0, lost: 0, added: 2 });
+    expect(result.message).toBe('Verschuivingen op het blad Verschuivingen (2025-01-15 – 2025-06-30 tegen 2025-07-01 – 2025-11-12): 0 klanten gezakt, 0 verloren, 2 nieuw.');
+    expect(s.sheetNames()).toEqual(['Verkoop', 'Pareto', 'Verschuivingen']);
+    expect(s.cellsOf('Verschuivingen')[4].slice(9, 12)).toEqual(['Bakkerij Jansen', 'A', 'A']);
+  });
+
   it('rejects with the message the user should read', async () => {
     const { bridge } = sidebar();
     await expect(bridge.preview({ language: 'en', sheet: 'Verkoop', account: 1, amount: 1 })).rejects.toThrow(/^The account and amount columns must be different\.$/);

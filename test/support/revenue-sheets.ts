@@ -42,3 +42,24 @@ export function invoiceLines(lines: number, customers: number, seed = 7): Cell[]
   }
   return rows;
 }
+
+// 2024: Acme 500 (A), Beta 300 (A: 50% before it), Core 100 (B: 80%), Dell and Echo 50 (B: 90%).
+// 2025: Beta 600 (A; one line spelled " Beta "), Fox 300 (A: 52%), Acme 200 (A: 78%), Dell 40 (C:
+// 95.7%), Core 10 (C). So Core and Dell moved down (Core lost 90, Dell 10), Echo was lost, Fox is new.
+export function tierMigrationInvoices(): Cell[][] {
+  return [
+    ['Customer', 'Date', 'Amount'],
+    ['Acme', serialOf(2024, 3, 1), 500],
+    ['Beta', serialOf(2024, 4, 1), 300],
+    ['Core', serialOf(2024, 5, 1), 100],
+    ['Dell', serialOf(2024, 6, 1), 50],
+    ['Echo', serialOf(2024, 7, 1), 50],
+    ['Acme', serialOf(2025, 2, 1), 200],
+    ['Beta', serialOf(2025, 3, 1), 500],
+    [' Beta ', serialOf(2025, 4, 1), 100],
+    ['Core', serialOf(2025, 5, 1), 10],
+    ['Fox', serialOf(2025, 6, 1), 300],
+    ['Dell', serialOf(2025, 12, 31), 40],
+    ['Acme', null, 999],
+  ];
+}

@@ -7,6 +7,7 @@ import { UserError } from '../../shared/commands/errors';
 import { refreshOverview } from '../../shared/commands/overview';
 import { generatePlans, listAccounts, listTemplates, listTiers } from '../../shared/commands/plans';
 import { writeSelectionSheet } from '../../shared/commands/selection-sheet';
+import { writeMigrationSheet } from '../../shared/commands/compare-periods';
 import { fill, t } from '../../shared/i18n/strings';
 import { emptySpec } from '../../shared/sheet-spec';
 import type { Shortfall } from '../../shared/workbook';
@@ -45,7 +46,7 @@ declare global {
   }
 }
 
-type Kind = 'detect' | 'preview' | 'apply' | 'listTemplates' | 'listTiers' | 'listAccounts' | 'generatePlans' | 'refreshOverview' | 'writeSelectionSheet' | 'activateSheet';
+type Kind = 'detect' | 'preview' | 'apply' | 'listTemplates' | 'listTiers' | 'listAccounts' | 'generatePlans' | 'refreshOverview' | 'writeSelectionSheet' | 'writeMigrationSheet' | 'activateSheet';
 
 const config: PageConfig = { host: 'sheets', displayLanguage: 'en-US', delay: 10, ...window.__config };
 const verkoop = dutchInvoices();
@@ -95,6 +96,7 @@ const bridge: Bridge = {
     call('generatePlans', o, () => generatePlans(workbook, { ...o, host: config.host, onProgress: config.host === 'excel' ? onProgress : undefined })),
   refreshOverview: (o) => call('refreshOverview', o, () => refreshOverview(workbook, o)),
   writeSelectionSheet: (o) => call('writeSelectionSheet', o, () => writeSelectionSheet(workbook, o)),
+  writeMigrationSheet: (o) => call('writeMigrationSheet', o, () => writeMigrationSheet(workbook, o)),
   activateSheet: (name, language = 'en') =>
     call('activateSheet', { name }, () => {
       if (!workbook.sheets.has(name)) throw new Error(fill(t(language).host.sheetGone, { sheet: name }));

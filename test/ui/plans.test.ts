@@ -241,6 +241,36 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.close();
   });
 
+  it('plans the accounts that moved down a tier on the Tier migration sheet the Analyse tab wrote', async () => {
+    const page = await openPlans();
+    await analyse(page);
+    const movedDown = page.locator(panel).getByLabel('Moved down a tier');
+    await movedDown.check();
+    await expect.poll(() => countText(page)).toBe('There is no Tier migration sheet yet: compare periods first (Analyse › Compare periods, or account-planner analyze --compare).');
+    expect(await text(page, `${panel} .moved-down-hint`)).toBe('From the latest Tier migration sheet (Analyse › Compare periods).');
+    // Compare periods on the Analyse tab, split on 1 July: nobody moved down (Van Dijk moved up).
+    await page.click('#tab-analyse');
+    await page.getByLabel('Split date (optional)').fill('2025-07-01');
+    await page.click('#panel-analyse .compare button');
+    await page.waitForSelector('#panel-analyse .compare .message.done');
+    await page.click('#tab-plans');
+    await page.locator(panel).getByLabel('Marked as key account').check();
+    await movedDown.check();
+    await expect.poll(() => countText(page)).toBe('No account moved down a tier on the sheet Tier migration.');
+    // As if Kapper Anna had slid from A to B: its Movement on the sheet says Down.
+    await page.evaluate(() => {
+      const at = window.__workbook.names.AccountPlanner_MigrationMoves;
+      window.__workbook.write({ ...window.__emptySpec(), blocks: [{ sheet: at.sheet, row: at.region.row + 2, col: at.region.col, values: [['Down']] }] });
+    });
+    await page.locator(panel).getByLabel('Marked as key account').check();
+    await movedDown.check();
+    await expect.poll(() => countText(page)).toMatch(/^1 account/);
+    await generateButton(page).click();
+    await page.waitForSelector(`${panel} .message.done`);
+    expect(await page.evaluate(() => window.__workbook.sheets.has('Plan – Kapper Anna'))).toBe(true);
+    await page.close();
+  });
+
   it("offers the workbook's own Template sheets, with a note on their placeholders", async () => {
     const page = await openPlans({
       sheets: {

@@ -9,6 +9,7 @@ import { runCli } from '../support/run-cli';
 import { parseCsvLine } from '../support/fixtures';
 import { writeXlsx } from '../support/xlsx-files';
 import { serial } from '../helpers';
+import { tierMigrationInvoices } from '../support/revenue-sheets';
 
 const dir = mkdtempSync(join(tmpdir(), 'account-planner-analysis-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,24 +49,9 @@ describe('account-planner analyze --cutoffs auto', () => {
   });
 });
 
-// 2024: Acme 500 (A), Beta 300 (A: 50% before it), Core 100 (B: 80%), Dell and Echo 50 (B: 90%).
-// 2025: Beta 600 (A; one line spelled " Beta "), Fox 300 (A: 52%), Acme 200 (A: 78%), Dell 40 (C:
-// 95.7%), Core 10 (C). So Core and Dell moved down (Core lost 90, Dell 10), Echo was lost, Fox is new.
-const INVOICES: (string | number | null)[][] = [
-  ['Customer', 'Date', 'Amount'],
-  ['Acme', serial(2024, 3, 1), 500],
-  ['Beta', serial(2024, 4, 1), 300],
-  ['Core', serial(2024, 5, 1), 100],
-  ['Dell', serial(2024, 6, 1), 50],
-  ['Echo', serial(2024, 7, 1), 50],
-  ['Acme', serial(2025, 2, 1), 200],
-  ['Beta', serial(2025, 3, 1), 500],
-  [' Beta ', serial(2025, 4, 1), 100],
-  ['Core', serial(2025, 5, 1), 10],
-  ['Fox', serial(2025, 6, 1), 300],
-  ['Dell', serial(2025, 12, 31), 40],
-  ['Acme', null, 999],
-];
+// Two years of invoices in which Core and Dell move down, Echo is lost and Fox is new (see
+// tierMigrationInvoices).
+const INVOICES = tierMigrationInvoices();
 
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
@@ -148,6 +134,23 @@ describe('account-planner analyze --compare', () => {
     const r = await run('analyze', invoices, '--compare', '--labels', 'A*,B?,<C', '--out', odd, '--lang', 'en');
     expect(r.code).toBe(0);
     expect(matrixTitled(recalculated(odd, 'Tier migration'), 'Accounts: from (rows) to (columns)')).toEqual(accountsMoved(['A*', 'B?', '<C']));
+  });
+
+  it('plans --moved-down plans the accounts that moved down on the Tier migration sheet, and only those', async () => {
+    const planned = join(dir, 'moved-down.xlsx');
+    const r = await run('plans', compared, '--moved-down', '--out', planned, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Plan – Core');
+    expect(r.out).toContain('Plan – Dell');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(planned);
+    expect(book.worksheets.map((w) => w.name).filter((n) => n.startsWith('Plan – '))).toEqual(['Plan – Core', 'Plan – Dell']);
+    const both = await run('plans', compared, '--moved-down', '--tier', 'A', '--out', join(dir, 'x.xlsx'), '--lang', 'en');
+    expect(both.err).toBe('account-planner: give one of --tier, --accounts, --key-accounts and --moved-down, not more');
+    const none = await run('plans', invoices, '--moved-down', '--out', join(dir, 'x.xlsx'), '--lang', 'nl');
+    expect(none.code).toBe(1);
+    expect(none.err).toBe('account-planner: Er is nog geen blad Verschuivingen: vergelijk eerst perioden (Analyse › Perioden vergelijken, of account-planner analyze --compare).');
   });
 
   it('in Dutch: Verschuivingen; a split date outside the data is a clear error', async () => {
