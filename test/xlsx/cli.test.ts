@@ -302,7 +302,7 @@ describe('account-planner plans and overview', () => {
     ['plans without an analysis', () => ['plans', input], /Run the Pareto analysis first.*\(account-planner analyze verkoop\.xlsx\)$/],
     ['a template sheet that does not exist', () => ['plans', input, '--accounts', 'X', '--template', 'Template nope', '--lang', 'en'], /There is no template sheet called Template nope/],
     ['a bad start date', () => ['plans', input, '--accounts', 'X', '--start', '2026-02-30'], /--start must be a date written as YYYY-MM-DD, not 2026-02-30/],
-    ['both --tier and --accounts', () => ['plans', input, '--tier', 'A', '--accounts', 'X'], /give one of --tier, --accounts and --key-accounts, not more/],
+    ['both --tier and --accounts', () => ['plans', input, '--tier', 'A', '--accounts', 'X'], /give one of --tier, --accounts, --key-accounts and --moved-down, not more/],
   ])('fails on %s with one line', async (_, argv, message) => {
     const r = await run(...argv());
     expect(r.code).not.toBe(0);
