@@ -106,6 +106,8 @@ function columnOf(ref: string | undefined): number {
 /** A number as a cell value: shortest exact form, never NaN or Infinity (those never reach here). */
 const numberText = (n: number) => (Object.is(n, -0) ? '0' : String(n));
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** A new cell's XML. */
 function cellXml(p: string, ref: string, value: SpecValue, xf: number): string {
   const s = xf ? ` s="${xf}"` : '';
@@ -113,8 +115,10 @@ function cellXml(p: string, ref: string, value: SpecValue, xf: number): string {
   if (isFormula(value)) return `<${p}c r="${ref}"${s}><${p}f>${escapeXml(value.formula.replace(/^=/, ''))}</${p}f></${p}c>`;
   if (typeof value === 'number') return `<${p}c r="${ref}"${s}><${p}v>${numberText(value)}</${p}v></${p}c>`;
   if (typeof value === 'boolean') return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
-  // Inline text: the shared strings part stays as it was.
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value)}</${p}t></${p}is></${p}c>`;
+  // Inline text: the shared strings part stays as it was. Spaces at either end are kept only
+  // when the text says so (tabs and line breaks are character references, kept anyway).
+  const space = value && (isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1))) ? ' xml:space="preserve"' : '';
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeXml(value)}</${p}t></${p}is></${p}c>`;
 }
 
 /** An element's text with an attribute of its start tag set. */
@@ -354,7 +358,7 @@ class RowWriter {
     let inner = '';
     if (tag.kind !== 'empty') {
       inner = xml.slice(startTag.length, xml.length - close.length);
-      if (inner.includes('<!') || inner.includes('<?') || inner.includes('extLst')) return null;
+      if (/<[!?]|extLst/.test(inner)) return null;
       const cell = `<${prefixOf(tag.qname)}c`;
       const last = inner.lastIndexOf(cell);
       if (last >= 0) {
@@ -370,8 +374,35 @@ class RowWriter {
   }
 
   private rowTag(tag: string, row: number): string {
-    const height = [...this.changes.rowHeights].reverse().find((h) => coversRow(h, row));
+    const heights = this.changes.rowHeights;
+    if (!heights.length) return tag;
+    const height = [...heights].reverse().find((h) => coversRow(h, row));
     return height ? setAttr(setAttr(tag, 'ht', height.points), 'customHeight', 1) : tag;
+  }
+
+  /** The blocks and styles over the last row given new cells, and the cells they make there. */
+  private layout: { blocks: Block[]; styles: SheetChanges['styles']; cells: { col: number; letters: string; block?: Block; xf: number }[] } | null = null;
+
+  /** The new cells' columns of a row over these blocks and styles, in order, each with the block
+   * giving its value (the last one over it) and its format: worked out again only when the row is
+   * reached by other blocks or styles than the row before (every row of a new column is not). */
+  private cellsOver(blocks: Block[], styles: SheetChanges['styles']) {
+    const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+    if (this.layout && same(this.layout.blocks, blocks) && same(this.layout.styles, styles)) return this.layout.cells;
+    const columns = new Set<number>();
+    for (const b of blocks) for (let c = 0; c < b.values[0].length; c++) columns.add(b.col + c);
+    for (const s of styles) for (let c = 0; c < s.region.cols; c++) columns.add(s.region.col + c);
+    const cells = [...columns]
+      .sort((x, y) => x - y)
+      .map((col) => {
+        let block: Block | undefined;
+        for (const b of blocks) if (col >= b.col && col < b.col + b.values[0].length) block = b;
+        let xf = 0;
+        for (const s of styles) if (col >= s.region.col && col < s.region.col + s.region.cols) xf = s.restyle(xf);
+        return { col, letters: letters(col), block, xf };
+      });
+    this.layout = { blocks, styles, cells };
+    return cells;
   }
 
   /** The cells the changes make in a row that has none of its own (or none where they go), in
@@ -380,21 +411,12 @@ class RowWriter {
     const { blocks, styles, stored } = this.changes;
     const rowBlocks = blocks.filter((b) => row >= b.row && row < b.row + b.values.length);
     const rowStyles = styles.filter((s) => coversRow(s.region, row));
-    const columns: number[] = [];
-    for (const b of rowBlocks) for (let c = 0; c < b.values[0].length; c++) columns.push(b.col + c);
-    for (const s of rowStyles) for (let c = 0; c < s.region.cols; c++) columns.push(s.region.col + c);
-    columns.sort((a, b) => a - b);
     let out = '';
-    for (let i = 0; i < columns.length; i++) {
-      const col = columns[i];
-      if (i > 0 && columns[i - 1] === col) continue;
-      let value: SpecValue | undefined;
-      for (const b of rowBlocks) if (col >= b.col && col < b.col + b.values[0].length) value = b.values[row - b.row][col - b.col];
-      let xf = 0;
-      for (const s of rowStyles) if (col >= s.region.col && col < s.region.col + s.region.cols) xf = s.restyle(xf);
+    for (const { col, letters: column, block, xf } of this.cellsOver(rowBlocks, rowStyles)) {
+      let value = block?.values[row - block.row][col - block.col];
       if (typeof value === 'number' && stored) value = stored(value, xf);
-      if (value !== undefined) out += cellXml(this.p, `${letters(col)}${row + 1}`, value, xf);
-      else if (xf) out += cellXml(this.p, `${letters(col)}${row + 1}`, null, xf);
+      if (value !== undefined) out += cellXml(this.p, `${column}${row + 1}`, value, xf);
+      else if (xf) out += cellXml(this.p, `${column}${row + 1}`, null, xf);
     }
     return out;
   }

@@ -249,31 +249,40 @@ export class SheetScanner {
   /** A cell's r, s and t attributes (any prefix), read in one pass over its start tag. */
   private cellAttributes(b: string, from: number, end: number): void {
     this.ref = this.type = this.styleText = undefined;
-    eachAttribute(b, from, end, (start, stop, value) => {
-      // One-letter names, perhaps behind a prefix ("x:r").
-      const at = stop - 1;
-      if (at !== start && b.charCodeAt(at - 1) !== 58 /* : */) return;
-      const c = b.charCodeAt(at);
-      if (c === 114 /* r */) this.ref = value;
-      else if (c === 115 /* s */) this.styleText = value;
-      else if (c === 116 /* t */) this.type = value;
-    });
+    eachAttribute(b, from, end, this.cellAttribute);
   }
+
+  /** One attribute of a cell: one-letter names, perhaps behind a prefix ("x:r"). Made once, not
+   * per cell. */
+  private readonly cellAttribute = (b: string, start: number, stop: number, value: number, valueEnd: number): void => {
+    const at = stop - 1;
+    if (at !== start && b.charCodeAt(at - 1) !== 58 /* : */) return;
+    const c = b.charCodeAt(at);
+    if (c === 114 /* r */) this.ref = valueOf(b, value, valueEnd);
+    else if (c === 115 /* s */) this.styleText = valueOf(b, value, valueEnd);
+    else if (c === 116 /* t */) this.type = valueOf(b, value, valueEnd);
+  };
 
   /** An attribute's value in the start tag between `from` and `end` (any prefix), or undefined. */
   private attribute(b: string, from: number, end: number, name: string): string | undefined {
     let found: string | undefined;
-    eachAttribute(b, from, end, (start, stop, value) => {
+    eachAttribute(b, from, end, (_, start, stop, value, valueEnd) => {
       const n = b.slice(start, stop);
-      if (n === name || (n.endsWith(`:${name}`) && !n.startsWith('xmlns'))) found ??= value;
+      if (n === name || (n.endsWith(`:${name}`) && !n.startsWith('xmlns'))) found ??= valueOf(b, value, valueEnd);
     });
     return found;
   }
 }
 
+/** An attribute's value between its quotes, references resolved. */
+function valueOf(b: string, start: number, end: number): string {
+  const raw = b.slice(start, end);
+  return raw.includes('&') ? decodeEntities(raw) : raw;
+}
+
 /** Calls back for each attribute of the start tag between `from` and `end`: its name's span and
- * its value, references resolved. Throws Damaged for an attribute no XML reader accepts. */
-function eachAttribute(b: string, from: number, end: number, onAttribute: (start: number, stop: number, value: string) => void): void {
+ * its value's (between the quotes). Throws Damaged for an attribute no XML reader accepts. */
+function eachAttribute(b: string, from: number, end: number, onAttribute: (b: string, start: number, stop: number, value: number, valueEnd: number) => void): void {
   let i = from;
   for (;;) {
     while (i < end && isSpace(b.charCodeAt(i))) i++;
@@ -289,8 +298,7 @@ function eachAttribute(b: string, from: number, end: number, onAttribute: (start
     if (quote !== 34 && quote !== 39) throw new Damaged();
     const close = b.indexOf(quote === 34 ? '"' : "'", i + 1);
     if (close < 0 || close >= end) throw new Damaged();
-    const raw = b.slice(i + 1, close);
-    onAttribute(nameStart, nameEnd, raw.includes('&') ? decodeEntities(raw) : raw);
+    onAttribute(b, nameStart, nameEnd, i + 1, close);
     i = close + 1;
   }
 }

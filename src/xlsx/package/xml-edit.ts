@@ -135,6 +135,8 @@ export function removeAttr(tag: string, name: string): string {
 }
 
 export function decodeEntities(text: string): string {
+  // Most values hold no reference: no pattern run for them (attr asks for one per row of a sheet).
+  if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
     e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e],
   );

@@ -96,6 +96,7 @@ export class ZipFile {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.lastWhole = null;
     closeSync(this.fd);
   }
 
@@ -198,6 +199,18 @@ export class ZipFile {
    * streaming inflater), then handed over in pieces as `inflate` does. */
   private inflateWhole(entry: ZipEntry, start: number, onChunk: (chunk: Uint8Array) => boolean | void): void {
     let content: Buffer;
+    // A command reads its sheet, then rewrites it: the second pass takes the content the first
+    // inflated instead of inflating it again (one large part kept, at most LIMITS.wholePart; the
+    // small ones read in between are quick to inflate and do not take its place).
+    if (this.lastWhole?.entry === entry) content = this.lastWhole.content;
+    else content = this.inflateChecked(entry, start);
+    for (let at = 0; at < content.length; at += PIECE) if (onChunk(content.subarray(at, at + PIECE)) === false) return;
+  }
+
+  private lastWhole: { entry: ZipEntry; content: Buffer } | null = null;
+
+  private inflateChecked(entry: ZipEntry, start: number): Buffer {
+    let content: Buffer;
     try {
       // Never more than the part declares: a part that lies about its size stops here.
       content = inflateRawSync(this.readRaw(start, entry.compressedSize), { maxOutputLength: Math.max(1, entry.size) });
@@ -205,7 +218,8 @@ export class ZipFile {
       throw new PackageError('damagedPart', { name: this.label, part: entry.name });
     }
     if (content.length !== entry.size || crc32(content) >>> 0 !== entry.crc >>> 0) throw new PackageError('damagedPart', { name: this.label, part: entry.name });
-    for (let at = 0; at < content.length; at += PIECE) if (onChunk(content.subarray(at, at + PIECE)) === false) return;
+    if (content.length >= 1 << 20) this.lastWhole = { entry, content };
+    return content;
   }
 
   /** The whole part inflated, for parts read at once (at most LIMITS.wholePart). */

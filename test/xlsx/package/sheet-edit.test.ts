@@ -36,11 +36,11 @@ describe('the sheet editor', () => {
     // Row 9 is not touched: the same text
     expect(out).toContain('<x:row r="9"><x:c r="A9"/></x:row>');
     // Row 1: the existing cells restyled in place, the new one after them; the span hint goes
-    expect(out).toContain('<x:row r="1"><x:c r="A1" t="s" s="10"><x:v>0</x:v></x:c><x:c r="B1" s="10"><x:v>2</x:v></x:c><x:c r="C1" s="10" t="inlineStr"><x:is><x:t xml:space="preserve">Tier</x:t></x:is></x:c></x:row>');
+    expect(out).toContain('<x:row r="1"><x:c r="A1" t="s" s="10"><x:v>0</x:v></x:c><x:c r="B1" s="10"><x:v>2</x:v></x:c><x:c r="C1" s="10" t="inlineStr"><x:is><x:t>Tier</x:t></x:is></x:c></x:row>');
     // A formula cell kept to the letter
     expect(out).toContain('<x:c r="A2" s="1"><x:f>B1*2</x:f><x:v>4</x:v></x:c><x:c r="C2" t="inlineStr">');
     // A row and cells without a reference: numbered where they are (row 3, A and B)
-    expect(out).toContain('<x:row r="3"><x:c r="A3"><x:v>5</x:v></x:c><x:c r="B3"><x:v>6</x:v></x:c><x:c r="C3" t="inlineStr"><x:is><x:t xml:space="preserve">B</x:t>');
+    expect(out).toContain('<x:row r="3"><x:c r="A3"><x:v>5</x:v></x:c><x:c r="B3"><x:v>6</x:v></x:c><x:c r="C3" t="inlineStr"><x:is><x:t>B</x:t>');
     // The existing rule keeps its priority; the new one comes after it, before the margins
     expect(out).toContain('<x:formula>TRUE</x:formula></x:cfRule></x:conditionalFormatting><x:conditionalFormatting sqref="C2:C4"><x:cfRule type="cellIs" dxfId="1" priority="5" operator="equal"><x:formula>&quot;A&quot;</x:formula></x:cfRule></x:conditionalFormatting><x:pageMargins');
     expect(out).toContain('<x:dimension ref="A1:C4"/>');
@@ -90,7 +90,12 @@ describe('the sheet editor', () => {
 
   it('keeps text as text, control characters escaped as Excel escapes them', () => {
     const out = editSheetText(`<worksheet xmlns="${NS}"><sheetData/></worksheet>`, changes({ blocks: [{ sheet: 's', row: 0, col: 0, values: [['=SUM(A1) & <b>\u0001_x0041_']] }] }));
-    expect(out).toContain('<t xml:space="preserve">=SUM(A1) &amp; &lt;b&gt;_x0001__x005F_x0041_</t>');
+    expect(out).toContain('<t>=SUM(A1) &amp; &lt;b&gt;_x0001__x005F_x0041_</t>');
+  });
+
+  it('marks text whose spaces at either end must be kept, and only that text', () => {
+    const out = editSheetText(`<worksheet xmlns="${NS}"><sheetData/></worksheet>`, changes({ blocks: [{ sheet: 's', row: 0, col: 0, values: [[' Acme', 'Acme ', 'Ac me', '\tAcme']] }] }));
+    expect(out.match(/<t[^>]*>[^<]*<\/t>/g)).toEqual(['<t xml:space="preserve"> Acme</t>', '<t xml:space="preserve">Acme </t>', '<t>Ac me</t>', '<t xml:space="preserve">&#9;Acme</t>']);
   });
 
   it('streams a sheet of 1,048,576 rows: output flows while input comes in, in small pieces', () => {

@@ -106,7 +106,7 @@ describe.each([
     // The macro project and the workbook's kind (its content type) are as they were.
     if (macro) expect(after.get('[Content_Types].xml')).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
     // The tiers went into the free columns right of the table; the Pareto sheet is a new part.
-    expect(after.get('xl/worksheets/sheet1.xml')).toMatch(/<c r="C1" s="\d+" t="inlineStr"><is><t xml:space="preserve">Tier<\/t>/);
+    expect(after.get('xl/worksheets/sheet1.xml')).toMatch(/<c r="C1" s="\d+" t="inlineStr"><is><t>Tier<\/t>/);
     expect(after.get('xl/workbook.xml')).toMatch(/<sheet name="Pareto" sheetId="4" r:id="rId\d+"\/>/);
     expect(after.get('docProps/app.xml')).toContain('<vt:i4>3</vt:i4>');
     // The Pareto chart and the Lorenz curve: chart parts over the chart data, in one drawing of the new sheet.
