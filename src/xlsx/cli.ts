@@ -397,7 +397,6 @@ async function plans(args: string[], out: (line: string) => void): Promise<void>
   for (const k of result.skipped) out(`  ${w.skipped.padEnd(width)}  ${k.sheet} ${w.already}`);
   notes.forEach((line) => out(line));
   out(`\n${result.message}`);
-  if (wb.skipped.includes('pivotTable')) out(w.templatePivot);
   out(fill(w.written, { path: change.target }));
   if (result.failed) throw new CliError(`stopped at ${result.failed.account}: ${result.failed.message}`);
 }

@@ -103,11 +103,10 @@ const charactersOf = (px: number) => Math.round(px / 7);
 const pointsOf = (px: number) => px * 0.75;
 
 /** Relationship kinds a sheet's copy shares with the original instead of copying: pictures are
- * the same bytes, and workbook-wide parts (a pivot cache) belong to no one sheet. */
+ * the same bytes, and workbook-wide parts (a pivot cache) belong to no one sheet. A pivot table
+ * is the sheet's own and is copied, its copy reading the same cache (its cacheId stays): as
+ * Excel's own copy of a sheet, or of a pivot table, shares the cache. */
 const SHARED = new Set(['image', 'pivotCacheDefinition', 'slicerCache', 'timelineCache', 'person', 'hyperlink']);
-/** A pivot table belongs to one sheet; Excel's copy makes a second pivot table, which this does
- * not: the copy leaves it out (the original keeps it), and `skipped` says so for the output. */
-const LEFT_OUT = new Set(['pivotTable']);
 
 /** A restyling remembered per format: a region's cells ask it for the same few formats again and
  * again (every row of a column of 100,000). */
@@ -336,11 +335,6 @@ export class PackageWriter {
       const [rel] = parseRels(`<r>${xml.slice(el.start, el.end)}</r>`, sourcePart);
       const kind = rel.type.slice(rel.type.lastIndexOf('/') + 1);
       if (rel.external) continue;
-      if (LEFT_OUT.has(kind)) {
-        edits.push({ start: el.start, end: el.end, text: '' });
-        if (!this.skipped.includes(kind)) this.skipped.push(kind);
-        continue;
-      }
       let target: string;
       if (SHARED.has(kind) || !this.edit.exists(rel.part)) target = this.edit.stored(rel.part);
       else {

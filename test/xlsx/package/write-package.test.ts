@@ -201,7 +201,7 @@ describe("a copy of the user's template sheet", () => {
     return parts;
   }
 
-  it("carries the template's chart pointing at the plan's own cells and its notes' shapes numbered anew, and says its pivot table stays behind", async () => {
+  it("carries the template's chart pointing at the plan's own cells, its notes' shapes numbered anew, and its pivot table reading the same cache", async () => {
     const parts = templateParts();
     const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     parts['xl/worksheets/sheet3.xml'] = (parts['xl/worksheets/sheet3.xml'] as string).replace('<legacyDrawing', '<drawing r:id="rId5"/><legacyDrawing');
@@ -222,19 +222,21 @@ describe("a copy of the user's template sheet", () => {
     );
     const input = files.file('template-pivot.xlsx', parts);
     const output = join(files.dir, 'template-pivot-plans.xlsx');
-    for (const [language, note] of [
-      ['en', 'The pivot table on the template sheet is not copied into the plan tabs'],
-      ['nl', 'De draaitabel op het sjabloonblad wordt niet naar de plantabbladen gekopieerd'],
-    ]) {
-      rmSync(output, { force: true });
-      const r = await run('plans', input, '--accounts', 'Hotel Zuid', '--template', 'Template visit', '--out', output, '--lang', language);
-      expect(r.err).toBe('');
-      expect(r.code).toBe(0);
-      expect(r.out).toContain(note);
-    }
+    const r = await run('plans', input, '--accounts', 'Hotel Zuid;Hotel Noord', '--template', 'Template visit', '--out', output, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/pivot table/i);
     const after = zipParts(readFileSync(output));
     const rels = after.get('xl/worksheets/_rels/sheet4.xml.rels')!;
-    expect(rels).not.toContain('pivotTable');
+    // Each plan has its own pivot table, the template's copied, reading the workbook's one cache
+    const pivots = ['sheet4.xml', 'sheet5.xml'].map((sheet) => /Type="[^"]*\/pivotTable" Target="\.\.\/pivotTables\/([^"]+)"/.exec(after.get(`xl/worksheets/_rels/${sheet}.rels`)!)![1]);
+    expect(new Set([...pivots, 'pivotTable1.xml', 'pivotTable2.xml']).size).toBe(4);
+    for (const pivot of pivots) {
+      expect(after.get(`xl/pivotTables/${pivot}`)).toBe(parts['xl/pivotTables/pivotTable2.xml']);
+      expect(after.get(`xl/pivotTables/_rels/${pivot}.rels`)).toBe(parts['xl/pivotTables/_rels/pivotTable2.xml.rels']);
+    }
+    expect(after.get('xl/workbook.xml')!.match(/<pivotCaches>.*<\/pivotCaches>/)![0]).toBe((parts['xl/workbook.xml'] as string).match(/<pivotCaches>.*<\/pivotCaches>/)![0]);
+    expect(after.get('xl/pivotCache/pivotCacheDefinition1.xml')).toBe(parts['xl/pivotCache/pivotCacheDefinition1.xml']);
     expect(rels).toMatch(/Target="\.\.\/drawings\/drawing3\.xml"/);
     expect(after.get('xl/drawings/_rels/drawing3.xml.rels')).toContain('Target="../charts/chart3.xml"');
     expect(after.get('xl/charts/chart3.xml')).toContain("<c:f>'Plan – Hotel Zuid'!$B$2:$B$9</c:f>");
@@ -247,6 +249,7 @@ describe("a copy of the user's template sheet", () => {
     expect(vml).not.toContain('_x0000_s2049');
     expect(typeProblems(after)).toEqual([]);
     if (openpyxl) expect(opensInOpenpyxl(output)).toContain('Plan – Hotel Zuid');
+    if (soffice) expect(opensInLibreOffice(output)).toContain('template-pivot-plans-Plan – Hotel Noord.csv');
   });
 
   it('gives each plan its own threaded comment ids and form control shape ids, so Excel has nothing to repair', async () => {
