@@ -154,8 +154,9 @@ export function cellValue(type: string | undefined, text: string | null, style: 
       const n = Number(text);
       if (!Number.isFinite(n)) return text;
       // A 1904 workbook's date is 1,462 days less than the same date in the 1900 system; its
-      // serial 0 is 1 January 1904, a real date (a time of day alone has no date format).
-      return context.date1904 && context.dates[style] ? n + DAYS_1904 : n;
+      // serial 0 is 1 January 1904, a real date (a time of day alone has no date format). A
+      // negative serial is no date there (Excel shows ####): it stays the number it is.
+      return context.date1904 && context.dates[style] && n >= 0 ? n + DAYS_1904 : n;
     }
   }
 }

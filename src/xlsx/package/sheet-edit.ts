@@ -564,6 +564,39 @@ function replaced(sqref: string | undefined, regions: Region[]): boolean {
   return own !== null && own.every((r) => regions.some((region) => inside(r, region)));
 }
 
+/** A rectangle less another: the pieces above, left, right and below it, in that order (so the
+ * first piece keeps the rectangle's top-left cell whenever the cut leaves it). */
+function subtract(r: Region, cut: Region): Region[] {
+  const top = Math.max(r.row, cut.row);
+  const bottom = Math.min(r.row + r.rows, cut.row + cut.rows);
+  const left = Math.max(r.col, cut.col);
+  const right = Math.min(r.col + r.cols, cut.col + cut.cols);
+  if (top >= bottom || left >= right) return [r];
+  return [
+    { row: r.row, col: r.col, rows: top - r.row, cols: r.cols },
+    { row: top, col: r.col, rows: bottom - top, cols: left - r.col },
+    { row: top, col: right, rows: bottom - top, cols: r.col + r.cols - right },
+    { row: bottom, col: r.col, rows: r.row + r.rows - bottom, cols: r.cols },
+  ].filter((p) => p.rows > 0 && p.cols > 0);
+}
+
+/**
+ * A user's validation over some of the cells the command gives a rule of its own: those cells
+ * leave its range (a cell holds one rule; Excel's dataValidation.clear() does the same). The new
+ * range as text, or null to keep the validation as it is: when it reaches none of those cells,
+ * or when the cut would take its first cell, from which relative references in its formulas are
+ * read (kept whole rather than have them point elsewhere).
+ */
+function trimmedRanges(sqref: string | undefined, cuts: Region[]): string | null {
+  const ranges = regionsOf(sqref);
+  if (!ranges || !cuts.length) return null;
+  let pieces = ranges;
+  for (const cut of cuts) pieces = pieces.flatMap((r) => subtract(r, cut));
+  if (pieces.length === ranges.length && pieces.every((r, i) => r === ranges[i])) return null;
+  if (!pieces.length || pieces[0].row !== ranges[0].row || pieces[0].col !== ranges[0].col) return null;
+  return pieces.map(a1).join(' ');
+}
+
 /** The part after the rows: protection, merges, conditional formats, validations, page setup. */
 function editTail(tail: string, changes: SheetChanges, p: string): string {
   const close = tail.lastIndexOf('</');
@@ -576,7 +609,7 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
   };
   /** Children added to a list element with a count (mergeCells, dataValidations), less the ones
    * `drop` names; a list left empty goes (an empty one is not allowed). */
-  const addToList = (local: string, items: string[], drop: (tag: string) => boolean = () => false) => {
+  const addToList = (local: string, items: string[], drop: (tag: string) => boolean = () => false, retag: (tag: string) => string = (t) => t) => {
     const list = find(local);
     if (!list) {
       if (items.length) insert(local, `<${p}${local} count="${items.length}">${items.join('')}</${p}${local}>`);
@@ -585,6 +618,12 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
     const tag = tail.slice(list.start, list.open);
     const old = children(tail, list.open, list.inner);
     const gone = old.filter((c) => drop(tail.slice(c.start, c.open)));
+    // A kept child whose start tag changes (a validation's range trimmed).
+    for (const c of old) {
+      const childTag = tail.slice(c.start, c.open);
+      const changed = gone.includes(c) ? childTag : retag(childTag);
+      if (changed !== childTag) edits.push({ start: c.start, end: c.open, text: changed });
+    }
     if (!items.length && !gone.length) return;
     const count = old.length - gone.length + items.length;
     if (!count) return void edits.push({ start: list.start, end: list.end, text: '' });
@@ -627,6 +666,11 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
       return `<${p}dataValidation type="${v.type}"${operator} allowBlank="1" showErrorMessage="1" error="${escapeXml(v.message)}" sqref="${a1(v.region)}"><${p}formula1>${escapeXml(v.formula1)}</${p}formula1>${f2}</${p}dataValidation>`;
     }),
     (tag) => replaced(attr(tag, 'sqref'), validated),
+    (tag) => {
+      const sqref = attr(tag, 'sqref');
+      const trimmed = trimmedRanges(sqref, changes.validations.map((v) => v.region));
+      return trimmed === null ? tag : setAttr(tag, 'sqref', trimmed);
+    },
   );
 
   if (changes.drawing) insert('drawing', `<${p}drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${changes.drawing}"/>`);

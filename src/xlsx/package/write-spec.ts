@@ -1,7 +1,7 @@
 // A SheetSpec written into the package: new sheets as new parts, copies of sheets as Excel's own
 // copy makes them, and each touched sheet streamed through the sheet editor. Only the parts the
 // spec changes are rewritten; all others stay the input's bytes.
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Chart, Region, SheetSpec, a1, isFormula } from '../../../shared/sheet-spec';
 import { PackageEdit } from './package-edit';
 import { DAYS_1904 } from './read-cells';
@@ -68,6 +68,13 @@ export class ShapeIds {
   }
 }
 
+/** A GUID made from a text (a version-5-like id from its SHA-1): new to the workbook, the same
+ * for the same text. */
+function guidOf(text: string): string {
+  const h = createHash('sha1').update(text).digest('hex').toUpperCase();
+  return `{${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16).toUpperCase()}${h.slice(17, 20)}-${h.slice(20, 32)}}`;
+}
+
 const GUID = /\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}/;
 
 /**
@@ -79,10 +86,13 @@ const GUID = /\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9
 export class CommentIds {
   private readonly ids = new Map<string, string>();
 
+  /** `copy` (the new sheet's name) makes the ids: the same input and command give the same file. */
+  constructor(private readonly copy: string) {}
+
   private fresh(old: string): string {
     const key = old.toUpperCase();
     let id = this.ids.get(key);
-    if (id === undefined) this.ids.set(key, (id = `{${randomUUID().toUpperCase()}}`));
+    if (id === undefined) this.ids.set(key, (id = guidOf(`${this.copy}\n${key}`)));
     return id;
   }
 
@@ -91,9 +101,12 @@ export class CommentIds {
     return xml.replace(new RegExp(`(\\s(?:id|parentId|mentionId)\\s*=\\s*["'])(${GUID.source})`, 'g'), (_, before: string, id: string) => `${before}${this.fresh(id)}`);
   }
 
-  /** A notes part with its threaded comments' authors pointing at the copies. */
+  /** A notes part with its threaded comments' authors, and its notes' own ids (xr:uid, the same
+   * as their threaded comment's), pointing at the copies. */
   notes(xml: string): string {
-    return xml.replace(new RegExp(`(<(?:[\\w.-]+:)?author>\\s*tc=)(${GUID.source})`, 'g'), (_, before: string, id: string) => `${before}${this.fresh(id)}`);
+    return xml
+      .replace(new RegExp(`(<(?:[\\w.-]+:)?author>\\s*tc=)(${GUID.source})`, 'g'), (_, before: string, id: string) => `${before}${this.fresh(id)}`)
+      .replace(new RegExp(`(<(?:[\\w.-]+:)?comment\\b[^>]*?\\s[\\w.-]+:uid\\s*=\\s*["'])(${GUID.source})`, 'g'), (_, before: string, id: string) => `${before}${this.fresh(id)}`);
   }
 }
 
@@ -312,7 +325,7 @@ export class PackageWriter {
     const source = sheets[index];
     const part = this.book.freePart(this.sheetFolder(), 'sheet', 'xml');
     this.edit.copyPart(source.part, part);
-    const ids: CopyIds = { move: (formula) => movedToSheet(formula, source.name, to), shapes: new ShapeIds(this.shapeBlocks()), comments: new CommentIds() };
+    const ids: CopyIds = { move: (formula) => movedToSheet(formula, source.name, to), shapes: new ShapeIds(this.shapeBlocks()), comments: new CommentIds(to) };
     this.copyRelationships(source.part, part, new Map(), ids);
     // The sheet's own controls name their shapes by id: as the copied drawings number them.
     this.shapeIds.set(to, ids.shapes.id);
@@ -367,7 +380,7 @@ export class PackageWriter {
     // A drawing's form controls name their VML shape (<a14:compatExt spid="_x0000_s1025"/>).
     else if (kind === 'drawing' && text().includes('_x0000_s')) this.edit.put(target, ids.shapes.renumbered(text()));
     else if (kind === 'threadedComment' || /threadedcomments\+xml$/i.test(type ?? '')) this.edit.put(target, ids.comments.threaded(text()));
-    else if (kind === 'comments' && /tc=\{/.test(text())) this.edit.put(target, ids.comments.notes(text()));
+    else if (kind === 'comments' && /tc=\{|:uid\s*=/.test(text())) this.edit.put(target, ids.comments.notes(text()));
     else this.edit.copyPart(stored, target);
     if (type && this.book.typeOf(target) !== type) this.book.declare(target, type);
     return target;

@@ -91,8 +91,9 @@ describe('cell values', () => {
     expect(on.pkg.date1904).toBe(true);
     expect(on.values.values[0]).toEqual([44566 + 1462]);
     // Serial 0 is 1 January 1904 there, and 0.25 six in the morning of it: dates like any other.
-    const first = read(basicParts('<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="2"><v>0.25</v></c><c r="C1" s="3"><v>0</v></c><c r="D1"><v>0</v></c></row>', { workbook: wb1904, styles: st }));
-    expect(first.values.values[0]).toEqual([1462, 1462.25, 0, 0]);
+    // A negative serial is no date there: it stays -3 (not 29 December 1903).
+    const first = read(basicParts('<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="2"><v>0.25</v></c><c r="C1" s="3"><v>0</v></c><c r="D1"><v>0</v></c><c r="E1" s="1"><v>-3</v></c></row>', { workbook: wb1904, styles: st }));
+    expect(first.values.values[0]).toEqual([1462, 1462.25, 0, 0, -3]);
   });
 
   it('tells date formats from others', () => {

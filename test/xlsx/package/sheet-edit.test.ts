@@ -70,17 +70,19 @@ describe('the sheet editor', () => {
       conditional: [{ region: { row: 1, col: 2, rows: 3, cols: 1 }, rules: [{ type: 'expression', dxfId: 1, formula: 'C2>0' }] }],
       validations: [{ region: { row: 0, col: 6, rows: 5, cols: 1 }, type: 'whole', operator: 'between', formula1: '1', formula2: '5', message: 'Rate 1 to 5' }],
     });
-    // Inside the cleared C1:D10: C2:C4 and "C2 D5:D6" are earlier output; A1 and C9:C11 reach other cells
+    // Inside the cleared C1:D10: C2:C4 and "C2 D5:D6" are earlier output; A1 and C9:C11 reach other cells.
+    // Under the new rule on G1:G5: G2:G3 goes, F2:H3 leaves it those cells; G1:H1 stays whole (its
+    // first cell, from which relative references are read, is under the new rule).
     // (An empty <sheetData/> is written opened up.)
     const edit = (text: string, c: SheetChanges) => editSheetText(text, c).replace('<sheetData></sheetData>', '<sheetData/>');
     const out = edit(
-      xml(`${cf('A1', 1)}${cf('C2:C4', 2)}${cf('C9:C11', 3)}${cf('C2 D5:D6', 4)}<dataValidations count="4">${dv('A1:A3')}${dv('D1:D10')}${dv('G2:G3')}${dv('G1:H1')}</dataValidations>`),
+      xml(`${cf('A1', 1)}${cf('C2:C4', 2)}${cf('C9:C11', 3)}${cf('C2 D5:D6', 4)}<dataValidations count="5">${dv('A1:A3')}${dv('D1:D10')}${dv('G2:G3')}${dv('G1:H1')}${dv('F2:H3')}</dataValidations>`),
       rewrite,
     );
     expect(out).toBe(
       xml(
         `${cf('A1', 1)}${cf('C9:C11', 3)}<conditionalFormatting sqref="C2:C4"><cfRule type="expression" dxfId="1" priority="4"><formula>C2&gt;0</formula></cfRule></conditionalFormatting>` +
-          `<dataValidations count="3">${dv('A1:A3')}${dv('G1:H1')}<dataValidation type="whole" operator="between" allowBlank="1" showErrorMessage="1" error="Rate 1 to 5" sqref="G1:G5"><formula1>1</formula1><formula2>5</formula2></dataValidation></dataValidations>`,
+          `<dataValidations count="4">${dv('A1:A3')}${dv('G1:H1')}${dv('F2:F3 H2:H3')}<dataValidation type="whole" operator="between" allowBlank="1" showErrorMessage="1" error="Rate 1 to 5" sqref="G1:G5"><formula1>1</formula1><formula2>5</formula2></dataValidation></dataValidations>`,
       ),
     );
     // A list left empty goes (an empty one is not allowed); an unreadable range is someone's

@@ -268,7 +268,11 @@ describe("a copy of the user's template sheet", () => {
       `${XML}<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
       `<threadedComment ref="A1" dT="2026-01-05T09:12:00.00" personId="${person}" id="${comment}"><text>Fill in before the visit</text></threadedComment>` +
       `<threadedComment ref="A1" dT="2026-01-06T10:00:00.00" personId="${person}" id="${reply}" parentId="${comment}"><text>Done for Hotel Noord</text></threadedComment></ThreadedComments>`;
-    parts['xl/comments2.xml'] = (parts['xl/comments2.xml'] as string).replace('<author>Sales team</author>', `<author>tc=${comment}</author>`);
+    // (Excel gives the note the threaded comment's id too, as xr:uid.)
+    parts['xl/comments2.xml'] = (parts['xl/comments2.xml'] as string)
+      .replace('<comments ', '<comments xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" ')
+      .replace('<author>Sales team</author>', `<author>tc=${comment}</author>`)
+      .replace('<comment ref="A1" authorId="0">', `<comment ref="A1" authorId="0" xr:uid="${comment}">`);
     parts['xl/drawings/vmlDrawing2.vml'] = (parts['xl/drawings/vmlDrawing2.vml'] as string).replace(
       '</xml>',
       '<v:shape id="_x0000_s2050" type="#_x0000_t201" style="position:absolute;margin-left:200pt;margin-top:20pt;width:80pt;height:15pt;z-index:2" stroked="f" filled="f" o:insetmode="auto"><x:ClientData ObjectType="Checkbox"><x:Anchor>3, 0, 1, 0, 4, 0, 2, 0</x:Anchor><x:AutoFill>False</x:AutoFill><x:NoThreeD/></x:ClientData></v:shape></xml>',
@@ -300,6 +304,7 @@ describe("a copy of the user's template sheet", () => {
       expect(threaded).toContain(`personId="${person}" id="${answer}" parentId="${own}"`);
       expect(threaded).toContain('Done for Hotel Noord');
       expect(after.get(`xl/${targetOf(sheet, 'comments')}`)).toContain(`<author>tc=${own}</author>`);
+      expect(after.get(`xl/${targetOf(sheet, 'comments')}`)).toContain(`<comment ref="A1" authorId="0" xr:uid="${own}">`);
       // The check box: the sheet's control names the shape its own VML drawing holds
       const vml = after.get(`xl/${targetOf(sheet, 'vmlDrawing')}`)!;
       const block = Number(/<o:idmap v:ext="edit" data="(\d+)"\/>/.exec(vml)![1]);
@@ -309,8 +314,12 @@ describe("a copy of the user's template sheet", () => {
       expect(after.get(`xl/worksheets/${sheet}`)).toContain(`<control shapeId="${block * 1024 + 2}" r:id="rId5" name="Check Box 1"/>`);
       expect(after.get(`xl/${targetOf(sheet, 'ctrlProp')}`)).toBe(parts['xl/ctrlProps/ctrlProp1.xml']);
     }
-    // The template keeps its own
+    // The template keeps its own; the same command on the same file makes the same ids
     expect(after.get('xl/threadedComments/threadedComment2.xml')).toBe(parts['xl/threadedComments/threadedComment2.xml']);
+    const again = join(files.dir, 'template-threaded-again.xlsx');
+    expect((await run('plans', input, '--accounts', 'Hotel Zuid;Hotel Noord', '--template', 'Template visit', '--out', again, '--lang', 'en')).code).toBe(0);
+    const second = zipParts(readFileSync(again));
+    for (const [name, text] of after) if (/threadedComment|comments/.test(name)) expect(second.get(name), name).toBe(text);
     expect(after.get('xl/worksheets/sheet3.xml')).toContain('<control shapeId="2050"');
     expect(typeProblems(after)).toEqual([]);
     if (openpyxl) expect(opensInOpenpyxl(output)).toEqual(expect.arrayContaining(['Plan – Hotel Zuid', 'Plan – Hotel Noord']));
