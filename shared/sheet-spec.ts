@@ -210,6 +210,22 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/** A rectangle less another: the pieces above, left, right and below it, in that order (so the
+ * first piece keeps the rectangle's top-left cell whenever the cut leaves it). */
+export function subtract(r: Region, cut: Region): Region[] {
+  const top = Math.max(r.row, cut.row);
+  const bottom = Math.min(r.row + r.rows, cut.row + cut.rows);
+  const left = Math.max(r.col, cut.col);
+  const right = Math.min(r.col + r.cols, cut.col + cut.cols);
+  if (top >= bottom || left >= right) return [r];
+  return [
+    { row: r.row, col: r.col, rows: top - r.row, cols: r.cols },
+    { row: top, col: r.col, rows: bottom - top, cols: left - r.col },
+    { row: top, col: right, rows: bottom - top, cols: r.col + r.cols - right },
+    { row: bottom, col: r.col, rows: r.row + r.rows - bottom, cols: r.cols },
+  ].filter((p) => p.rows > 0 && p.cols > 0);
+}
+
 /** A1 notation of a region, "B2:D9" (or "B2" for one cell), without the sheet. */
 export function a1(region: Region): string {
   const start = `${columnLetter(region.col)}${region.row + 1}`;

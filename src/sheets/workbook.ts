@@ -20,7 +20,7 @@
 //                A key-account plan tab: 58 calls (it was 526), 29 for each further plan.
 // Host globals used here: SpreadsheetApp (only when no spreadsheet/app is injected).
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
-import { Block, Chart, LorenzChart, ParetoChart, Region, SheetSpec, SpecValue, Styling, Validation, a1, chartRegions, isFormula, sheetRef } from '../../shared/sheet-spec';
+import { Block, Chart, LorenzChart, ParetoChart, Region, SheetSpec, SpecValue, Styling, Validation, a1, chartRegions, isFormula, sheetRef, subtract } from '../../shared/sheet-spec';
 import { CellRef, SheetValues, Workbook, WorkbookInfo } from '../../shared/workbook';
 import { Zone, serialFromDate, zoneNamed } from './dates';
 
@@ -732,20 +732,6 @@ function finalRegions<T extends FormatValue>(layers: { region: Region; value: T 
   return [...groupBy(pieces, (p) => JSON.stringify(p.value))].map(([, ps]) => ({ value: ps[0].value, regions: ps.map((p) => p.region) }));
 }
 
-/** The part of a outside b, as up to four rectangles. */
-function subtract(a: Region, b: Region): Region[] {
-  const top = Math.max(a.row, b.row);
-  const bottom = Math.min(a.row + a.rows, b.row + b.rows);
-  const left = Math.max(a.col, b.col);
-  const right = Math.min(a.col + a.cols, b.col + b.cols);
-  if (top >= bottom || left >= right) return [a];
-  const parts: Region[] = [];
-  if (a.row < top) parts.push({ row: a.row, col: a.col, rows: top - a.row, cols: a.cols });
-  if (bottom < a.row + a.rows) parts.push({ row: bottom, col: a.col, rows: a.row + a.rows - bottom, cols: a.cols });
-  if (a.col < left) parts.push({ row: top, col: a.col, rows: bottom - top, cols: left - a.col });
-  if (right < a.col + a.cols) parts.push({ row: top, col: right, rows: bottom - top, cols: a.col + a.cols - right });
-  return parts;
-}
 
 /** The criterion of a validation, on a builder (which keeps one criterion: this replaces it). */
 function criterionOf(v: Validation, builder: DataValidationBuilder): DataValidationBuilder {

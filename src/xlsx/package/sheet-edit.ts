@@ -3,7 +3,7 @@
 // touch goes out as the exact text it came in; in a row it does touch, only the cells it writes
 // change. What sits before the rows (views, columns) and after them (merges, conditional formats,
 // validations, page setup) is small and edited as text, every other element kept where it was.
-import { Block, Region, SpecValue, a1, columnLetter, isFormula } from '../../../shared/sheet-spec';
+import { Block, Region, SpecValue, a1, columnLetter, isFormula, subtract } from '../../../shared/sheet-spec';
 import { PackageError } from './errors';
 import { LIMITS } from './zip-file';
 import { Element, Tag, attr, children, elementAt, escapeXml, nextTag, prefixOf, removeAttr, setAttr, splice, Splice } from './xml-edit';
@@ -564,21 +564,6 @@ function replaced(sqref: string | undefined, regions: Region[]): boolean {
   return own !== null && own.every((r) => regions.some((region) => inside(r, region)));
 }
 
-/** A rectangle less another: the pieces above, left, right and below it, in that order (so the
- * first piece keeps the rectangle's top-left cell whenever the cut leaves it). */
-function subtract(r: Region, cut: Region): Region[] {
-  const top = Math.max(r.row, cut.row);
-  const bottom = Math.min(r.row + r.rows, cut.row + cut.rows);
-  const left = Math.max(r.col, cut.col);
-  const right = Math.min(r.col + r.cols, cut.col + cut.cols);
-  if (top >= bottom || left >= right) return [r];
-  return [
-    { row: r.row, col: r.col, rows: top - r.row, cols: r.cols },
-    { row: top, col: r.col, rows: bottom - top, cols: left - r.col },
-    { row: top, col: right, rows: bottom - top, cols: r.col + r.cols - right },
-    { row: bottom, col: r.col, rows: r.row + r.rows - bottom, cols: r.cols },
-  ].filter((p) => p.rows > 0 && p.cols > 0);
-}
 
 /**
  * A user's validation over some of the cells the command gives a rule of its own: those cells
