@@ -52,7 +52,7 @@ export function styleNumberFormats(pkg: XlsxPackage): { id: number; code: string
     close: (name) => {
       if (name === 'cellXfs') inCellXfs = false;
     },
-  });
+  }, true);
   return styles;
 }
 
@@ -85,7 +85,7 @@ export function sharedStrings(pkg: XlsxPackage): string[] {
       } else if (name === 'rPh') phonetic--;
       else if (name === 't') inText = false;
     },
-  });
+  }, true);
   return strings;
 }
 
@@ -186,6 +186,10 @@ export function eachCell(pkg: XlsxPackage, part: string, context: CellContext, o
 /** The active cell of a sheet ("B3" in its first sheet view's selection), read from the top of the
  * part only. */
 export function activeCell(pkg: XlsxPackage, part: string): { row: number; col: number } {
+  // A part as in the file never changes: its answer is kept (commands ask for it more than once).
+  const asInFile = pkg.overlay?.has(part) === undefined;
+  const known = asInFile ? activeCells.get(pkg)?.get(part) : undefined;
+  if (known) return { ...known };
   let found = { row: 0, col: 0 };
   let views = 0;
   pkg.readXml(part, {
@@ -200,5 +204,11 @@ export function activeCell(pkg: XlsxPackage, part: string): { row: number; col: 
     },
     close: (name) => name !== 'sheetViews',
   });
-  return found;
+  if (asInFile) {
+    if (!activeCells.has(pkg)) activeCells.set(pkg, new Map());
+    activeCells.get(pkg)!.set(part, found);
+  }
+  return { ...found };
 }
+
+const activeCells = new WeakMap<XlsxPackage, Map<string, { row: number; col: number }>>();

@@ -188,9 +188,10 @@ export class XlsxPackage {
     return new TextDecoder(utf16 ? 'utf-16le' : utf16be ? 'utf-16be' : 'utf-8').decode(bytes);
   }
 
-  /** Streams a part's XML through the handlers (see xml-stream.ts). */
-  readXml(part: string, handlers: XmlHandlers): void {
-    readXmlChunks(this.label, part, (onChunk) => this.inflate(part, onChunk), handlers);
+  /** Streams a part's XML through the handlers (see xml-stream.ts); `whole` when the handlers
+   * read all of it (see ZipFile.inflate). */
+  readXml(part: string, handlers: XmlHandlers, whole = false): void {
+    readXmlChunks(this.label, part, (onChunk) => this.inflate(part, onChunk, whole), handlers);
   }
 
   /** A part's content type, from an override or its extension's default. */
@@ -215,7 +216,7 @@ export class XlsxPackage {
           const target = a.Target ?? '';
           rels.push({ id: a.Id ?? '', type, kind: type.slice(type.lastIndexOf('/') + 1), target: external ? target : resolveTarget(part, target), external });
         },
-      });
+      }, true);
     }
     this.relsCache.set(part, rels);
     return rels;
@@ -235,7 +236,7 @@ export class XlsxPackage {
         if (name === 'Default' && a.Extension) types.defaults.set(a.Extension.toLowerCase(), a.ContentType ?? '');
         if (name === 'Override' && a.PartName) types.overrides.set(a.PartName.replace(/^\//, '').toLowerCase(), a.ContentType ?? '');
       },
-    });
+    }, true);
     return types;
   }
 
@@ -273,7 +274,7 @@ export class XlsxPackage {
           name = null;
         }
       },
-    });
+    }, true);
     if (this.activeTab >= this.sheets.length) this.activeTab = 0;
   }
 

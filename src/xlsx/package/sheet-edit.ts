@@ -5,8 +5,9 @@
 // validations, page setup) is small and edited as text, every other element kept where it was.
 import { Block, Region, SpecValue, a1, columnLetter, isFormula, subtract } from '../../../shared/sheet-spec';
 import { PackageError } from './errors';
+import { joined } from './sheet-scan';
 import { LIMITS } from './zip-file';
-import { Element, Tag, attr, children, elementAt, escapeXml, nextTag, prefixOf, removeAttr, setAttr, splice, Splice } from './xml-edit';
+import { Element, Tag, attr, attributeOf, children, elementAt, escapeXml, nextTag, prefixOf, removeAttr, setAttr, splice, Splice, withoutAttribute } from './xml-edit';
 
 export interface ConditionalRule {
   type: 'cellIs' | 'expression';
@@ -96,11 +97,18 @@ const coversRow = (r: { row: number; rows: number }, row: number) => row >= r.ro
 const LETTERS: string[] = [];
 const letters = (col: number) => (LETTERS[col] ??= columnLetter(col));
 
-/** 0-based column of "AB12" (letters only), or -1. */
+/** 0-based column of "AB12" (its first three letters, after an optional "$"), or -1. */
 function columnOf(ref: string | undefined): number {
-  const m = ref && /^\$?([A-Za-z]{1,3})/.exec(ref);
-  if (!m) return -1;
-  return [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  if (!ref) return -1;
+  const from = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  let col = 0;
+  let i = from;
+  for (; i < from + 3 && i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  return i > from ? col - 1 : -1;
 }
 
 /** A number as a cell value: shortest exact form, never NaN or Infinity (those never reach here). */
@@ -119,6 +127,14 @@ function cellXml(p: string, ref: string, value: SpecValue, xf: number): string {
   // when the text says so (tabs and line breaks are character references, kept anyway).
   const space = value && (isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1))) ? ' xml:space="preserve"' : '';
   return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeXml(value)}</${p}t></${p}is></${p}c>`;
+}
+
+/** A column of new cells in the rows a layout covers: where its values come from and its format. */
+interface NewColumn {
+  col: number;
+  letters: string;
+  block?: Block;
+  xf: number;
 }
 
 /** An element's text with an attribute of its start tag set. */
@@ -190,7 +206,7 @@ export class SheetEditor {
     // A head, a row or a tail this long is no sheet a program wrote: stop before the text outgrows
     // what one string can hold.
     if (this.buffer.length + text.length > LIMITS.wholePart) throw new PackageError('sectionTooLarge', { name: this.label, part: this.part, size: Math.round(LIMITS.wholePart / 1024 ** 2) });
-    this.buffer += text;
+    this.buffer = this.buffer ? joined(this.buffer, text) : text;
     if (this.phase === 'head') this.head();
     if (this.phase === 'rows') this.rowsInBuffer();
   }
@@ -273,7 +289,13 @@ class RowWriter {
   /** Rows reached by the changes, from the first not yet written. */
   private readonly spans: { row: number; rows: number }[];
 
+  /** The row's end tag and a cell's start in the sheet's own prefix. */
+  private readonly rowClose: string;
+  private readonly cellOpen: string;
+
   constructor(private readonly changes: SheetChanges, private readonly p: string) {
+    this.rowClose = `</${p}row>`;
+    this.cellOpen = `<${p}c`;
     this.spans = [
       ...changes.blocks.map((b) => ({ row: b.row, rows: b.values.length })),
       ...changes.styles.map((s) => s.region),
@@ -311,13 +333,13 @@ class RowWriter {
   }
 
   row(xml: string, tag: Tag): string {
-    const given = attr(xml.slice(0, tag.end - tag.start), 'r');
+    const startTag = xml.slice(0, tag.end - tag.start);
+    const given = attributeOf(startTag, 'r');
     const index = given ? Number(given) - 1 : this.last + 1;
     const before = index > this.last + 1 ? this.newRows(index) : '';
     this.last = Math.max(this.last, index);
     if (!this.touches(index)) return before + xml;
-    const startTag = xml.slice(0, tag.end - tag.start);
-    const appended = this.appended(xml, startTag, tag, index);
+    const appended = this.appended(xml, startTag, given, tag, index);
     if (appended !== null) return `${before}${appended}`;
     const existing: { col: number; xml: string; hasRef: boolean }[] = [];
     const others: string[] = [];
@@ -348,28 +370,29 @@ class RowWriter {
    * it; null when the row needs the full edit (cells changed, cleared or restyled, a last cell
    * without a reference, comments or other elements in the row).
    */
-  private appended(xml: string, startTag: string, tag: Tag, row: number): string | null {
+  private appended(xml: string, startTag: string, given: string | undefined, tag: Tag, row: number): string | null {
     const { blocks, clears, styles } = this.changes;
     if (clears.some((c) => coversRow(c, row))) return null;
     let first = Infinity;
     for (const b of blocks) if (b.col < first && coversRow({ row: b.row, rows: b.values.length }, row)) first = b.col;
     for (const st of styles) if (st.region.col < first && coversRow(st.region, row)) first = st.region.col;
-    const close = `</${tag.qname}>`;
+    const close = tag.qname === `${this.p}row` ? this.rowClose : `</${tag.qname}>`;
     let inner = '';
     if (tag.kind !== 'empty') {
       inner = xml.slice(startTag.length, xml.length - close.length);
       if (/<[!?]|extLst/.test(inner)) return null;
-      const cell = `<${prefixOf(tag.qname)}c`;
+      const cell = tag.qname === `${this.p}row` ? this.cellOpen : `<${prefixOf(tag.qname)}c`;
       const last = inner.lastIndexOf(cell);
       if (last >= 0) {
-        const lastTag = nextTag(inner, last);
-        const ref = lastTag && lastTag.local === 'c' ? attr(inner.slice(last, lastTag.end), 'r') : undefined;
+        // The last cell's start tag (not an element whose name only starts with c).
+        const after = inner.charCodeAt(last + cell.length);
+        const ref = isSpace(after) || after === 47 || after === 62 ? attributeOf(inner, 'r', last) : undefined;
         if (!ref || columnOf(ref) >= first) return null;
       } else if (/<[\w.-]*:?c[\s/>]/.test(inner)) return null;
     }
     let open = this.rowTag(startTag.endsWith('/>') ? `${startTag.slice(0, -2).replace(/\s+$/, '')}>` : startTag, row);
-    open = removeAttr(open, 'spans');
-    if (attr(startTag, 'r') === undefined) open = setAttr(open, 'r', row + 1);
+    open = withoutAttribute(open, 'spans');
+    if (given === undefined) open = setAttr(open, 'r', row + 1);
     return `${open}${inner}${this.newCells(row)}${close}`;
   }
 
@@ -380,43 +403,52 @@ class RowWriter {
     return height ? setAttr(setAttr(tag, 'ht', height.points), 'customHeight', 1) : tag;
   }
 
-  /** The blocks and styles over the last row given new cells, and the cells they make there. */
-  private layout: { blocks: Block[]; styles: SheetChanges['styles']; cells: { col: number; letters: string; block?: Block; xf: number }[] } | null = null;
+  /** The new cells' columns over the rows from `from` up to `to` (the same blocks and styles
+   * reach each of them: every row of a new column), made when a row outside is reached. */
+  private layout: { from: number; to: number; columns: NewColumn[] } | null = null;
 
-  /** The new cells' columns of a row over these blocks and styles, in order, each with the block
-   * giving its value (the last one over it) and its format: worked out again only when the row is
-   * reached by other blocks or styles than the row before (every row of a new column is not). */
-  private cellsOver(blocks: Block[], styles: SheetChanges['styles']) {
-    const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-    if (this.layout && same(this.layout.blocks, blocks) && same(this.layout.styles, styles)) return this.layout.cells;
+  /** The new cells' columns of a row, in order, each with the block giving its value (the last one
+   * over it) and its format. */
+  private columnsAt(row: number): NewColumn[] {
+    if (this.layout && row >= this.layout.from && row < this.layout.to) return this.layout.columns;
+    const { blocks: all, styles: allStyles } = this.changes;
+    const blocks = all.filter((b) => row >= b.row && row < b.row + b.values.length);
+    const styles = allStyles.filter((s) => coversRow(s.region, row));
+    // The rows around this one that the same blocks and styles reach.
+    let [from, to] = [0, Infinity];
+    for (const [start, end] of [...all.map((b) => [b.row, b.row + b.values.length]), ...allStyles.map((s) => [s.region.row, s.region.row + s.region.rows])]) {
+      for (const edge of [start, end]) {
+        if (edge <= row) from = Math.max(from, edge);
+        else to = Math.min(to, edge);
+      }
+    }
     const columns = new Set<number>();
     for (const b of blocks) for (let c = 0; c < b.values[0].length; c++) columns.add(b.col + c);
     for (const s of styles) for (let c = 0; c < s.region.cols; c++) columns.add(s.region.col + c);
     const cells = [...columns]
       .sort((x, y) => x - y)
-      .map((col) => {
+      .map((col): NewColumn => {
         let block: Block | undefined;
         for (const b of blocks) if (col >= b.col && col < b.col + b.values[0].length) block = b;
         let xf = 0;
         for (const s of styles) if (col >= s.region.col && col < s.region.col + s.region.cols) xf = s.restyle(xf);
         return { col, letters: letters(col), block, xf };
       });
-    this.layout = { blocks, styles, cells };
+    this.layout = { from, to, columns: cells };
     return cells;
   }
 
   /** The cells the changes make in a row that has none of its own (or none where they go), in
    * column order: the same as cells(row, []), without its bookkeeping for existing cells. */
   private newCells(row: number): string {
-    const { blocks, styles, stored } = this.changes;
-    const rowBlocks = blocks.filter((b) => row >= b.row && row < b.row + b.values.length);
-    const rowStyles = styles.filter((s) => coversRow(s.region, row));
+    const { stored } = this.changes;
+    const number = row + 1;
     let out = '';
-    for (const { col, letters: column, block, xf } of this.cellsOver(rowBlocks, rowStyles)) {
+    for (const { col, letters: column, block, xf } of this.columnsAt(row)) {
       let value = block?.values[row - block.row][col - block.col];
       if (typeof value === 'number' && stored) value = stored(value, xf);
-      if (value !== undefined) out += cellXml(this.p, `${column}${row + 1}`, value, xf);
-      else if (xf) out += cellXml(this.p, `${column}${row + 1}`, null, xf);
+      if (value !== undefined) out += cellXml(this.p, `${column}${number}`, value, xf);
+      else if (xf) out += cellXml(this.p, `${column}${number}`, null, xf);
     }
     return out;
   }

@@ -115,6 +115,72 @@ function attributePattern(name: string): RegExp {
   return re;
 }
 
+/** An attribute's value between its quotes, references resolved. */
+export function valueOf(b: string, start: number, end: number): string {
+  const raw = b.slice(start, end);
+  return raw.includes('&') ? decodeEntities(raw) : raw;
+}
+
+const isXmlSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** The attribute nextAttributeAt found last: its name's span and its value's (between the quotes). */
+export const found = { nameStart: 0, nameEnd: 0, value: 0, valueEnd: 0 };
+
+/** What nextAttributeAt answers for an attribute no XML reader accepts (no "=", no quotes). */
+export const MALFORMED = -2;
+
+/**
+ * Finds the next attribute of a start tag from `from` on (before `end`) and puts its spans in
+ * `found`, without making a string: answers where to look for the one after, -1 when there is none
+ * (the tag's "/>" or ">" is reached), or MALFORMED. For the code every row of a sheet passes.
+ */
+export function nextAttributeAt(b: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isXmlSpace(b.charCodeAt(i))) i++;
+  const nameStart = i;
+  for (let c = b.charCodeAt(i); i < end && c !== 61 /* = */ && !isXmlSpace(c) && c !== 47 && c !== 62; c = b.charCodeAt(++i));
+  if (i === nameStart) return -1;
+  const nameEnd = i;
+  while (i < end && isXmlSpace(b.charCodeAt(i))) i++;
+  if (b.charCodeAt(i) !== 61) return MALFORMED;
+  i++;
+  while (i < end && isXmlSpace(b.charCodeAt(i))) i++;
+  const quote = b.charCodeAt(i);
+  if (quote !== 34 && quote !== 39) return MALFORMED;
+  const close = b.indexOf(quote === 34 ? '"' : "'", i + 1);
+  if (close < 0 || close >= end) return MALFORMED;
+  found.nameStart = nameStart;
+  found.nameEnd = nameEnd;
+  found.value = i + 1;
+  found.valueEnd = close;
+  return close + 1;
+}
+
+/** Finds the attribute `name` (exactly so written) of the start tag at `start` in b, its spans in
+ * `found`; false when the tag has none (or is malformed). */
+export function findAttribute(b: string, start: number, name: string): boolean {
+  let i = start + 1;
+  for (let c = b.charCodeAt(i); i < b.length && !isXmlSpace(c) && c !== 47 && c !== 62; c = b.charCodeAt(++i));
+  for (i = nextAttributeAt(b, i, b.length); i >= 0; i = nextAttributeAt(b, i, b.length)) {
+    if (found.nameEnd - found.nameStart === name.length && b.startsWith(name, found.nameStart)) return true;
+  }
+  return false;
+}
+
+/** The attribute `name` (exactly so written) of the start tag at `start` (entities decoded), or
+ * undefined: attr's answer, read without a pattern or a copy of the tag. */
+export function attributeOf(tag: string, name: string, start = 0): string | undefined {
+  return findAttribute(tag, start, name) ? valueOf(tag, found.value, found.valueEnd) : undefined;
+}
+
+/** A start tag without the attribute `name` (exactly so written), or as it was: removeAttr's
+ * answer, without a pattern. */
+export function withoutAttribute(tag: string, name: string): string {
+  if (!findAttribute(tag, 0, name)) return tag;
+  // With the one space before it, up to its closing quote.
+  return tag.slice(0, found.nameStart - 1) + tag.slice(found.valueEnd + 1);
+}
+
 /** An attribute's value from a start tag (entities decoded), or undefined. */
 export function attr(tag: string, name: string): string | undefined {
   const m = attributePattern(name).exec(tag);

@@ -39,6 +39,9 @@ export function decoderFor(first: Uint8Array): TextDecoder {
   return new TextDecoder('utf-8');
 }
 
+/** Text handed to the parser at a time. */
+const PIECE = 8 * 1024;
+
 /** Reads one part's XML through the handlers, streaming. Malformed XML stops with a sentence. */
 export function readXml(zip: ZipFile, entry: ZipEntry, handlers: XmlHandlers): void {
   readXmlChunks(zip.label, entry.name, (onChunk) => zip.inflate(entry, onChunk), handlers);
@@ -73,7 +76,9 @@ export function readXmlChunks(label: string, part: string, inflate: (onChunk: (c
   try {
     inflate((chunk) => {
       decoder ??= decoderFor(chunk);
-      parser.write(decoder.decode(chunk, { stream: true }));
+      const text = decoder.decode(chunk, { stream: true });
+      // In pieces, so that a reader of the top of a part stops the parsing too, not only the calls.
+      for (let at = 0; at < text.length && !stopped; at += PIECE) parser.write(at === 0 && text.length <= PIECE ? text : text.slice(at, at + PIECE));
       return !stopped;
     });
     if (!stopped) parser.write((decoder as TextDecoder | null)?.decode() ?? '').close();

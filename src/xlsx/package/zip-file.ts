@@ -46,6 +46,7 @@ const DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 /** Chunks read from disk: small enough that one inflates to at most ~16 MB (deflate tops at 1032:1). */
 const CHUNK = 16 * 1024;
+const FIRST_CHUNK = 1024;
 /** Pieces a part inflated at once is handed over in. */
 const PIECE = 64 * 1024;
 
@@ -180,8 +181,10 @@ export class ZipFile {
     };
     const inflater = entry.method === 8 ? new Inflate((chunk) => emit(chunk)) : null;
     try {
-      for (let at = 0; at < entry.compressedSize && !stopped; at += CHUNK) {
-        const length = Math.min(CHUNK, entry.compressedSize - at);
+      // Small chunks first: a reader of the top of a part (the active cell above a sheet's rows)
+      // stops after a few kilobytes, before the inflater has produced much more than it needs.
+      for (let at = 0, chunk = FIRST_CHUNK; at < entry.compressedSize && !stopped; at += chunk, chunk = Math.min(CHUNK, chunk * 2)) {
+        const length = Math.min(chunk, entry.compressedSize - at);
         const raw = this.readRaw(start + at, length);
         if (inflater) inflater.push(raw, at + length >= entry.compressedSize);
         else emit(raw);

@@ -1,8 +1,14 @@
 // The sheet editor on hand-written sheet XML: the rows it does not touch come out as they went
 // in, the cells it writes go into their rows in column order, and it streams.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SpecValue } from '../../../shared/sheet-spec';
 import { LIMITS } from '../../../src/xlsx/package/zip-file';
 import { SheetChanges, SheetEditor, editSheetText, noSheetChanges } from '../../../src/xlsx/package/sheet-edit';
+import { SheetScanner } from '../../../src/xlsx/package/sheet-scan';
+import { sheetXml } from '../../support/sheet-xml';
+
+if (!process.env.FC_RANDOM) fc.configureGlobal({ seed: 20261128 });
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const changes = (extra: Partial<SheetChanges>): SheetChanges => ({ ...noSheetChanges(), ...extra });
@@ -14,6 +20,26 @@ function streamed(xml: string, c: SheetChanges, piece: number): string {
   for (let at = 0; at < xml.length; at += piece) editor.push(xml.slice(at, at + piece));
   editor.end();
   return out.join('');
+}
+
+type Raw = [number, number, string | undefined, number, string | null];
+
+/** A sheet's cells as the runner reads them (row, column, type, style, value text). */
+function cellsOf(xml: string): Raw[] {
+  const cells: Raw[] = [];
+  const scanner = new SheetScanner((row, col, type, style, text) => void cells.push([row, col, type, style, text]));
+  if (scanner.push(xml)) scanner.end();
+  return cells;
+}
+
+/** Each row's text with its 0-based number (its r, else the one after the row before). */
+function rowsOf(xml: string): { row: number; text: string }[] {
+  let row = -1;
+  return [...xml.matchAll(/<(?:x:)?row\b[^>]*\/>|<(?:x:)?row\b[^>]*>[\s\S]*?<\/(?:x:)?row>/g)].map(([text]) => {
+    const r = /^<[^>]*?\s(?:x:)?r\s*=\s*["'](\d+)/.exec(text);
+    row = r ? Number(r[1]) - 1 : row + 1;
+    return { row, text };
+  });
 }
 
 describe('the sheet editor', () => {
@@ -49,6 +75,42 @@ describe('the sheet editor', () => {
   it('gives the same text whatever the size of the pieces it is fed', () => {
     const whole = editSheetText(sheet, tiers);
     for (const piece of [1, 7, 64]) expect(streamed(sheet, tiers, piece)).toBe(whole);
+  });
+
+  it('adds new columns to any sheet: every cell kept, the new ones where they go, untouched rows as they were', () => {
+    const value = fc.oneof(fc.constantFrom<SpecValue>('A', 'Acme & Co', ' lead', '<b>', '', 'tab\tin', null), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer());
+    const block = fc.record({ row: fc.nat(20), values: fc.array(fc.tuple(value, value), { minLength: 1, maxLength: 25 }) });
+    // The first new column formatted over rows of its own (a header's, the values', or others).
+    const styled = fc.record({ row: fc.nat(30), rows: fc.integer({ min: 1, max: 20 }) });
+    fc.assert(
+      fc.property(sheetXml(20, 6, false), block, styled, fc.integer({ min: 1, max: 500 }), (xml, b, st, piece) => {
+        const col = 16;
+        const c = changes({
+          blocks: [{ sheet: 's', row: b.row, col, values: b.values }],
+          styles: [{ region: { row: st.row, col, rows: st.rows, cols: 1 }, restyle: () => 5 }],
+        });
+        const out = editSheetText(xml, c);
+        expect(streamed(xml, c, piece)).toBe(out);
+        const added: Raw[] = [];
+        const bottom = Math.max(b.row + b.values.length, st.row + st.rows);
+        for (let row = Math.min(b.row, st.row); row < bottom; row++) {
+          const values = row >= b.row && row < b.row + b.values.length ? b.values[row - b.row] : undefined;
+          for (let k = 0; k < 2; k++) {
+            const xf = k === 0 && row >= st.row && row < st.row + st.rows ? 5 : 0;
+            const v = values?.[k];
+            if (typeof v === 'string') added.push([row, col + k, 'inlineStr', xf, v]);
+            else if (typeof v === 'number') added.push([row, col + k, undefined, xf, String(Object.is(v, -0) ? 0 : v)]);
+            // A blank of a block is an empty cell (what was there goes); a format alone, one too.
+            else if (v === null || xf) added.push([row, col + k, undefined, xf, null]);
+          }
+        }
+        const expected = [...cellsOf(xml), ...added].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+        expect(cellsOf(out)).toEqual(expected);
+        const touched = (row: number) => (row >= b.row && row < b.row + b.values.length) || (row >= st.row && row < st.row + st.rows);
+        for (const { row, text } of rowsOf(xml)) if (!touched(row)) expect(out).toContain(text);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('adds rows where there were none, in order, with heights and merges', () => {

@@ -1,7 +1,12 @@
 // The light sheet scanner reads every form of <sheetData> the general XML reader read, whatever
 // the size of the pieces the text comes in, and refuses what an XML reader refuses.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SheetScanner, isDamaged } from '../../../src/xlsx/package/sheet-scan';
+import { attribute, readXmlChunks } from '../../../src/xlsx/package/xml-stream';
+import { sheetXml } from '../../support/sheet-xml';
+
+if (!process.env.FC_RANDOM) fc.configureGlobal({ seed: 20261128 });
 
 type Raw = [number, number, string | undefined, number, string | null];
 
@@ -24,6 +29,76 @@ const damaged = (xml: string) => {
 };
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** "AB12" → [row, col], 0-based; -1 for a part that is not there (as the scanner reads them). */
+function position(ref: string): [number, number] {
+  const m = /^([A-Za-z]*)(.*)$/.exec(ref)!;
+  const col = m[1] ? [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : -1;
+  const row = /^\d+$/.test(m[2]) && Number(m[2]) > 0 ? Number(m[2]) - 1 : -1;
+  return [row, col];
+}
+
+/** The same cells read by the general XML reader (saxes), as the runner read them before the scanner. */
+function readByParser(xml: string): Raw[] {
+  const cells: Raw[] = [];
+  let [inData, row, col, style, inCell, collecting, inInline, phonetic] = [false, -1, -1, 0, false, false, false, 0];
+  let type: string | undefined;
+  let text: string | null = null;
+  const cellEnd = () => {
+    inCell = collecting = false;
+    cells.push([row, col, type, style, text]);
+  };
+  // The reader closes an empty element (<c/>) right after opening it: that close is no end tag.
+  let justEmpty = false;
+  readXmlChunks('test', 'sheet', (onChunk) => void onChunk(Buffer.from(xml)), {
+    open: (name, a, empty) => {
+      justEmpty = empty;
+      if (!inData) {
+        if (name !== 'sheetData') return;
+        if (empty) return false;
+        inData = true;
+        return;
+      }
+      if (name === 'row') {
+        const n = Number(attribute(a, 'r') ?? NaN);
+        row = Number.isInteger(n) && n > 0 ? n - 1 : row + 1;
+        col = -1;
+      } else if (name === 'c') {
+        const [r, c] = position(attribute(a, 'r') ?? '');
+        if (r >= 0 && r !== row) row = r;
+        if (row < 0) row = 0;
+        col = c >= 0 ? c : col + 1;
+        type = a.t;
+        style = a.s ? Number(a.s) : 0;
+        text = null;
+        inCell = true;
+        if (empty) cellEnd();
+      } else if (name === 'v' && inCell) {
+        text = '';
+        collecting = !empty;
+      } else if (name === 'is' && inCell) {
+        inInline = !empty;
+        text = '';
+        if (empty) type = 'inlineStr';
+      } else if (name === 'rPh' && !empty) phonetic++;
+      else if (name === 't' && inInline && phonetic === 0 && !empty) collecting = true;
+    },
+    text: (t) => {
+      if (collecting) text += t;
+    },
+    close: (name) => {
+      if (justEmpty) return void (justEmpty = false);
+      if (name === 'sheetData') return false;
+      if (name === 'v' || name === 't') collecting = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'is') {
+        inInline = false;
+        type = 'inlineStr';
+      } else if (name === 'c') cellEnd();
+    },
+  });
+  return cells;
+}
 
 describe('the sheet scanner', () => {
   const sheet =
@@ -49,6 +124,17 @@ describe('the sheet scanner', () => {
 
   it('reads the same whatever the size of the pieces', () => {
     for (let piece = 1; piece <= 40; piece++) expect(scan(sheet, piece), `pieces of ${piece}`).toEqual(expected);
+  });
+
+  it('reads every cell of any sheet as the general XML reader does, in pieces of any size', () => {
+    fc.assert(
+      fc.property(sheetXml(), fc.integer({ min: 1, max: 300 }), (xml, piece) => {
+        const parsed = readByParser(xml);
+        expect(scan(xml)).toEqual(parsed);
+        expect(scan(xml, piece)).toEqual(parsed);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('stops when asked to', () => {
