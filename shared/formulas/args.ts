@@ -1,7 +1,7 @@
 // Reading arguments once, for every function: shapes, positions for messages, and coercion of
 // a cell to what a parameter needs. Problems are thrown as FormulaError and turned into the
 // function's result by the runner (shared/run.ts); nothing else is ever thrown on purpose.
-import { Cell, FormulaError, Matrix, describeCell, isBlank, isError, numError, shapeOf, valueError } from '../cells';
+import { Cell, FormulaError, Matrix, cellAt, describeCell, isBlank, isError, numError, shapeOf, valueError } from '../cells';
 
 /** Where a cell sits, in words a spreadsheet user reads: "row 7 of values". */
 export interface Place {
@@ -32,7 +32,7 @@ export function vectorOf(m: Matrix, arg: string): Vector {
   const rows = m.length;
   const cols = m[0]?.length ?? 0;
   if (rows === 0 || cols === 0) throw valueError(`${arg} is an empty range`);
-  if (cols === 1) return { arg, length: rows, at: (i) => m[i][0], orientation: 'column' };
+  if (cols === 1) return { arg, length: rows, at: (i) => cellAt(m[i], 0) as Cell, orientation: 'column' };
   if (rows === 1) return vectorFrom(m[0], arg, 'row');
   throw valueError(`${arg} must be one column or one row, not a block of ${shapeOf(m)}`);
 }

@@ -1,7 +1,7 @@
 // Excel custom functions. Host globals used here: CustomFunctions (the custom-functions runtime)
 // and Excel (the shared runtime's workbook API, read only, to tell empty cells from zeros).
 // Every catalog function is associated under its catalog name; the manifest adds the KAM prefix.
-import { ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
+import { ERROR_CODES, ErrorCode, FormulaError, Matrix, cellAt } from '../../shared/cells';
 import { FUNCTIONS, FunctionSpec } from '../../shared/catalog';
 import { HostCells, callForHost } from '../../shared/run';
 import { EmptyCells, emptyCellsAmongZeros } from './blanks';
@@ -36,7 +36,7 @@ function readArg(arg: unknown): { matrix: Matrix | undefined; zeros: Zeros | nul
     let row = rows[r];
     if (!Array.isArray(row)) rows[r] = row = [row];
     for (let c = 0; c < row.length; c++) {
-      const v = row[c] as ExcelValue;
+      const v = cellAt(row, c) as ExcelValue;
       // typeof first: a column of texts then never meets a comparison with a number.
       if (typeof v === 'number') {
         if (v === 0) {

@@ -1,7 +1,7 @@
 // Google Sheets custom functions: the core of Code.js, without the sidebar's server, so what runs
 // in cells stays small and readable. Apps Script calls the generated top-level wrappers in
 // Code.js, which land here. Host globals used here: SpreadsheetApp, Session.
-import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix } from '../../shared/cells';
+import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix, cellAt } from '../../shared/cells';
 import { FunctionSpec, functionNamed } from '../../shared/catalog';
 import { callForHost } from '../../shared/run';
 import { Zone, dateFromSerial, serialFromDate, zoneNamed } from './dates';
@@ -47,7 +47,7 @@ function readArg(arg: unknown, serialOf: (date: Date) => number): Matrix | undef
     let row = arg[r] as unknown[];
     if (!Array.isArray(row)) arg[r] = row = [row];
     for (let c = 0; c < row.length; c++) {
-      const v = row[c];
+      const v = cellAt(row, c);
       if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.charCodeAt(0) !== 35 /* # */)) continue;
       row[c] = fromSheets(v, serialOf);
     }
