@@ -81,9 +81,14 @@ function accountPerRow(values: Vector): Accounts {
  * earlier rows in here (to report problems in row order) made its Map lookups twice as slow.
  */
 function groupByKeyCell(keys: Vector, values: Vector, rowGroup: Int32Array): { cells: Cell[]; badRow: number } {
-  const cells = recalled(keys, values, rowGroup);
-  if (cells) return { cells, badRow: -1 };
-  const grouped = numberKeyCells(keys, values, rowGroup);
+  const last = lastGrouping?.deref();
+  const agreeing = last ? agreeingRows(last, keys, values) : { rows: 0, groups: 0 };
+  if (last && agreeing.rows === keys.length) {
+    rowGroup.set(last.rowGroup.subarray(0, keys.length));
+    groupings.recalled++;
+    return { cells: last.cells.slice(0, agreeing.groups), badRow: -1 };
+  }
+  const grouped = numberKeyCells(keys, values, rowGroup, last && agreeing.rows > 0 ? { last, ...agreeing } : undefined);
   if (grouped.badRow < 0) remember(grouped.cells, rowGroup, grouped.snapshot);
   return grouped;
 }
@@ -91,8 +96,9 @@ function groupByKeyCell(keys: Vector, values: Vector, rowGroup: Int32Array): { c
 /**
  * The last key column numbered, while it lives. Several functions of the family often read the
  * same keys one after the other (PARETO_TIER, PARETO_SHARE and PARETO_SUMMARY over one table, or
- * the same formula again after an amount changed): comparing a million keys with the last call's
- * one by one costs a fraction of numbering them again. The keys are kept as a copy of the cells
+ * the same formula again after an amount changed or a line was added): comparing a million keys
+ * with the last call's one by one costs a fraction of numbering them again, and where the keys
+ * part ways only the rows from there on are numbered. The keys are kept as a copy of the cells
  * (whoever owns the arrays may change them afterwards), and only weakly: the first garbage
  * collection after the calculation lets them go, so the add-in never holds a workbook's keys.
  */
@@ -103,7 +109,7 @@ interface Grouping {
 }
 
 let lastGrouping: { deref(): Grouping | undefined } | undefined;
-/** How many key columns were numbered (not recalled): for the tests. */
+/** How many key columns were numbered (not recalled) and recalled whole: for the tests. */
 export const groupings = { numbered: 0, recalled: 0 };
 
 interface WeakRefConstructor {
@@ -120,28 +126,41 @@ function remember(cells: Cell[], rowGroup: Int32Array, keys: Cell[]): void {
   lastGrouping = Weak ? new Weak({ keys, rowGroup: rowGroup.slice(), cells }) : undefined;
 }
 
-/**
- * The last call's numbering when these keys are the same cells, row for row, and no row the last
- * call skipped (a blank key with a blank amount) has an amount now; otherwise undefined.
- */
-function recalled(keys: Vector, values: Vector, rowGroup: Int32Array): Cell[] | undefined {
-  const last = lastGrouping?.deref();
-  if (!last || last.keys.length !== keys.length) return undefined;
-  const before = last.keys;
-  const groups = last.rowGroup;
-  for (let i = 0; i < before.length; i++) {
-    if (keys.at(i) !== before[i]) return undefined;
-    if (groups[i] < 0 && !skipsRow(values.at(i))) return undefined;
-  }
-  rowGroup.set(groups);
-  groupings.recalled++;
-  return last.cells;
-}
-
 /** A row with a blank key is skipped when its amount is blank too; with an amount it is a problem. */
 const skipsRow = (amount: Cell): boolean => isBlank(amount) || amount === '';
 
-function numberKeyCells(keys: Vector, values: Vector, rowGroup: Int32Array): { cells: Cell[]; badRow: number; snapshot: Cell[] } {
+/**
+ * How many rows from the top hold the same key cells as the last call's, none of them a row that
+ * call skipped (a blank key with a blank amount) with an amount now; and how many groups those
+ * rows hold. Groups are numbered in the order they first appear, so the rows that agree hold
+ * exactly the groups numbered below that count, and a fresh numbering would number them alike.
+ */
+function agreeingRows(last: Grouping, keys: Vector, values: Vector): { rows: number; groups: number } {
+  const before = last.keys;
+  const groupOf = last.rowGroup;
+  const n = Math.min(before.length, keys.length);
+  let groups = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    if (keys.at(i) !== before[i]) break;
+    const g = groupOf[i];
+    if (g < 0) {
+      if (!skipsRow(values.at(i))) break;
+    } else if (g >= groups) groups = g + 1;
+  }
+  return { rows: i, groups };
+}
+
+/**
+ * Numbers the key cells, writing each row's group into `rowGroup`. With a head start, the rows
+ * that agree with the last call keep its groups, and numbering goes on from the first that does not.
+ */
+function numberKeyCells(
+  keys: Vector,
+  values: Vector,
+  rowGroup: Int32Array,
+  head?: { last: Grouping; rows: number; groups: number },
+): { cells: Cell[]; badRow: number; snapshot: Cell[] } {
   groupings.numbered++;
   const snapshot: Cell[] = new Array(keys.length);
   // Texts (nearly every key) in a TextIndex, numbers and the rest in a Map: both hand out group
@@ -150,7 +169,18 @@ function numberKeyCells(keys: Vector, values: Vector, rowGroup: Int32Array): { c
   const textGroup: number[] = [];
   const others = new Map<Cell, number>();
   const cells: Cell[] = [];
-  for (let i = 0; i < keys.length; i++) {
+  const start = head ? head.rows : 0;
+  if (head) {
+    for (let i = 0; i < start; i++) snapshot[i] = head.last.keys[i];
+    rowGroup.set(head.last.rowGroup.subarray(0, start));
+    for (let g = 0; g < head.groups; g++) {
+      const cell = head.last.cells[g];
+      if (typeof cell === 'string') textGroup[texts.add(cell)] = g;
+      else others.set(cell, g);
+      cells.push(cell);
+    }
+  }
+  for (let i = start; i < keys.length; i++) {
     const raw = keys.at(i);
     snapshot[i] = raw;
     let g: number | undefined;

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cell, FormulaError, Matrix } from '../../shared/cells';
 import { functionNamed } from '../../shared/catalog';
-import { forgetGroupings, groupings } from '../../shared/formulas/pareto';
+import { forgetGroupings, groupAccounts, groupings } from '../../shared/formulas/pareto';
+import { vectorFrom } from '../../shared/formulas/args';
 import { callForHost, callFunction } from '../../shared/run';
 
 if (!process.env.FC_RANDOM) fc.configureGlobal({ seed: 20261128 });
@@ -26,8 +27,8 @@ const key = fc.constantFrom<Cell>('Acme', 'acme ', 'Beta', 'Gamma', 7, 'Delta', 
 const amount = fc.oneof(fc.integer({ min: -50, max: 1000 }), fc.constant<Cell>(null), fc.constant<Cell>(''));
 const table = fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(fc.array(amount, { minLength: n, maxLength: n }), fc.array(key, { minLength: n, maxLength: n })));
 
-/** What may change between two calls: nothing, an amount, a key, a key blanked, or the size. */
-const change = fc.tuple(fc.constantFrom('none', 'amount', 'key', 'blank key', 'error key', 'longer'), fc.nat(), amount, key);
+/** What may change between two calls: nothing, an amount, a key, a key blanked, two keys swapped, or the size. */
+const change = fc.tuple(fc.constantFrom('none', 'amount', 'key', 'blank key', 'error key', 'swap', 'longer', 'shorter'), fc.nat(), amount, key);
 
 function changed([amounts, keys]: [Cell[], Cell[]], [what, at, a, k]: [string, number, Cell, Cell]): [Cell[], Cell[]] {
   const i = at % amounts.length;
@@ -36,7 +37,12 @@ function changed([amounts, keys]: [Cell[], Cell[]], [what, at, a, k]: [string, n
   if (what === 'key') next[1][i] = k;
   if (what === 'blank key') next[1][i] = null;
   if (what === 'error key') next[1][i] = new FormulaError('#N/A', '');
+  if (what === 'swap') {
+    const j = (at * 7 + 3) % amounts.length;
+    [next[1][i], next[1][j]] = [next[1][j], next[1][i]];
+  }
   if (what === 'longer') next.forEach((cells, c) => cells.push(c === 0 ? a : k));
+  if (what === 'shorter' && amounts.length > 1) next.forEach((cells) => cells.splice(i, 1));
   return next;
 }
 
@@ -53,6 +59,42 @@ describe('recalling the last numbering of the keys', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  // Where the keys part ways with the last call's, the rows above keep its numbering and the rest
+  // are numbered on: the accounts, their rows, totals and names must be a fresh numbering's.
+  it('numbers the accounts as a fresh numbering does, after any change', () => {
+    const accountsOf = ([amounts, keys]: [Cell[], Cell[]]) => {
+      try {
+        const a = groupAccounts(vectorFrom(amounts, 'values'), vectorFrom(keys, 'keys'));
+        return { rowAccount: [...a.rowAccount], totals: [...a.totals], hasAmount: [...a.hasAmount], names: a.names };
+      } catch (e) {
+        return e;
+      }
+    };
+    fc.assert(
+      fc.property(table, change, (first, what) => {
+        const second = changed(first, what);
+        forgetGroupings();
+        const expected = accountsOf(second);
+        forgetGroupings();
+        accountsOf(first);
+        expect(accountsOf(second)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('numbers only the rows below the first that changed', () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `Customer ${i % 97}`);
+    const amounts = keys.map((_, i) => (i * 37) % 500);
+    forgetGroupings();
+    callForHost(functionNamed('PARETO_TIER')!, [column(amounts), column(keys)], HOST);
+    const edited = keys.slice();
+    edited[990] = 'Customer 1000';
+    edited[995] = 'Customer 3';
+    const got = callForHost(functionNamed('PARETO_SHARE')!, [column(amounts), column(edited)], HOST);
+    expect(got).toEqual(fresh('PARETO_SHARE', amounts, edited));
   });
 
   it('recalls the keys for the next function over the same table, not after a key changed', () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const root = join(__dirname, '../..');
 
 describe('the bundles leave the kinds of the host\'s rows alone', () => {
-  it('PARETO_TIER (amounts and keys) and PLAN_ATTAINMENT (targets and actuals: a fraction is not written over a whole number's row), through functions.js and Code.js', () => {
+  it('PARETO_TIER (amounts and keys) and PLAN_ATTAINMENT (targets and actuals: a fraction is not written over a row of whole numbers), through functions.js and Code.js', () => {
     const child = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', join(root, 'test/support/row-kinds-child.ts'), root], { cwd: root, encoding: 'utf8' });
     expect(child.stderr).toBe('');
     const changed = JSON.parse(child.stdout.trim()) as Record<string, number>;
