@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli';
 import { zipOf, zipParts } from '../../support/zip';
-import { entryName } from '../../../src/xlsx/package/zip-file';
+import { ZipFile, entryName } from '../../../src/xlsx/package/zip-file';
 import { FormulaError } from '../../../shared/cells';
 import { XlsxPackage } from '../../../src/xlsx/package/read-package';
 import { parseReference, sheetValues, workbookInfo } from '../../../src/xlsx/package/read-workbook';
@@ -231,5 +231,27 @@ describe('package layout', () => {
     expect(parseReference("'It''s'!A1")).toEqual({ sheet: "It's", region: { row: 0, col: 0, rows: 1, cols: 1 } });
     expect(parseReference('Sales!$A:$A')).toBeNull();
     expect(parseReference('SUM(Sales!A1:A2)')).toBeNull();
+  });
+});
+
+describe('a large part read whole', () => {
+  it('comes in pieces that join to the part, each ending between two tags (a sheet\'s after a row), never inside a character', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Zoë 😀 ${'é'.repeat(i % 40)}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('');
+    const sheet = worksheet(rows);
+    const sst = sharedStringsPart(Array.from({ length: 4000 }, (_, i) => `<si><t>Café ${i} ${'ø'.repeat(i % 30)}</t></si>`));
+    const path = files.file('pieces.xlsx', { ...basicParts(rows, { sharedStrings: sst }) });
+    const zip = ZipFile.open(path, 'pieces.xlsx');
+    try {
+      for (const [name, text, ending] of [['xl/worksheets/sheet1.xml', sheet, '</row>'], ['xl/sharedStrings.xml', sst, '>']] as const) {
+        const pieces: Buffer[] = [];
+        zip.inflate(zip.entry(name)!, (chunk) => void pieces.push(Buffer.from(chunk)), true);
+        expect(pieces.length).toBeGreaterThan(2);
+        expect(Buffer.concat(pieces).toString('utf8')).toBe(text);
+        const fatal = new TextDecoder('utf-8', { fatal: true });
+        for (const piece of pieces.slice(0, -1)) expect(fatal.decode(piece).endsWith(ending)).toBe(true);
+      }
+    } finally {
+      zip.close();
+    }
   });
 });
