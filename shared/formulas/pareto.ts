@@ -163,10 +163,9 @@ function numberKeyCells(
 ): { cells: Cell[]; badRow: number; snapshot: Cell[] } {
   groupings.numbered++;
   const snapshot: Cell[] = new Array(keys.length);
-  // Texts (nearly every key) in a TextIndex, numbers and the rest in a Map: both hand out group
-  // numbers from one count, kept in step through `cells`.
+  // Texts (nearly every key) in a TextIndex, numbers and the rest in a Map: both hold group
+  // numbers from one count, `cells`'s length.
   const texts = new TextIndex();
-  const textGroup: number[] = [];
   const others = new Map<Cell, number>();
   const cells: Cell[] = [];
   const start = head ? head.rows : 0;
@@ -175,7 +174,7 @@ function numberKeyCells(
     rowGroup.set(head.last.rowGroup.subarray(0, start));
     for (let g = 0; g < head.groups; g++) {
       const cell = head.last.cells[g];
-      if (typeof cell === 'string') textGroup[texts.add(cell)] = g;
+      if (typeof cell === 'string') texts.add(cell, g);
       else others.set(cell, g);
       cells.push(cell);
     }
@@ -185,9 +184,9 @@ function numberKeyCells(
     snapshot[i] = raw;
     let g: number | undefined;
     if (typeof raw === 'string') {
-      const t = texts.numberOf(raw);
-      if (t >= 0) {
-        rowGroup[i] = textGroup[t];
+      const known = texts.numberOf(raw);
+      if (known >= 0) {
+        rowGroup[i] = known;
         continue;
       }
     } else g = others.get(raw);
@@ -198,7 +197,7 @@ function numberKeyCells(
         continue;
       }
       g = cells.length;
-      if (typeof raw === 'string') textGroup[texts.add(raw)] = g;
+      if (typeof raw === 'string') texts.add(raw, g);
       else others.set(raw, g);
       cells.push(raw);
     }

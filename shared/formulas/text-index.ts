@@ -50,13 +50,16 @@ export class TextIndex {
     }
   }
 
-  /** Gives `text` (not numbered yet) the next number, and returns it. */
-  add(text: string): number {
-    const n = this.count++;
+  /**
+   * Gives `text` (not numbered yet) a number and returns it: the next one, or `value` (a caller
+   * numbering texts among other things keeps its own count, and reads its number straight back).
+   */
+  add(text: string, value = this.count): number {
+    this.count++;
     const start = this.keep(text);
     if (2 * this.count > this.capacity) this.grow();
-    this.place(hashOf(text), n, start, text.length);
-    return n;
+    this.place(hashOf(text), value, start, text.length);
+    return value;
   }
 
   /** Whether the characters kept from `start` are `text`'s (its length already agrees). */
