@@ -800,6 +800,9 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
     height: chartHeight,
   });
   lorenz.write(spec, pareto);
+  // The summary, the account list and the Lorenz points side by side: one landscape page wide.
+  spec.fitToPageWidth.push(pareto);
+  spec.landscape.push(pareto);
   spec.names.push({ name: OWN_NAMES.pareto, sheet: pareto, region: paretoRegion });
   if (dataEndRow !== null) spec.names.push({ name: SOURCE_NAMES.dataEnd, sheet: pareto, region: { row: dataEndRow, col: 1, rows: 1, cols: 1 } });
   else if (a.info.names[SOURCE_NAMES.dataEnd]) spec.removeNames.push(SOURCE_NAMES.dataEnd);
