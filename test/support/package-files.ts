@@ -80,3 +80,36 @@ export function typeProblems(zip: Map<string, string>): string[] {
   }
   return problems;
 }
+
+/**
+ * A worksheet's elements in the order ECMA-376 Part 1 gives them (CT_Worksheet, §18.3.1.99),
+ * written here from the standard and not taken from the writer, so the test checks the writer.
+ */
+const WORKSHEET_ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges',
+  'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting',
+  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
+  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF',
+  'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+];
+
+/** The worksheet's top-level elements out of the standard's order ("drawing before pageSetup"). */
+export function worksheetOrderProblems(xml: string): string[] {
+  const root = xml.indexOf('>', xml.indexOf('worksheet')) + 1;
+  const names: string[] = [];
+  // Top-level start tags only: depth counted over start, end and empty tags.
+  let depth = 0;
+  for (const m of xml.slice(root).matchAll(/<(\/?)(?:[\w.-]+:)?([\w.-]+)[^>]*?(\/?)>/g)) {
+    if (m[1]) depth--;
+    else {
+      if (depth === 0) names.push(m[2]);
+      if (!m[3]) depth++;
+    }
+  }
+  const problems: string[] = [];
+  names.forEach((name, i) => {
+    const next = names[i + 1];
+    if (next !== undefined && WORKSHEET_ORDER.indexOf(name) > WORKSHEET_ORDER.indexOf(next) && WORKSHEET_ORDER.includes(next)) problems.push(`${name} before ${next}`);
+  });
+  return problems;
+}

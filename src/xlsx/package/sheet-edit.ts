@@ -620,9 +620,12 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
   const elements = children(tail, 0, close);
   const find = (local: string) => elements.find((e) => e.local === local);
   const edits: Splice[] = [];
+  // New elements, put in the schema's order where several land at one point (a new sheet's
+  // pageSetup before its drawing): a strict reader refuses them in any other.
+  const inserts: { rank: number; edit: Splice }[] = [];
   const insert = (local: string, xml: string) => {
     const at = insertionPoint(elements, local, 0);
-    edits.push({ start: at, end: at, text: xml });
+    inserts.push({ rank: ORDER.indexOf(local), edit: { start: at, end: at, text: xml } });
   };
   /** Children added to a list element with a count (mergeCells, dataValidations), less the ones
    * `drop` names; a list left empty goes (an empty one is not allowed). */
@@ -709,5 +712,6 @@ function editTail(tail: string, changes: SheetChanges, p: string): string {
     if (setup) edits.push({ start: setup.start, end: setup.open, text: fit(tail.slice(setup.start, setup.open)) });
     else insert('pageSetup', fit(`<${p}pageSetup/>`));
   }
-  return splice(tail, edits);
+  // splice keeps the order given among inserts at one point.
+  return splice(tail, [...edits, ...inserts.sort((a, b) => a.rank - b.rank).map((i) => i.edit)]);
 }

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli';
 import { ZipFile } from '../../../src/xlsx/package/zip-file';
 import { featureWorkbook } from '../../support/feature-workbooks';
-import { XML, basicParts, scratch, storedZip, typeProblems } from '../../support/package-files';
+import { XML, basicParts, scratch, storedZip, typeProblems, worksheetOrderProblems } from '../../support/package-files';
 import { zipOf, zipParts } from '../../support/zip';
 
 const files = scratch();
@@ -115,7 +115,9 @@ describe.each([
     expect(after.get('xl/charts/chart3.xml')).toMatch(/<c:barChart>.*<c:f>Pareto!\$H\$\d+:\$H\$\d+<\/c:f>.*<c:lineChart>.*<c:max val="1"\/>/s);
     expect(after.get('xl/charts/chart4.xml')).toMatch(/<c:scatterChart>.*<c:xVal><c:numRef><c:f>Pareto!\$\w+\$\d+:\$\w+\$\d+<\/c:f>/s);
     expect(after.get('xl/drawings/_rels/drawing3.xml.rels')).toMatch(/Target="\.\.\/charts\/chart3\.xml".*Target="\.\.\/charts\/chart4\.xml"/);
-    expect(after.get('xl/worksheets/sheet3.xml')).toMatch(/<drawing xmlns:r="[^"]+" r:id="rId1"\/><\/worksheet>$/);
+    // Every sheet's elements in the schema's order: the page setup (one landscape page wide) before the drawing.
+    for (const [part, xml] of after) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) expect(worksheetOrderProblems(xml), part).toEqual([]);
+    expect(after.get('xl/worksheets/sheet3.xml')).toMatch(/<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"\/><drawing xmlns:r="[^"]+" r:id="rId1"\/><\/worksheet>$/);
     expect(r.out).not.toContain('chart data');
   });
 
