@@ -15,7 +15,9 @@ export class XlsxWorkbook implements Workbook {
   private writer: PackageWriter | null = null;
   /** Shared strings and date formats, read once until the next write changes them. */
   private context: CellContext | null = null;
-  /** The last read of each sheet, until the next write: a command reads a sheet the CLI just read. */
+  /** A sheet's first read, kept for one more until the next write: a command reads the sheet the
+   * CLI just read. The re-read is handed these very values (nobody else holds them) and they are
+   * forgotten, so a large sheet is never in memory twice while the command works on it. */
   private readonly reads = new Map<string, SheetValues>();
 
   constructor(readonly pkg: XlsxPackage) {}
@@ -40,8 +42,11 @@ export class XlsxWorkbook implements Workbook {
   }
 
   readSheet(name: string): SheetValues {
-    const cached = this.reads.get(name);
-    if (cached) return { ...cached, values: cached.values.map((r) => r.slice()) };
+    const kept = this.reads.get(name);
+    if (kept) {
+      this.reads.delete(name);
+      return kept;
+    }
     this.context ??= cellContext(this.pkg);
     const values = sheetValues(this.pkg, name, this.context);
     this.reads.set(name, values);

@@ -1,11 +1,12 @@
 // The .xlsx host's rendering of spec parts the commands rely on for reading well: row lines on
-// input blocks, and the source column's number format read back.
+// input blocks, the source column's number format read back, and a sheet read again.
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptySpec } from '../../shared/sheet-spec';
+import { sheetValues } from '../../src/xlsx/package/read-workbook';
 import { XlsxWorkbook } from '../../src/xlsx/workbook';
 
 const dir = mkdtempSync(join(tmpdir(), 'account-planner-xlsx-workbook-'));
@@ -49,6 +50,31 @@ describe('XlsxWorkbook', () => {
     expect(wb.numberFormat('Data', 1, 2)).toBe('#,##0.00');
     expect(wb.numberFormat('Data', 0, 0)).toBe('General');
     expect(wb.numberFormat('Data', 5, 5)).toBe('General');
+    wb.close();
+  });
+
+  it('reads a sheet again with the same cells, whatever the earlier reader did to its values', async () => {
+    const path = await file('reads.xlsx', (ws) => {
+      ws.addRow(['Customer', 'Sales', 'Date']);
+      ws.addRow(['Bakkerij Jansen', 1250.5, new Date(Date.UTC(2026, 2, 1))]);
+      ws.addRow(['Van Dijk BV', null, 'note']);
+    });
+    const wb = XlsxWorkbook.open(path);
+    const fresh = sheetValues(wb.pkg, 'Data');
+    expect(fresh.values[1][0]).toBe('Bakkerij Jansen');
+    // Three reads, each changed by its reader as commands may: the next still gets the sheet as stored.
+    for (let i = 0; i < 3; i++) {
+      const read = wb.readSheet('Data');
+      expect(read).toEqual(fresh);
+      read.values[1][0] = 'changed';
+      read.values[2].push('extra');
+      read.values.pop();
+    }
+    // After a write, a read sees the workbook as written.
+    wb.write({ ...emptySpec(), blocks: [{ sheet: 'Data', row: 0, col: 3, values: [['Tier']] }] });
+    const after = wb.readSheet('Data');
+    expect(after.values.map((row) => row.slice(0, 3))).toEqual(fresh.values);
+    expect(after.values[0][3]).toBe('Tier');
     wb.close();
   });
 });
