@@ -7,6 +7,7 @@
 // zeros in Excel desktop (10% of the cells empty), and the bytes allocated per call.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cellAt } from '../shared/cells';
 import { FUNCTIONS } from '../shared/catalog';
 import { dateOfSerial } from '../shared/dates';
 import { prng } from '../test/support/fixtures';
@@ -147,13 +148,22 @@ function cases(n: number): Case[] {
  * (see firstTouch). (Until session 10 Sheets' blanks were rewritten in the parsed rows before the
  * clock started, which took that first read off Code.js alone.)
  */
-function argsFor(host: 'excel' | 'sheets', c: Case, sameKeysAsLastCall = false, lastKeyChanged = false): unknown[] {
-  if (!sameKeysAsLastCall) calls++;
+/**
+ * The keys column: `fresh`, a first key no call has had (numbered afresh); `same`, the keys of
+ * the last fresh call; `lastChanged`, those keys with the last one changed.
+ */
+type Keys = 'fresh' | 'same' | 'lastChanged';
+
+function argsFor(host: 'excel' | 'sheets', c: Case, keys: Keys = 'fresh'): unknown[] {
+  if (keys === 'fresh') calls++;
   return c.args.map((a) => {
     if ('column' in a) {
       // Sheets hands a column as rows of values and a blank as ""; Excel on the web as null.
       const m = JSON.parse(host === 'sheets' ? a.column.replace(/\[null\]/g, '[""]') : a.column) as unknown[][];
-      if (a.keys) m[lastKeyChanged ? m.length - 1 : 0][0] = `Customer ${ACCOUNTS + calls}`;
+      if (a.keys) {
+        m[0][0] = `Customer ${ACCOUNTS + calls}`;
+        if (keys === 'lastChanged') m[m.length - 1][0] = 'Customer edited';
+      }
       return m;
     }
     if (host === 'excel') return [[a.value]];
@@ -268,15 +278,15 @@ export async function benchFunctions(root: string, n = EXCEL_ROWS): Promise<Line
 function sameTable(bundles: Record<'excel', Record<string, Fn>>, all: Case[], amounts: Float64Array): Line[] {
   const tier = all.find((c) => c.name === 'PARETO_TIER')!;
   const share = all.find((c) => c.name === 'PARETO_SHARE')!;
-  const timed = (lastKeyChanged: boolean) => () => {
+  const timed = (keys: Keys) => () => {
     call('excel', bundles.excel.PARETO_TIER, tier, argsFor('excel', tier));
-    const args = argsFor('excel', share, !lastKeyChanged, lastKeyChanged);
+    const args = argsFor('excel', share, keys);
     gc();
     const t0 = now();
     call('excel', bundles.excel.PARETO_SHARE, share, args);
     return now() - t0;
   };
-  const measured = rounds({ same: timed(false), lastKey: timed(true) }, amounts);
+  const measured = rounds({ same: timed('same'), lastKey: timed('lastChanged') }, amounts);
   const line = (what: string, r: { ms: number; sort: number; ratio: number }): Line => ({
     what: `h. PARETO_SHARE right after PARETO_TIER over ${what} via functions.js ÷ sort (${ms(r.ms)} vs ${ms(r.sort)}; Excel only, best case)`,
     result: times(r.ratio),
@@ -301,7 +311,7 @@ function firstTouch(n: number): Line {
   };
   const byAt = (m: unknown[][]) => {
     let zeros = 0;
-    for (let r = 0; r < m.length; r++) if ((m[r] as unknown as { at(i: number): unknown }).at(0) === 0) zeros++;
+    for (let r = 0; r < m.length; r++) if (cellAt(m[r], 0) === 0) zeros++;
     return zeros;
   };
   const measure = (read: (m: unknown[][]) => number) => {
@@ -318,7 +328,7 @@ function firstTouch(n: number): Line {
   const index = measure(byIndex);
   const at = measure(byAt);
   return {
-    what: `h. first read of a freshly parsed ${n.toLocaleString('en')}-row column of mixed amounts: row[0] vs Array.prototype.at (as the bundles read)`,
+    what: `h. first read of a freshly parsed ${n.toLocaleString('en')}-row column of mixed amounts: row[0] vs cellAt (Array.prototype.at, as the bundles read)`,
     result: `${ms(index.ms)}, ${index.mb.toFixed(0)} MB vs ${ms(at.ms)}, ${at.mb.toFixed(0)} MB`,
     goal: '',
     verdict: '',
