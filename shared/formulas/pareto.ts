@@ -43,11 +43,17 @@ export function accountKey(cell: Cell): string | null {
 // Totals are sums of floats: 0.1 + 0.2 must tie with 0.3, so totals keep 12 significant digits.
 export function clean(total: number): number {
   if (total === 0 || !Number.isFinite(total)) return total;
-  const scale = 10 ** (11 - Math.floor(Math.log10(Math.abs(total))));
+  const scale = powerOfTen(11 - Math.floor(Math.log10(Math.abs(total))));
   const cleaned = Math.round(total * scale) / scale;
   // Amounts near the ends of the float range have no room to scale: keep them as they are.
   return Number.isFinite(cleaned) ? cleaned : total;
 }
+
+// 10 ** e for every e a finite total can need (11 - floor(log10) runs from -297 to 335), worked
+// out once: a hundred thousand account totals each asked Math.pow again. Same expression, same bits.
+const LOWEST_POWER = -300;
+const POWERS_OF_TEN = Float64Array.from({ length: 640 }, (_, i) => 10 ** (i + LOWEST_POWER));
+const powerOfTen = (e: number): number => POWERS_OF_TEN[e - LOWEST_POWER];
 
 /** The totals, each cleaned, in place. */
 function cleaned(totals: Float64Array): Float64Array {
@@ -241,7 +247,8 @@ export function groupAccounts(values: Vector, keys?: Vector): Accounts {
   // Amounts are read up to a bad key's row first, so problems are reported in row order.
   const groups = addUpGroups(values, rowAccount, cells.length, badRow < 0 ? values.length : badRow + 1);
   if (badRow >= 0) throw keyProblem(keys, values, badRow);
-  const byKey = new Map<string, number>();
+  // A TextIndex rather than a Map: the trimmed, lower-cased keys are a hundred thousand fresh strings.
+  const byKey = new TextIndex();
   const accountOfGroup = new Int32Array(cells.length);
   const totals = new Float64Array(cells.length);
   const hasAmount = new Uint8Array(cells.length);
@@ -250,10 +257,9 @@ export function groupAccounts(values: Vector, keys?: Vector): Accounts {
   let renumbered = false;
   for (let g = 0; g < cells.length; g++) {
     const key = accountKey(cells[g]) as string; // blank keys made no group
-    let account = byKey.get(key);
-    if (account === undefined) {
-      account = names.length;
-      byKey.set(key, account);
+    let account = byKey.numberOf(key);
+    if (account < 0) {
+      account = byKey.add(key);
       names.push(cells[g]);
     }
     if (account !== g) renumbered = true;
@@ -350,17 +356,34 @@ const SHARE_TOLERANCE = 1e-12;
 export function accountTiers(accounts: Accounts, cutoffs: readonly number[], values: Vector): Int32Array {
   const curve = curveOf(accounts);
   requirePositive(curve, values);
-  const tierOfLevel = new Int32Array(curve.levels.length);
-  for (let l = 0; l < tierOfLevel.length; l++) {
+  const lowest = lowestLevels(curve, cutoffs);
+  const { totals } = accounts;
+  const tiers = new Int32Array(totals.length);
+  for (let a = 0; a < totals.length; a++) {
+    const total = totals[a];
+    let tier = 0;
+    // Every total is one of the levels: the first tier reaching down to it is its tier.
+    if (total > 0) while (tier < cutoffs.length && !(total >= lowest[tier])) tier++;
+    else tier = cutoffs.length;
+    tiers[a] = tier;
+  }
+  return tiers;
+}
+
+/**
+ * The smallest level in each tier (Infinity for a tier no level falls in). Shares grow as levels
+ * fall, so each tier holds a run of levels, and an account's tier is the first whose smallest
+ * level is not above its total: a few comparisons per account instead of a search of the curve.
+ */
+function lowestLevels(curve: Curve, cutoffs: readonly number[]): Float64Array {
+  const lowest = new Float64Array(cutoffs.length + 1).fill(Infinity);
+  for (let l = 0; l < curve.levels.length; l++) {
     const share = curve.larger[l] / curve.positiveTotal;
     let tier = 0;
     while (tier < cutoffs.length && !(cutoffs[tier] > share + SHARE_TOLERANCE)) tier++;
-    tierOfLevel[l] = tier;
+    lowest[tier] = curve.levels[l];
   }
-  const { totals } = accounts;
-  const tiers = new Int32Array(totals.length);
-  for (let a = 0; a < totals.length; a++) tiers[a] = totals[a] > 0 ? tierOfLevel[levelIndex(curve.levels, totals[a])] : cutoffs.length;
-  return tiers;
+  return lowest;
 }
 
 /** Cumulative share (0–1) held by each account and all larger ones; 1 for totals <= 0. */

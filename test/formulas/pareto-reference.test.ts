@@ -10,8 +10,9 @@ import { HostCells, callForHost, callFunction } from '../../shared/run';
 
 if (!process.env.FC_RANDOM) fc.configureGlobal({ seed: 20261128 });
 
-const CUTOFFS = [0.8, 0.95];
-const LABELS = ['A', 'B', 'C'];
+const DEFAULT_CUTOFFS = [0.8, 0.95];
+const DEFAULT_LABELS = ['A', 'B', 'C'];
+const LABELS = DEFAULT_LABELS;
 
 /** An invoice line: a key as people type it (case, spaces), an amount (or none); never a blank key beside an amount. */
 const line = fc.oneof(
@@ -23,7 +24,7 @@ const line = fc.oneof(
 );
 
 /** The rule read straight: SUMIF-like keys, strictly larger accounts' share, ties share a tier. */
-function reference(lines: { key: Cell; amount: number | null }[]) {
+function reference(lines: { key: Cell; amount: number | null }[], CUTOFFS = DEFAULT_CUTOFFS, LABELS = DEFAULT_LABELS) {
   const keyOf = (k: Cell) => (k === null ? null : (typeof k === 'boolean' ? (k ? 'TRUE' : 'FALSE') : String(k)).trim().toLowerCase());
   const totals = new Map<string, { total: number; any: boolean }>();
   for (const l of lines) {
@@ -101,6 +102,22 @@ describe('PARETO_TIER, PARETO_SHARE and PARETO_SUMMARY against the rule read str
         expect(body.map((r) => [r[0], r[1], r[3]])).toEqual(expected.summary.map((s) => [s.label, s.accounts, s.revenue]));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('any cutoffs (an empty first tier at 0, up to five tiers) give every row the tier the rule gives', () => {
+    const cutoffs = fc
+      .uniqueArray(fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.99, noNaN: true })), { minLength: 1, maxLength: 4 })
+      .map((xs) => [...xs].sort((a, b) => a - b));
+    fc.assert(
+      fc.property(lines, cutoffs, (ls, cs) => {
+        const labels = cs.map((_, i) => 'ABCDE'[i]).concat('ABCDE'[cs.length]);
+        const expected = reference(ls, cs, labels);
+        const tiers = callFunction(functionNamed('PARETO_TIER')!, [...columns(ls), [cs]]);
+        if (!expected.hasRevenue) expect(tiers).toBeInstanceOf(FormulaError);
+        else expect((tiers as Matrix).map((r) => r[0])).toEqual(expected.rows.map((r) => r.tier));
+      }),
+      { numRuns: 500 },
     );
   });
 });
