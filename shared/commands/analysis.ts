@@ -786,10 +786,14 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
     region: { row: listTop + 1, col: dataCol + 3, rows: chartRows.length, cols: 1 },
     rules: a.labels.map((label, i) => ({ equals: label, ...tierColour(i) })),
   });
-  const series = (c: number): Region => ({ row: listTop + 1, col: c, rows: chartRows.length, cols: 1 });
+  // The chart shows the accounts one by one; the line of all the others stays in the list but
+  // not in the chart, where its bar (the whole tail, often larger than the largest account)
+  // would set the scale and flatten every real bar. The title then says which accounts it shows;
+  // the line still reads as the share of all revenue, so it ends below 100%.
+  const series = (c: number): Region => ({ row: listTop + 1, col: c, rows: shown.length, cols: 1 });
   spec.charts.push({
     sheet: pareto,
-    title: s.chartTitle,
+    title: order.length > shown.length ? fill(s.chartTitleLargest, { count: shown.length }) : s.chartTitle,
     categories: series(dataCol),
     columns: series(dataCol + 1),
     line: series(dataCol + 2),

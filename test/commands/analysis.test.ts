@@ -313,6 +313,31 @@ describe('re-running with more accounts', () => {
     expect(wb.get('Pareto', 0, 0)).toBe(null);
   });
 
+  it('charts the 100 largest accounts one by one and lists the others as one line, outside the chart', () => {
+    // 150 accounts: C0 1,000 down to C149 851. The 50 smallest together (46,275) are far larger
+    // than the largest account: as a bar they would flatten every other bar.
+    const wb = new MemoryWorkbook({ S: [['Customer', 'Sales'], ...Array.from({ length: 150 }, (_, i) => [`C${i}`, 1000 - i])] });
+    apply(wb, { host: 'excel', language: 'en' });
+    const chart = wb.sheet('Pareto').charts[0] as ParetoChart;
+    expect(chart.title).toBe('Revenue of the 100 largest accounts and cumulative share');
+    const { row, col } = chart.categories;
+    expect([chart.categories.rows, chart.columns.rows, chart.line.rows]).toEqual([100, 100, 100]);
+    expect([wb.get('Pareto', row, col), wb.get('Pareto', row + 99, col)]).toEqual(['C0', 'C99']);
+    // The line under the chart's rows: the other 50 accounts, their revenue, 100% of all revenue
+    const whole = Array.from({ length: 150 }, (_, i) => 1000 - i).reduce((a, b) => a + b, 0);
+    const others = Array.from({ length: 50 }, (_, i) => 900 - i).reduce((a, b) => a + b, 0);
+    expect([0, 1, 2].map((c) => wb.get('Pareto', row + 100, col + c))).toEqual(['Other 50 accounts', others, 1]);
+    expect(others).toBeGreaterThan(1000);
+    // The chart's line ends at the share the 100 largest hold of all revenue
+    expect(wb.get('Pareto', row + 99, col + 2)).toBeCloseTo((whole - others) / whole, 12);
+    // With 100 accounts or fewer, every one is in the chart under the plain title (Dutch here)
+    const small = new MemoryWorkbook({ S: [['Klant', 'Omzet'], ...Array.from({ length: 100 }, (_, i) => [`K${i}`, 500 - i])] });
+    apply(small, { host: 'sheets', language: 'nl' });
+    const all = small.sheet('Pareto').charts[0] as ParetoChart;
+    expect([all.title, all.categories.rows]).toEqual(['Omzet per klant en cumulatief aandeel', 100]);
+    expect(small.get('Pareto', all.categories.row + 100, all.categories.col)).toBe(null);
+  });
+
   it('reuses the Pareto sheet when the new output fits', () => {
     const wb = new MemoryWorkbook({ S: [['Customer', 'Sales'], ['A', 10], ['B', 5]] });
     apply(wb, { host: 'excel', language: 'en' });
