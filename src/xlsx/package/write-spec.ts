@@ -14,7 +14,7 @@ import { A, XDR, chartAnchor, chartName, chartXml, drawingXml } from './pareto-c
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-import { Splice, appendChild, attr, children, decodeEntities, escapeXml, prefixFor, rootElement, setAttr, splice } from './xml-edit';
+import { Splice, appendChild, attr, children, decodeEntities, escapeXml, nextTag, prefixFor, rootElement, setAttr, splice } from './xml-edit';
 
 /** A workbook name's reference: 'Sales 2026'!$B$2:$D$9. */
 export const absoluteReference = (sheet: string, region: Region) =>
@@ -110,6 +110,65 @@ export class CommentIds {
   }
 }
 
+/**
+ * A sheet copy's slicers: slicer names are unique in a workbook (Microsoft's Slicer.Name), so each
+ * copied slicer gets the next free name as Excel gives one, its name with a space and a number
+ * ("Region 2"). The copy's drawing shows a slicer by that name (<sle:slicer name>), so the copied
+ * slicers part and the copied drawing both use the new name. The slicer cache stays shared: the
+ * copy filters the same pivot tables, as a slicer copied and pasted in Excel does.
+ */
+export class SlicerNames {
+  /** Names given to this copy's slicers, by the original's name (lower-cased). */
+  private readonly given = new Map<string, string>();
+
+  /** `taken`: every slicer name in the workbook, lower-cased; shared by the copies of one write. */
+  constructor(private readonly taken: Set<string>) {}
+
+  private nameFor(old: string): string {
+    const key = old.toLowerCase();
+    let name = this.given.get(key);
+    if (name === undefined) {
+      const base = old.replace(/ \d+$/, '');
+      let n = 2;
+      while (this.taken.has(`${base} ${n}`.toLowerCase())) n++;
+      name = `${base} ${n}`;
+      this.taken.add(name.toLowerCase());
+      this.given.set(key, name);
+    }
+    return name;
+  }
+
+  /** A slicers part's or a drawing's text with each slicer's name renamed. */
+  renamed(xml: string): string {
+    return splice(
+      xml,
+      namedSlicers(xml).map((s) => ({ start: s.start, end: s.end, text: setAttr(s.tag, 'name', this.nameFor(s.name)) })),
+    );
+  }
+}
+
+/** The start tag and name of each slicer element of a slicers part or a drawing (<sle:slicer>). */
+function namedSlicers(xml: string): { start: number; end: number; tag: string; name: string }[] {
+  const found = [];
+  for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
+    if (tag.kind === 'close' || tag.local !== 'slicer') continue;
+    const text = xml.slice(tag.start, tag.end);
+    const name = attr(text, 'name');
+    if (name !== undefined) found.push({ start: tag.start, end: tag.end, tag: text, name });
+  }
+  return found;
+}
+
+/** The graphic of a slicer in a drawing (Office 2010's drawing extension). */
+const SLICER_GRAPHIC = 'http://schemas.microsoft.com/office/drawing/2010/slicer';
+
+/** A drawing's copy: its form controls' VML shapes (<a14:compatExt spid="_x0000_s1025"/>) and its
+ * slicers as the copy numbers and names them. */
+function copiedDrawing(xml: string, ids: CopyIds): string {
+  const shapes = xml.includes('_x0000_s') ? ids.shapes.renumbered(xml) : xml;
+  return shapes.includes(SLICER_GRAPHIC) ? ids.slicers.renamed(shapes) : shapes;
+}
+
 /** Excel's column width unit is a character of the default font (about 7 px). */
 const charactersOf = (px: number) => Math.round(px / 7);
 /** Row heights are in points in the file; the spec says pixels (96 per inch, 72 points). */
@@ -138,6 +197,7 @@ interface CopyIds {
   move: (formula: string) => string;
   shapes: ShapeIds;
   comments: CommentIds;
+  slicers: SlicerNames;
 }
 
 export class PackageWriter {
@@ -325,7 +385,12 @@ export class PackageWriter {
     const source = sheets[index];
     const part = this.book.freePart(this.sheetFolder(), 'sheet', 'xml');
     this.edit.copyPart(source.part, part);
-    const ids: CopyIds = { move: (formula) => movedToSheet(formula, source.name, to), shapes: new ShapeIds(this.shapeBlocks()), comments: new CommentIds(to) };
+    const ids: CopyIds = {
+      move: (formula) => movedToSheet(formula, source.name, to),
+      shapes: new ShapeIds(this.shapeBlocks()),
+      comments: new CommentIds(to),
+      slicers: new SlicerNames((this.slicerNames ??= this.slicersInWorkbook())),
+    };
     this.copyRelationships(source.part, part, new Map(), ids);
     // The sheet's own controls name their shapes by id: as the copied drawings number them.
     this.shapeIds.set(to, ids.shapes.id);
@@ -377,13 +442,25 @@ export class PackageWriter {
     if (type && /table\+xml$/.test(type)) this.edit.put(target, this.renamedTable(text()));
     else if (type && /drawingml\.chart\+xml$/.test(type)) this.edit.put(target, movedChart(text(), ids.move));
     else if (/vmlDrawing/i.test(type ?? '') || /\.vml$/i.test(stored)) this.edit.put(target, ids.shapes.renumbered(text()));
-    // A drawing's form controls name their VML shape (<a14:compatExt spid="_x0000_s1025"/>).
-    else if (kind === 'drawing' && text().includes('_x0000_s')) this.edit.put(target, ids.shapes.renumbered(text()));
+    else if (type && /\.slicer\+xml$/.test(type)) this.edit.put(target, ids.slicers.renamed(text()));
+    else if (kind === 'drawing' && (text().includes('_x0000_s') || text().includes(SLICER_GRAPHIC))) this.edit.put(target, copiedDrawing(text(), ids));
     else if (kind === 'threadedComment' || /threadedcomments\+xml$/i.test(type ?? '')) this.edit.put(target, ids.comments.threaded(text()));
     else if (kind === 'comments' && /tc=\{|:uid\s*=/.test(text())) this.edit.put(target, ids.comments.notes(text()));
     else this.edit.copyPart(stored, target);
     if (type && this.book.typeOf(target) !== type) this.book.declare(target, type);
     return target;
+  }
+
+  /** Every slicer name in the workbook, lower-cased (read once, at the first sheet copied). */
+  private slicerNames: Set<string> | undefined;
+
+  private slicersInWorkbook(): Set<string> {
+    const names = new Set<string>();
+    for (const part of this.edit.list()) {
+      if (!/\.slicer\+xml$/.test(this.book.typeOf(part) ?? '')) continue;
+      for (const slicer of namedSlicers(this.edit.text(part))) names.add(slicer.name.toLowerCase());
+    }
+    return names;
   }
 
   /** The blocks of shape ids (1,024 each) the package's VML drawings claim already. */

@@ -327,6 +327,60 @@ describe("a copy of the user's template sheet", () => {
     if (openpyxl) expect(opensInOpenpyxl(output)).toEqual(expect.arrayContaining(['Plan – Hotel Zuid', 'Plan – Hotel Noord']));
   });
 
+  it("gives each plan's copy of the template's slicer a name of its own, in its slicer part and its drawing", async () => {
+    const parts = templateParts();
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+    const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+    const SLE = 'http://schemas.microsoft.com/office/drawing/2010/slicer';
+    // The template holds a second slicer on the workbook's one slicer cache, "Account 1" (Excel's
+    // name for it beside "Account" on Sales), drawn as Excel draws slicers: a frame in an
+    // AlternateContent, naming the slicer.
+    parts['xl/worksheets/sheet3.xml'] = (parts['xl/worksheets/sheet3.xml'] as string)
+      .replace('<legacyDrawing', '<drawing r:id="rId5"/><legacyDrawing')
+      .replace('</worksheet>', `<extLst><ext uri="{3A4CF648-6AED-40f4-86FF-DC5316D8AED3}" xmlns:x14="${X14}"><x14:slicerList><x14:slicer r:id="rId4"/></x14:slicerList></ext></extLst></worksheet>`);
+    parts['xl/worksheets/_rels/sheet3.xml.rels'] = (parts['xl/worksheets/_rels/sheet3.xml.rels'] as string).replace(
+      '</Relationships>',
+      `<Relationship Id="rId4" Type="http://schemas.microsoft.com/office/2007/relationships/slicer" Target="../slicers/slicer2.xml"/><Relationship Id="rId5" Type="${R}/drawing" Target="../drawings/drawing4.xml"/></Relationships>`,
+    );
+    parts['xl/slicers/slicer2.xml'] = `${XML}<slicers xmlns="${X14}" xmlns:mc="${MC}" mc:Ignorable="x"><slicer name="Account 1" cache="Slicer_Account" caption="Account" rowHeight="241300"/></slicers>`;
+    parts['xl/drawings/drawing4.xml'] =
+      `${XML}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor editAs="oneCell">` +
+      '<xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>10</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>' +
+      `<mc:AlternateContent xmlns:mc="${MC}"><mc:Choice xmlns:a14="http://schemas.microsoft.com/office/drawing/2010/main" Requires="a14"><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Account 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${SLE}"><sle:slicer xmlns:sle="${SLE}" name="Account 1"/></a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice>` +
+      '<mc:Fallback><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="0" name=""/><xdr:cNvSpPr><a:spLocks noTextEdit="1"/></xdr:cNvSpPr></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="2438400" y="190500"/><a:ext cx="1828800" cy="1714500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>' +
+      '<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>This shape represents a table slicer.</a:t></a:r></a:p></xdr:txBody></xdr:sp></mc:Fallback></mc:AlternateContent><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>';
+    parts['[Content_Types].xml'] = (parts['[Content_Types].xml'] as string).replace(
+      '</Types>',
+      '<Override PartName="/xl/slicers/slicer2.xml" ContentType="application/vnd.ms-excel.slicer+xml"/><Override PartName="/xl/drawings/drawing4.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+    );
+    const input = files.file('template-slicer.xlsx', parts);
+    const output = join(files.dir, 'template-slicer-plans.xlsx');
+    const r = await run('plans', input, '--accounts', 'Hotel Zuid;Hotel Noord', '--template', 'Template visit', '--out', output, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const after = zipParts(readFileSync(output));
+    const targetOf = (from: string, kind: string) => new RegExp(`Type="[^"]*/${kind}" Target="\\.\\./([^"]+)"`).exec(after.get(from)!)![1];
+    const slicerNames = (xml: string) => [...xml.matchAll(/<(?:\w+:)?slicer\b[^>]*\sname="([^"]*)"/g)].map((m) => m[1]);
+    const named = ['sheet4.xml', 'sheet5.xml'].map((sheet) => {
+      const slicers = after.get(`xl/${targetOf(`xl/worksheets/_rels/${sheet}.rels`, 'slicer')}`)!;
+      const drawing = `xl/${targetOf(`xl/worksheets/_rels/${sheet}.rels`, 'drawing')}`;
+      // The copy reads the same cache, under a name of its own that its drawing shows
+      expect(slicers).toContain('cache="Slicer_Account" caption="Account"');
+      expect(slicerNames(after.get(drawing)!)).toEqual(slicerNames(slicers));
+      expect(after.get(drawing)).toContain('This shape represents a table slicer.');
+      return slicerNames(slicers)[0];
+    });
+    expect(named).toEqual(['Account 2', 'Account 3']);
+    // Every slicer in the workbook has a name of its own; the template's and Sales' are as they were
+    const all = [...after].filter(([name]) => /^xl\/slicers\//.test(name)).flatMap(([, xml]) => slicerNames(xml));
+    expect(all.sort()).toEqual(['Account', 'Account 1', 'Account 2', 'Account 3']);
+    for (const part of ['xl/slicers/slicer1.xml', 'xl/slicers/slicer2.xml', 'xl/drawings/drawing4.xml', 'xl/slicerCaches/slicerCache1.xml']) expect(after.get(part), part).toBe(parts[part]);
+    expect(typeProblems(after)).toEqual([]);
+    if (openpyxl) expect(opensInOpenpyxl(output)).toEqual(expect.arrayContaining(['Plan – Hotel Zuid', 'Plan – Hotel Noord']));
+  });
+
   it('is made from a workbook whose parts are stored uncompressed, as some programs write them', async () => {
     const input = join(files.dir, 'template-stored.xlsx');
     writeFileSync(input, storedZip(templateParts()));
