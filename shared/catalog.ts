@@ -71,7 +71,7 @@ function remembered<R>(read: (value: Value) => R): (value: Value) => R {
   const seen = new Map<Value, R>();
   // The first value read is answered without a Map lookup: a single cell ("week") is the same
   // value on every row, and a Map lookup per row cost a tenth of PLAN_REQUIRED_RATE (profiled).
-  // (Remembering the last value instead made a column of mixed words slower: a store per row.)
+  // (Remembering the last value instead would add a store per row for a column of mixed words.)
   let first = false;
   let firstValue: Value;
   let firstResult: R | undefined;
