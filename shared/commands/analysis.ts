@@ -729,7 +729,8 @@ function buildSpec(a: Analysis, options: AnalysisOptions, paretoValues: SheetVal
   // Chart data: accounts by revenue, largest first, with tier and category; the tail beyond
   // CHART_ACCOUNTS as one line.
   const order = Array.from(a.totals.keys()).filter((i) => a.totals[i] > 0).sort((x, y) => a.totals[y] - a.totals[x]);
-  const shown = order.slice(0, CHART_ACCOUNTS);
+  // One account more than the chart's share is shown by name: "Other 1 accounts" says less.
+  const shown = order.length === CHART_ACCOUNTS + 1 ? order : order.slice(0, CHART_ACCOUNTS);
   const positive = order.reduce((sum, i) => sum + a.totals[i], 0);
   let running = 0;
   // With a Within column the list holds (group, account) pairs, each with its group last.

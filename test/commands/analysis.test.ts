@@ -314,7 +314,7 @@ describe('re-running with more accounts', () => {
   });
 
   it('charts the 100 largest accounts one by one and lists the others as one line, outside the chart', () => {
-    // 150 accounts: C0 1,000 down to C149 851. The 50 smallest together (46,275) are far larger
+    // 150 accounts: C0 1,000 down to C149 851. The 50 smallest together (43,775) are far larger
     // than the largest account: as a bar they would flatten every other bar.
     const wb = new MemoryWorkbook({ S: [['Customer', 'Sales'], ...Array.from({ length: 150 }, (_, i) => [`C${i}`, 1000 - i])] });
     apply(wb, { host: 'excel', language: 'en' });
@@ -330,12 +330,23 @@ describe('re-running with more accounts', () => {
     expect(others).toBeGreaterThan(1000);
     // The chart's line ends at the share the 100 largest hold of all revenue
     expect(wb.get('Pareto', row + 99, col + 2)).toBeCloseTo((whole - others) / whole, 12);
-    // With 100 accounts or fewer, every one is in the chart under the plain title (Dutch here)
-    const small = new MemoryWorkbook({ S: [['Klant', 'Omzet'], ...Array.from({ length: 100 }, (_, i) => [`K${i}`, 500 - i])] });
-    apply(small, { host: 'sheets', language: 'nl' });
-    const all = small.sheet('Pareto').charts[0] as ParetoChart;
-    expect([all.title, all.categories.rows]).toEqual(['Omzet per klant en cumulatief aandeel', 100]);
-    expect(small.get('Pareto', all.categories.row + 100, all.categories.col)).toBe(null);
+    // In Dutch, from Sheets
+    const dutch = new MemoryWorkbook({ S: [['Klant', 'Omzet'], ...Array.from({ length: 150 }, (_, i) => [`K${i}`, 1000 - i])] });
+    apply(dutch, { host: 'sheets', language: 'nl' });
+    const nlChart = dutch.sheet('Pareto').charts[0] as ParetoChart;
+    expect([nlChart.title, nlChart.columns.rows]).toEqual(['Omzet van de 100 grootste klanten en cumulatief aandeel', 100]);
+    expect(dutch.get('Pareto', nlChart.categories.row + 100, nlChart.categories.col)).toBe('Overige 50 klanten');
+    // With 100 accounts or fewer every one is in the chart under the plain title; with 101 the
+    // 101st too, by name, rather than a line "Other 1 accounts"
+    for (const count of [100, 101]) {
+      const small = new MemoryWorkbook({ S: [['Klant', 'Omzet'], ...Array.from({ length: count }, (_, i) => [`K${i}`, 500 - i])] });
+      apply(small, { host: 'sheets', language: 'nl' });
+      const all = small.sheet('Pareto').charts[0] as ParetoChart;
+      expect([all.title, all.categories.rows]).toEqual(['Omzet per klant en cumulatief aandeel', count]);
+      expect(small.get('Pareto', all.categories.row + count - 1, all.categories.col)).toBe(`K${count - 1}`);
+      expect(small.get('Pareto', all.categories.row + count - 1, all.categories.col + 2)).toBe(1);
+      expect(small.get('Pareto', all.categories.row + count, all.categories.col)).toBe(null);
+    }
   });
 
   it('reuses the Pareto sheet when the new output fits', () => {

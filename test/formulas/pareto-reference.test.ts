@@ -59,6 +59,20 @@ function reference(lines: { key: Cell; amount: number | null }[], CUTOFFS = DEFA
   return { rows, summary, hasRevenue: sum > 0 };
 }
 
+/** Every cumulative share in (0, 1) the lines' accounts start or end at, as the reference reads them. */
+function sharesOf(lines: { key: Cell; amount: number | null }[]): number[] {
+  const totals = new Map<string, number>();
+  for (const l of lines) {
+    if (l.key === null || l.amount === null) continue;
+    const k = (typeof l.key === 'boolean' ? (l.key ? 'TRUE' : 'FALSE') : String(l.key)).trim().toLowerCase();
+    totals.set(k, (totals.get(k) ?? 0) + l.amount);
+  }
+  const positive = [...totals.values()].filter((x) => x > 0);
+  const sum = positive.reduce((a, b) => a + b, 0);
+  const larger = (x: number) => positive.filter((y) => y > x).reduce((a, b) => a + b, 0);
+  return [...new Set(positive.flatMap((x) => [larger(x) / sum, (larger(x) + x) / sum]))].filter((x) => x > 0 && x < 1);
+}
+
 const columns = (lines: { key: Cell; amount: number | null }[]): [Matrix, Matrix] => [lines.map((l) => [l.amount]), lines.map((l) => [l.key])];
 const HOST: HostCells = { blank: '', error: (e) => e };
 
@@ -105,12 +119,19 @@ describe('PARETO_TIER, PARETO_SHARE and PARETO_SUMMARY against the rule read str
     );
   });
 
-  it('any cutoffs (an empty first tier at 0, up to five tiers) give every row the tier the rule gives', () => {
-    const cutoffs = fc
-      .uniqueArray(fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.99, noNaN: true })), { minLength: 1, maxLength: 4 })
-      .map((xs) => [...xs].sort((a, b) => a - b));
+  it('any cutoffs (an empty first tier at 0, up to five tiers, cutoffs right on a share) give every row the tier the rule gives', () => {
+    // Cutoffs drawn from anywhere, and from the lines' own shares (the revenue of the accounts
+    // larger than one, with or without it): a run of ties or a tier that ends right on a cutoff.
+    const linesAndCutoffs = lines.chain((ls) =>
+      fc.tuple(
+        fc.constant(ls),
+        fc
+          .uniqueArray(fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.99, noNaN: true }), ...sharesOf(ls).map((x) => fc.constant(x))), { minLength: 1, maxLength: 4 })
+          .map((xs) => [...xs].sort((a, b) => a - b)),
+      ),
+    );
     fc.assert(
-      fc.property(lines, cutoffs, (ls, cs) => {
+      fc.property(linesAndCutoffs, ([ls, cs]) => {
         const labels = cs.map((_, i) => 'ABCDE'[i]).concat('ABCDE'[cs.length]);
         const expected = reference(ls, cs, labels);
         const tiers = callFunction(functionNamed('PARETO_TIER')!, [...columns(ls), [cs]]);

@@ -111,11 +111,13 @@ export class CommentIds {
 }
 
 /**
- * A sheet copy's slicers: slicer names are unique in a workbook (Microsoft's Slicer.Name), so each
- * copied slicer gets the next free name as Excel gives one, its name with a space and a number
- * ("Region 2"). The copy's drawing shows a slicer by that name (<sle:slicer name>), so the copied
- * slicers part and the copied drawing both use the new name. The slicer cache stays shared: the
- * copy filters the same pivot tables, as a slicer copied and pasted in Excel does.
+ * A sheet copy's slicers and timelines: their names are unique in a workbook (Microsoft's
+ * Slicer.Name; a timeline is a slicer of dates), so each copied one gets the next free name as
+ * Excel gives one, a space and a number ("Account 1", "Account 2"; a copy of "Account 1" counts on
+ * from "Account"). The copy's drawing shows each by that name (<sle:slicer name>, <tsle:timeslicer
+ * name>) and names its frame alike (<xdr:cNvPr name>), so the copied slicers part and drawing both
+ * use the new name. The caches stay shared: the copy filters what the original filters, as a
+ * slicer copied and pasted in Excel does.
  */
 export class SlicerNames {
   /** Names given to this copy's slicers, by the original's name (lower-cased). */
@@ -128,8 +130,9 @@ export class SlicerNames {
     const key = old.toLowerCase();
     let name = this.given.get(key);
     if (name === undefined) {
-      const base = old.replace(/ \d+$/, '');
-      let n = 2;
+      // A small trailing count is a copy's ("Account 1"); a year in "Sales 2024" is the name's own.
+      const base = old.replace(/ \d{1,3}$/, '');
+      let n = 1;
       while (this.taken.has(`${base} ${n}`.toLowerCase())) n++;
       name = `${base} ${n}`;
       this.taken.add(name.toLowerCase());
@@ -138,20 +141,26 @@ export class SlicerNames {
     return name;
   }
 
-  /** A slicers part's or a drawing's text with each slicer's name renamed. */
+  /** A slicers or timelines part's text, or a drawing's, with each one's name (and its frame's) renamed. */
   renamed(xml: string): string {
+    const slicers = namedSlicers(xml);
+    const old = new Set(slicers.map((s) => s.name.toLowerCase()));
+    const frames = namedTags(xml, (local) => local === 'cNvPr').filter((f) => old.has(f.name.toLowerCase()));
     return splice(
       xml,
-      namedSlicers(xml).map((s) => ({ start: s.start, end: s.end, text: setAttr(s.tag, 'name', this.nameFor(s.name)) })),
+      [...slicers, ...frames].sort((a, b) => a.start - b.start).map((s) => ({ start: s.start, end: s.end, text: setAttr(s.tag, 'name', this.nameFor(s.name)) })),
     );
   }
 }
 
-/** The start tag and name of each slicer element of a slicers part or a drawing (<sle:slicer>). */
-function namedSlicers(xml: string): { start: number; end: number; tag: string; name: string }[] {
+/** Elements that name a slicer or a timeline: in their parts, and in a drawing that shows them. */
+const SLICER_ELEMENTS = new Set(['slicer', 'timeline', 'timeslicer']);
+
+/** The start tag and name of each element of `kind` (by local name) that has a name. */
+function namedTags(xml: string, kind: (local: string) => boolean): { start: number; end: number; tag: string; name: string }[] {
   const found = [];
   for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
-    if (tag.kind === 'close' || tag.local !== 'slicer') continue;
+    if (tag.kind === 'close' || !kind(tag.local)) continue;
     const text = xml.slice(tag.start, tag.end);
     const name = attr(text, 'name');
     if (name !== undefined) found.push({ start: tag.start, end: tag.end, tag: text, name });
@@ -159,15 +168,22 @@ function namedSlicers(xml: string): { start: number; end: number; tag: string; n
   return found;
 }
 
-/** The graphic of a slicer in a drawing (Office 2010's drawing extension). */
-const SLICER_GRAPHIC = 'http://schemas.microsoft.com/office/drawing/2010/slicer';
+const namedSlicers = (xml: string) => namedTags(xml, (local) => SLICER_ELEMENTS.has(local));
+
+/** A part of slicers or of timelines (not their caches, which are the workbook's). */
+const isSlicersPart = (type: string | undefined): boolean => /\.(slicer|timeline)\+xml$/.test(type ?? '');
+
+/** The graphics of a slicer and of a timeline in a drawing (Office 2010's and 2013's extensions). */
+const SLICER_GRAPHICS = ['http://schemas.microsoft.com/office/drawing/2010/slicer', 'http://schemas.microsoft.com/office/drawing/2012/timeslicer'];
 
 /** A drawing's copy: its form controls' VML shapes (<a14:compatExt spid="_x0000_s1025"/>) and its
  * slicers as the copy numbers and names them. */
 function copiedDrawing(xml: string, ids: CopyIds): string {
   const shapes = xml.includes('_x0000_s') ? ids.shapes.renumbered(xml) : xml;
-  return shapes.includes(SLICER_GRAPHIC) ? ids.slicers.renamed(shapes) : shapes;
+  return showsSlicers(shapes) ? ids.slicers.renamed(shapes) : shapes;
 }
+
+const showsSlicers = (xml: string): boolean => SLICER_GRAPHICS.some((uri) => xml.includes(uri));
 
 /** Excel's column width unit is a character of the default font (about 7 px). */
 const charactersOf = (px: number) => Math.round(px / 7);
@@ -442,8 +458,8 @@ export class PackageWriter {
     if (type && /table\+xml$/.test(type)) this.edit.put(target, this.renamedTable(text()));
     else if (type && /drawingml\.chart\+xml$/.test(type)) this.edit.put(target, movedChart(text(), ids.move));
     else if (/vmlDrawing/i.test(type ?? '') || /\.vml$/i.test(stored)) this.edit.put(target, ids.shapes.renumbered(text()));
-    else if (type && /\.slicer\+xml$/.test(type)) this.edit.put(target, ids.slicers.renamed(text()));
-    else if (kind === 'drawing' && (text().includes('_x0000_s') || text().includes(SLICER_GRAPHIC))) this.edit.put(target, copiedDrawing(text(), ids));
+    else if (isSlicersPart(type)) this.edit.put(target, ids.slicers.renamed(text()));
+    else if (kind === 'drawing' && (text().includes('_x0000_s') || showsSlicers(text()))) this.edit.put(target, copiedDrawing(text(), ids));
     else if (kind === 'threadedComment' || /threadedcomments\+xml$/i.test(type ?? '')) this.edit.put(target, ids.comments.threaded(text()));
     else if (kind === 'comments' && /tc=\{|:uid\s*=/.test(text())) this.edit.put(target, ids.comments.notes(text()));
     else this.edit.copyPart(stored, target);
@@ -451,13 +467,13 @@ export class PackageWriter {
     return target;
   }
 
-  /** Every slicer name in the workbook, lower-cased (read once, at the first sheet copied). */
+  /** Every slicer and timeline name in the workbook, lower-cased (read once, at the first sheet copied). */
   private slicerNames: Set<string> | undefined;
 
   private slicersInWorkbook(): Set<string> {
     const names = new Set<string>();
     for (const part of this.edit.list()) {
-      if (!/\.slicer\+xml$/.test(this.book.typeOf(part) ?? '')) continue;
+      if (!isSlicersPart(this.book.typeOf(part))) continue;
       for (const slicer of namedSlicers(this.edit.text(part))) names.add(slicer.name.toLowerCase());
     }
     return names;

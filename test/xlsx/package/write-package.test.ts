@@ -327,33 +327,47 @@ describe("a copy of the user's template sheet", () => {
     if (openpyxl) expect(opensInOpenpyxl(output)).toEqual(expect.arrayContaining(['Plan – Hotel Zuid', 'Plan – Hotel Noord']));
   });
 
-  it("gives each plan's copy of the template's slicer a name of its own, in its slicer part and its drawing", async () => {
+  it("gives each plan's copy of the template's slicer and timeline a name of its own, in its part and its drawing", async () => {
     const parts = templateParts();
     const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
     const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+    const X15 = 'http://schemas.microsoft.com/office/spreadsheetml/2010/11/main';
     const SLE = 'http://schemas.microsoft.com/office/drawing/2010/slicer';
+    const TSLE = 'http://schemas.microsoft.com/office/drawing/2012/timeslicer';
     // The template holds a second slicer on the workbook's one slicer cache, "Account 1" (Excel's
-    // name for it beside "Account" on Sales), drawn as Excel draws slicers: a frame in an
-    // AlternateContent, naming the slicer.
+    // name for it beside "Account" on Sales), and a timeline of dates, each drawn as Excel draws
+    // them: a frame in an AlternateContent, named as the slicer, with a shape for older programs.
+    // (The timeline's cache is left out: a copy shares the caches and never reads them.)
+    const frame = (id: number, name: string, uri: string, element: string, row: number) =>
+      `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row + 8}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+      `<mc:AlternateContent xmlns:mc="${MC}"><mc:Choice xmlns:a14="http://schemas.microsoft.com/office/drawing/2010/main" Requires="a14"><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${name}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${uri}">${element}</a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice>` +
+      '<mc:Fallback><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="0" name=""/><xdr:cNvSpPr><a:spLocks noTextEdit="1"/></xdr:cNvSpPr></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="2438400" y="190500"/><a:ext cx="1828800" cy="1714500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>' +
+      '<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>This shape represents a slicer.</a:t></a:r></a:p></xdr:txBody></xdr:sp></mc:Fallback></mc:AlternateContent><xdr:clientData/></xdr:twoCellAnchor>';
     parts['xl/worksheets/sheet3.xml'] = (parts['xl/worksheets/sheet3.xml'] as string)
       .replace('<legacyDrawing', '<drawing r:id="rId5"/><legacyDrawing')
-      .replace('</worksheet>', `<extLst><ext uri="{3A4CF648-6AED-40f4-86FF-DC5316D8AED3}" xmlns:x14="${X14}"><x14:slicerList><x14:slicer r:id="rId4"/></x14:slicerList></ext></extLst></worksheet>`);
+      .replace(
+        '</worksheet>',
+        `<extLst><ext uri="{3A4CF648-6AED-40f4-86FF-DC5316D8AED3}" xmlns:x14="${X14}"><x14:slicerList><x14:slicer r:id="rId4"/></x14:slicerList></ext>` +
+          `<ext uri="{7E03D99C-DC04-49d9-9315-930204A7B6E9}" xmlns:x15="${X15}"><x15:timelineRefs><x15:timelineRef r:id="rId6"/></x15:timelineRefs></ext></extLst></worksheet>`,
+      );
     parts['xl/worksheets/_rels/sheet3.xml.rels'] = (parts['xl/worksheets/_rels/sheet3.xml.rels'] as string).replace(
       '</Relationships>',
-      `<Relationship Id="rId4" Type="http://schemas.microsoft.com/office/2007/relationships/slicer" Target="../slicers/slicer2.xml"/><Relationship Id="rId5" Type="${R}/drawing" Target="../drawings/drawing4.xml"/></Relationships>`,
+      `<Relationship Id="rId4" Type="http://schemas.microsoft.com/office/2007/relationships/slicer" Target="../slicers/slicer2.xml"/><Relationship Id="rId5" Type="${R}/drawing" Target="../drawings/drawing4.xml"/>` +
+        '<Relationship Id="rId6" Type="http://schemas.microsoft.com/office/2011/relationships/timeline" Target="../timelines/timeline1.xml"/></Relationships>',
     );
-    parts['xl/slicers/slicer2.xml'] = `${XML}<slicers xmlns="${X14}" xmlns:mc="${MC}" mc:Ignorable="x"><slicer name="Account 1" cache="Slicer_Account" caption="Account" rowHeight="241300"/></slicers>`;
+    parts['xl/slicers/slicer2.xml'] = `${XML}<slicers xmlns="${X14}" xmlns:mc="${MC}" mc:Ignorable="x" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><slicer name="Account 1" cache="Slicer_Account" caption="Account" rowHeight="241300"/></slicers>`;
+    parts['xl/timelines/timeline1.xml'] = `${XML}<timelines xmlns="${X15}" xmlns:mc="${MC}" mc:Ignorable="x" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><timeline name="Visit date" cache="NativeTimeline_Visit_date" caption="Visit date" level="2" selectionLevel="2" scrollPosition="2026-01-01T00:00:00"/></timelines>`;
     parts['xl/drawings/drawing4.xml'] =
-      `${XML}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor editAs="oneCell">` +
-      '<xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>10</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>' +
-      `<mc:AlternateContent xmlns:mc="${MC}"><mc:Choice xmlns:a14="http://schemas.microsoft.com/office/drawing/2010/main" Requires="a14"><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Account 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
-      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${SLE}"><sle:slicer xmlns:sle="${SLE}" name="Account 1"/></a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice>` +
-      '<mc:Fallback><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="0" name=""/><xdr:cNvSpPr><a:spLocks noTextEdit="1"/></xdr:cNvSpPr></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="2438400" y="190500"/><a:ext cx="1828800" cy="1714500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>' +
-      '<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>This shape represents a table slicer.</a:t></a:r></a:p></xdr:txBody></xdr:sp></mc:Fallback></mc:AlternateContent><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>';
+      `${XML}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+      frame(2, 'Account 1', SLE, `<sle:slicer xmlns:sle="${SLE}" name="Account 1"/>`, 1) +
+      frame(3, 'Visit date', TSLE, `<tsle:timeslicer xmlns:tsle="${TSLE}" name="Visit date"/>`, 10) +
+      '</xdr:wsDr>';
     parts['[Content_Types].xml'] = (parts['[Content_Types].xml'] as string).replace(
       '</Types>',
-      '<Override PartName="/xl/slicers/slicer2.xml" ContentType="application/vnd.ms-excel.slicer+xml"/><Override PartName="/xl/drawings/drawing4.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+      '<Override PartName="/xl/slicers/slicer2.xml" ContentType="application/vnd.ms-excel.slicer+xml"/><Override PartName="/xl/timelines/timeline1.xml" ContentType="application/vnd.ms-excel.timeline+xml"/>' +
+        '<Override PartName="/xl/drawings/drawing4.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
     );
     const input = files.file('template-slicer.xlsx', parts);
     const output = join(files.dir, 'template-slicer-plans.xlsx');
@@ -362,21 +376,30 @@ describe("a copy of the user's template sheet", () => {
     expect(r.code).toBe(0);
     const after = zipParts(readFileSync(output));
     const targetOf = (from: string, kind: string) => new RegExp(`Type="[^"]*/${kind}" Target="\\.\\./([^"]+)"`).exec(after.get(from)!)![1];
-    const slicerNames = (xml: string) => [...xml.matchAll(/<(?:\w+:)?slicer\b[^>]*\sname="([^"]*)"/g)].map((m) => m[1]);
+    const namesIn = (xml: string, local: string) => [...xml.matchAll(new RegExp(`<(?:\\w+:)?${local}\\b[^>]*\\sname="([^"]*)"`, 'g'))].map((m) => m[1]);
     const named = ['sheet4.xml', 'sheet5.xml'].map((sheet) => {
-      const slicers = after.get(`xl/${targetOf(`xl/worksheets/_rels/${sheet}.rels`, 'slicer')}`)!;
-      const drawing = `xl/${targetOf(`xl/worksheets/_rels/${sheet}.rels`, 'drawing')}`;
-      // The copy reads the same cache, under a name of its own that its drawing shows
+      const rels = `xl/worksheets/_rels/${sheet}.rels`;
+      const slicers = after.get(`xl/${targetOf(rels, 'slicer')}`)!;
+      const timelines = after.get(`xl/${targetOf(rels, 'timeline')}`)!;
+      const drawing = after.get(`xl/${targetOf(rels, 'drawing')}`)!;
+      // Each copy reads the same caches, under names of its own that its drawing shows and its
+      // frames carry (the fallback shapes' empty names stay)
       expect(slicers).toContain('cache="Slicer_Account" caption="Account"');
-      expect(slicerNames(after.get(drawing)!)).toEqual(slicerNames(slicers));
-      expect(after.get(drawing)).toContain('This shape represents a table slicer.');
-      return slicerNames(slicers)[0];
+      expect(timelines).toContain('cache="NativeTimeline_Visit_date" caption="Visit date"');
+      const own = [...namesIn(slicers, 'slicer'), ...namesIn(timelines, 'timeline')];
+      expect([...namesIn(drawing, 'slicer'), ...namesIn(drawing, 'timeslicer')]).toEqual(own);
+      expect(namesIn(drawing, 'cNvPr')).toEqual([own[0], '', own[1], '']);
+      expect(drawing).toContain('This shape represents a slicer.');
+      return own;
     });
-    expect(named).toEqual(['Account 2', 'Account 3']);
-    // Every slicer in the workbook has a name of its own; the template's and Sales' are as they were
-    const all = [...after].filter(([name]) => /^xl\/slicers\//.test(name)).flatMap(([, xml]) => slicerNames(xml));
-    expect(all.sort()).toEqual(['Account', 'Account 1', 'Account 2', 'Account 3']);
-    for (const part of ['xl/slicers/slicer1.xml', 'xl/slicers/slicer2.xml', 'xl/drawings/drawing4.xml', 'xl/slicerCaches/slicerCache1.xml']) expect(after.get(part), part).toBe(parts[part]);
+    expect(named).toEqual([
+      ['Account 2', 'Visit date 1'],
+      ['Account 3', 'Visit date 2'],
+    ]);
+    // Every slicer and timeline in the workbook has a name of its own; the originals are as they were
+    const all = [...after].filter(([name]) => /^xl\/(slicers|timelines)\//.test(name)).flatMap(([, xml]) => [...namesIn(xml, 'slicer'), ...namesIn(xml, 'timeline')]);
+    expect(all.sort()).toEqual(['Account', 'Account 1', 'Account 2', 'Account 3', 'Visit date', 'Visit date 1', 'Visit date 2']);
+    for (const part of ['xl/slicers/slicer1.xml', 'xl/slicers/slicer2.xml', 'xl/timelines/timeline1.xml', 'xl/drawings/drawing4.xml', 'xl/slicerCaches/slicerCache1.xml']) expect(after.get(part), part).toBe(parts[part]);
     expect(typeProblems(after)).toEqual([]);
     if (openpyxl) expect(opensInOpenpyxl(output)).toEqual(expect.arrayContaining(['Plan – Hotel Zuid', 'Plan – Hotel Noord']));
   });
