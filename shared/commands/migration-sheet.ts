@@ -147,7 +147,7 @@ export function addMigrationSheet(spec: SheetSpec, input: MigrationInput): Migra
   const toLabels = [...input.labels, w.lost];
   const top: SpecValue[][] = [
     [fill(w.title, { before: beforeText, after: afterText }), ...new Array(7).fill(null)],
-    [w.note + (undated ? ` ${fill(w.undated, { count: undated })}` : ''), ...new Array(7).fill(null)],
+    [w.note + (undated ? ` ${undated === 1 ? w.undatedOne : fill(w.undated, { count: undated })}` : ''), ...new Array(7).fill(null)],
     new Array(8).fill(null),
   ];
   const matrixAt: number[] = [];

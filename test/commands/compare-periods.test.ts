@@ -73,4 +73,20 @@ describe('the accounts that moved down, as the plans\' accounts', () => {
     writeMigrationSheet(wb, { language: 'nl', cutoffs: [0.999], labels: ['A', 'B'] }); // everybody A in both periods
     expect(() => movedDown(wb, 'nl')).toThrow('Op het blad Verschuivingen is geen klant een klasse gezakt.');
   });
+
+  it('counts the lines without a date in words that fit the count, in English and Dutch', () => {
+    const note = (undated: number, language: 'en' | 'nl') => {
+      // The invoices without their own undated line, then `undated` lines of Acme without a date
+      const dated = tierMigrationInvoices().filter((row) => row[1] !== null);
+      const lines: Cell[][] = [...dated, ...Array.from({ length: undated }, (_, i): Cell[] => ['Acme', null, 10 + i])];
+      const wb = new MemoryWorkbook({ Invoices: lines });
+      apply(wb, { host: 'sheets', language, compare: {} });
+      return String(wb.get(language === 'nl' ? 'Verschuivingen' : 'Tier migration', 1, 0));
+    };
+    expect(note(1, 'en')).toMatch(/ One line without a date is not counted\.$/);
+    expect(note(2, 'en')).toMatch(/ 2 lines without a date are not counted\.$/);
+    expect(note(1, 'nl')).toMatch(/ Eén regel zonder datum telt niet mee\.$/);
+    expect(note(3, 'nl')).toMatch(/ 3 regels zonder datum tellen niet mee\.$/);
+    expect(note(0, 'en')).not.toMatch(/without a date/);
+  });
 });

@@ -98,7 +98,7 @@ describe('account-planner analyze --compare', () => {
     const ws = book.getWorksheet('Tier migration')!;
     expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, orientation: 'landscape' });
     expect(ws.getCell('A1').value).toBe('Tier migration: 2024-01-01 – 2024-12-31 against 2025-01-01 – 2025-12-31');
-    expect(ws.getCell('A2').value).toMatch(/1 lines without a date are not counted/);
+    expect(ws.getCell('A2').value).toMatch(/One line without a date is not counted\./);
     // The account table: names and tiers as values, revenue as SUMIFS over the analysis's own
     // amounts, "Counted as" keys and dates (its names), so " Beta " counts as Beta, as in the analysis
     const table = [4, 5, 6, 7, 8, 9].map((r) => [ws.getCell(r + 1, 10).value, ws.getCell(r + 1, 11).value, ws.getCell(r + 1, 12).value]);
