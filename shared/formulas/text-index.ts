@@ -23,9 +23,8 @@ function emptySlots(capacity: number): Int32Array {
 }
 
 export class TextIndex {
-  /** Open addressing over `capacity` slots, kept at most half full. */
-  private capacity = 1024;
-  private slots = emptySlots(this.capacity);
+  /** Open addressing, kept at most half full; slots.length / SLOT slots, a power of two. */
+  private slots = emptySlots(1024);
   /** The characters of every text numbered, one after the other. */
   private chars = new Uint16Array(4096);
   private used = 0;
@@ -41,7 +40,7 @@ export class TextIndex {
     const h = hashOf(text);
     const length = text.length;
     const slots = this.slots;
-    const mask = this.capacity - 1;
+    const mask = slots.length / SLOT - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const at = s * SLOT;
       const n = slots[at + 1];
@@ -57,7 +56,7 @@ export class TextIndex {
   add(text: string, value = this.count): number {
     this.count++;
     const start = this.keep(text);
-    if (2 * this.count > this.capacity) this.grow();
+    if (2 * this.count > this.slots.length / SLOT) this.grow();
     this.place(hashOf(text), value, start, text.length);
     return value;
   }
@@ -83,7 +82,7 @@ export class TextIndex {
   }
 
   private place(h: number, n: number, start: number, length: number): void {
-    const mask = this.capacity - 1;
+    const mask = this.slots.length / SLOT - 1;
     let s = h & mask;
     while (this.slots[s * SLOT + 1] !== EMPTY) s = (s + 1) & mask;
     const at = s * SLOT;
@@ -95,8 +94,7 @@ export class TextIndex {
 
   private grow(): void {
     const old = this.slots;
-    this.capacity *= 2;
-    this.slots = emptySlots(this.capacity);
+    this.slots = emptySlots((2 * old.length) / SLOT);
     for (let at = 0; at < old.length; at += SLOT) if (old[at + 1] !== EMPTY) this.place(old[at], old[at + 1], old[at + 2], old[at + 3]);
   }
 }

@@ -454,7 +454,9 @@ export class PackageWriter {
     const m = /^(.*?)(\d*)\.([^.]+)$/.exec(file);
     const target = this.book.freePart(folder, m ? m[1] : file, m ? m[3] : 'xml');
     const type = this.book.typeOf(stored);
-    const text = () => this.edit.text(stored);
+    // Read (inflated) once, for however many of the checks below look at it.
+    let xml: string | undefined;
+    const text = () => (xml ??= this.edit.text(stored));
     if (type && /table\+xml$/.test(type)) this.edit.put(target, this.renamedTable(text()));
     else if (type && /drawingml\.chart\+xml$/.test(type)) this.edit.put(target, movedChart(text(), ids.move));
     else if (/vmlDrawing/i.test(type ?? '') || /\.vml$/i.test(stored)) this.edit.put(target, ids.shapes.renumbered(text()));
