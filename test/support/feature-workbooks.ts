@@ -3,13 +3,8 @@
 // a note on a cell without a value, a table, a data validation, a conditional format, names with
 // a sheet scope, a custom property, and (as .xlsm) a macro project. Each part is hand-written XML,
 // as small as the format allows, so the tests know every byte of it.
-import { XML } from './package-files';
+import { MC, NS, R, REL, X14, XML } from './package-files';
 
-const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
-const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';

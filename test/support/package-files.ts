@@ -7,9 +7,12 @@ import { crc32 } from 'node:zlib';
 import { zipBytes } from '../../src/xlsx/package/zip-writer';
 import { zipOf } from './zip';
 
-const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+/** The namespaces the hand-written parts use, one place for every test that writes some. */
+export const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+export const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 
 export const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli';
 import { ZipFile } from '../../../src/xlsx/package/zip-file';
 import { featureWorkbook } from '../../support/feature-workbooks';
-import { XML, basicParts, scratch, storedZip, typeProblems, worksheetOrderProblems } from '../../support/package-files';
+import { MC, NS, R, REL, X14, XML, basicParts, scratch, storedZip, typeProblems, worksheetOrderProblems } from '../../support/package-files';
 import { zipOf, zipParts } from '../../support/zip';
 
 const files = scratch();
@@ -181,9 +181,18 @@ describe("a copy of the user's template sheet", () => {
     return files.file('template.xlsx', templateParts());
   }
 
+  /** Plans for Hotel Zuid and Hotel Noord from the template sheet of a workbook made of `parts`. */
+  async function plansFromTemplate(name: string, parts: Record<string, string | Buffer>) {
+    const input = files.file(`${name}.xlsx`, parts);
+    const output = join(files.dir, `${name}-plans.xlsx`);
+    const r = await run('plans', input, '--accounts', 'Hotel Zuid;Hotel Noord', '--template', 'Template visit', '--out', output, '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    return { input, output, out: r.out, after: zipParts(readFileSync(output)) };
+  }
+
   function templateParts(): Record<string, string | Buffer> {
     const parts = featureWorkbook(false);
-    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     parts['xl/worksheets/sheet3.xml'] =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData>` +
       '<row r="1"><c r="A1" t="inlineStr" s="1"><is><t>Visit plan for {{account}}</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Owner</t></is></c><c r="B2" t="inlineStr"><is><t>{{owner}}</t></is></c></row>' +
@@ -205,7 +214,6 @@ describe("a copy of the user's template sheet", () => {
 
   it("carries the template's chart pointing at the plan's own cells, its notes' shapes numbered anew, and its pivot table reading the same cache", async () => {
     const parts = templateParts();
-    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     parts['xl/worksheets/sheet3.xml'] = (parts['xl/worksheets/sheet3.xml'] as string).replace('<legacyDrawing', '<drawing r:id="rId5"/><legacyDrawing');
     parts['xl/worksheets/_rels/sheet3.xml.rels'] = (parts['xl/worksheets/_rels/sheet3.xml.rels'] as string).replace(
       '</Relationships>',
@@ -222,13 +230,8 @@ describe("a copy of the user's template sheet", () => {
         '<Override PartName="/xl/drawings/drawing4.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
         '<Override PartName="/xl/charts/chart4.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
     );
-    const input = files.file('template-pivot.xlsx', parts);
-    const output = join(files.dir, 'template-pivot-plans.xlsx');
-    const r = await run('plans', input, '--accounts', 'Hotel Zuid;Hotel Noord', '--template', 'Template visit', '--out', output, '--lang', 'en');
-    expect(r.err).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.out).not.toMatch(/pivot table/i);
-    const after = zipParts(readFileSync(output));
+    const { output, out, after } = await plansFromTemplate('template-pivot', parts);
+    expect(out).not.toMatch(/pivot table/i);
     const rels = after.get('xl/worksheets/_rels/sheet4.xml.rels')!;
     // Each plan has its own pivot table, the template's copied, reading the workbook's one cache
     const pivots = ['sheet4.xml', 'sheet5.xml'].map((sheet) => /Type="[^"]*\/pivotTable" Target="\.\.\/pivotTables\/([^"]+)"/.exec(after.get(`xl/worksheets/_rels/${sheet}.rels`)!)![1]);
@@ -256,8 +259,6 @@ describe("a copy of the user's template sheet", () => {
 
   it('gives each plan its own threaded comment ids and form control shape ids, so Excel has nothing to repair', async () => {
     const parts = templateParts();
-    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-    const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
     const [comment, reply, person] = ['{0C0FFEE0-0002-4000-8000-000000000001}', '{0C0FFEE0-0002-4000-8000-000000000002}', '{7E1A2B3C-0001-4000-8000-000000000001}'];
     // The template's note is a threaded comment with a reply; a check box sits beside it (shape 2050).
     const control = `<mc:AlternateContent xmlns:mc="${MC}"><mc:Choice Requires="x14"><controls><mc:AlternateContent xmlns:mc="${MC}"><mc:Choice Requires="x14"><control shapeId="2050" r:id="rId5" name="Check Box 1"/></mc:Choice></mc:AlternateContent></controls></mc:Choice></mc:AlternateContent>`;
@@ -284,12 +285,7 @@ describe("a copy of the user's template sheet", () => {
       '</Types>',
       '<Override PartName="/xl/threadedComments/threadedComment2.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/><Override PartName="/xl/ctrlProps/ctrlProp1.xml" ContentType="application/vnd.ms-excel.controlproperties+xml"/></Types>',
     );
-    const input = files.file('template-threaded.xlsx', parts);
-    const output = join(files.dir, 'template-threaded-plans.xlsx');
-    const r = await run('plans', input, '--accounts', 'Hotel Zuid;Hotel Noord', '--template', 'Template visit', '--out', output, '--lang', 'en');
-    expect(r.err).toBe('');
-    expect(r.code).toBe(0);
-    const after = zipParts(readFileSync(output));
+    const { input, output, after } = await plansFromTemplate('template-threaded', parts);
     const relsOf = (sheet: string) => after.get(`xl/worksheets/_rels/${sheet}.rels`)!;
     const targetOf = (sheet: string, kind: string) => new RegExp(`Type="[^"]*/${kind}" Target="\\.\\./([^"]+)"`).exec(relsOf(sheet))![1];
     const seen = new Set([comment, reply]);
@@ -329,9 +325,6 @@ describe("a copy of the user's template sheet", () => {
 
   it("gives each plan's copy of the template's slicer and timeline a name of its own, in its part and its drawing", async () => {
     const parts = templateParts();
-    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-    const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
-    const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
     const X15 = 'http://schemas.microsoft.com/office/spreadsheetml/2010/11/main';
     const SLE = 'http://schemas.microsoft.com/office/drawing/2010/slicer';
     const TSLE = 'http://schemas.microsoft.com/office/drawing/2012/timeslicer';
@@ -369,12 +362,7 @@ describe("a copy of the user's template sheet", () => {
       '<Override PartName="/xl/slicers/slicer2.xml" ContentType="application/vnd.ms-excel.slicer+xml"/><Override PartName="/xl/timelines/timeline1.xml" ContentType="application/vnd.ms-excel.timeline+xml"/>' +
         '<Override PartName="/xl/drawings/drawing4.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
     );
-    const input = files.file('template-slicer.xlsx', parts);
-    const output = join(files.dir, 'template-slicer-plans.xlsx');
-    const r = await run('plans', input, '--accounts', 'Hotel Zuid;Hotel Noord', '--template', 'Template visit', '--out', output, '--lang', 'en');
-    expect(r.err).toBe('');
-    expect(r.code).toBe(0);
-    const after = zipParts(readFileSync(output));
+    const { output, after } = await plansFromTemplate('template-slicer', parts);
     const targetOf = (from: string, kind: string) => new RegExp(`Type="[^"]*/${kind}" Target="\\.\\./([^"]+)"`).exec(after.get(from)!)![1];
     const namesIn = (xml: string, local: string) => [...xml.matchAll(new RegExp(`<(?:\\w+:)?${local}\\b[^>]*\\sname="([^"]*)"`, 'g'))].map((m) => m[1]);
     const named = ['sheet4.xml', 'sheet5.xml'].map((sheet) => {
@@ -481,21 +469,18 @@ describe('the package around the new parts', () => {
 });
 
 describe('workbooks other programs laid out their own way (as in PhpSpreadsheet and calamine test files)', () => {
-  const S = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const rows = [['Account', 'Revenue'], ['Acme', 900], ['Bolt', 50], ['Crane', 30], ['Delta', 20]]
     .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => (typeof v === 'number' ? `<c r="${'AB'[j]}${i + 1}"><v>${v}</v></c>` : `<c r="${'AB'[j]}${i + 1}" t="inlineStr"><is><t>${v}</t></is></c>`)).join('')}</row>`)
     .join('');
 
   it('analyses a zip with backslash folders, absolute targets and its own relationship ids, and writes a package every reader opens', async () => {
-    const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
     const parts: Record<string, string> = {
       '_rels\\.rels': `${XML}<Relationships xmlns="${REL}">\r\n<Relationship Id="rId1" Type="${R}/officeDocument" Target="/xl/workbook.xml"/>\r\n</Relationships>\r\n`,
       '[Content_Types].xml':
         `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet0.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-      'xl\\workbook.xml': `${XML}<workbook xmlns="${S}" xmlns:r="${R}"><sheets><sheet name="Sales" sheetId="1" r:id="rId0"/></sheets></workbook>`,
-      'xl\\worksheets\\sheet0.xml': `${XML}<worksheet xmlns="${S}"><sheetData>${rows}</sheetData></worksheet>`,
+      'xl\\workbook.xml': `${XML}<workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="Sales" sheetId="1" r:id="rId0"/></sheets></workbook>`,
+      'xl\\worksheets\\sheet0.xml': `${XML}<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`,
       'xl\\_rels\\workbook.xml.rels': `${XML}<Relationships xmlns="${REL}">\r\n<Relationship Id="rId0" Type="${R}/worksheet" Target="/xl/worksheets/sheet0.xml"/>\r\n</Relationships>\r\n`,
     };
     const input = files.file('backslashes.xlsx', parts);
