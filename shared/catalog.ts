@@ -22,6 +22,8 @@ import {
   checkActivitiesPerDeal,
   checkDealSize,
   checkWinRate,
+  Per,
+  Weights,
   readPer,
   readWeights,
   reviewDatesRange,
@@ -55,40 +57,67 @@ const LABELS = optional('labels', 'range');
 const GROUPS = optional('groups', 'range');
 
 /**
- * Runs a scalar function over the catalog entry's element-wise parameters. The scalar function
- * reads its values by position (v[0], v[1]...): destructuring a million arrays costs more than
- * the arithmetic it feeds.
+ * Runs a scalar function over the catalog entry's element-wise parameters; it reads its values by
+ * position (v[0], v[1]...), and what it needs from the whole call comes from `prepare`. All it
+ * calls is made once, at load: V8 drops optimised code that used an object made for one call once
+ * that object is collected, and the loop then ran unoptimised at every call (docs/performance.md).
  */
-function each(params: readonly ParamSpec[], prepare: (args: Arg[]) => (v: Value[]) => Cell) {
-  return (args: Arg[], reuseInputs?: boolean) => elementwise(params, args, prepare(args), reuseInputs);
-}
-
-/**
- * A reading of words (per, potential, tier labels) remembered for the call: a million rows repeat
- * a handful of words, and trimming and lower-casing each again would cost more than the rest.
- */
-function remembered<R>(read: (value: Value) => R): (value: Value) => R {
-  const seen = new Map<Value, R>();
-  // The first value read is answered without a Map lookup: a single cell ("week") is the same
-  // value on every row, and a Map lookup per row cost a tenth of PLAN_REQUIRED_RATE (profiled).
-  // (Remembering the last value instead would add a store per row for a column of mixed words.)
-  let first = false;
-  let firstValue: Value;
-  let firstResult: R | undefined;
-  return (value) => {
-    if (first && value === firstValue) return firstResult as R;
-    let r = seen.get(value);
-    if (r === undefined && !seen.has(value)) seen.set(value, (r = read(value)));
-    if (!first) {
-      first = true;
-      firstValue = value;
-      firstResult = r;
+function each<C>(
+  params: readonly ParamSpec[],
+  scalar: (v: Value[], call: C) => Cell,
+  prepare?: (args: Arg[]) => C,
+  words: readonly { forget(): void }[] = [],
+) {
+  return (args: Arg[], reuseInputs?: boolean) => {
+    try {
+      return elementwise(params, args, scalar as (v: Value[], call: unknown) => Cell, prepare?.(args), reuseInputs);
+    } finally {
+      for (const w of words) w.forget();
     }
-    return r as R;
   };
 }
 
+/**
+ * Readings of words (per, potential, tier labels) remembered during a call: trimming and
+ * lower-casing the same few words a million times would cost more than the rest. One instance
+ * per use, for the add-in's life (see `each`); it forgets its words when the call ends.
+ */
+class Words<R, X = undefined> {
+  private readonly seen = new Map<Value, R>();
+  // The first value is answered without a lookup: a single cell ("week") is the same on every
+  // row, and a Map lookup per row cost a tenth of PLAN_REQUIRED_RATE (profiled).
+  private first = false;
+  private firstValue: Value = undefined;
+  private firstResult: R | undefined = undefined;
+
+  constructor(private readonly read: (value: Value, extra: X) => R) {}
+
+  of(value: Value, extra: X): R {
+    if (this.first && value === this.firstValue) return this.firstResult as R;
+    let r = this.seen.get(value);
+    if (r === undefined && !this.seen.has(value)) this.seen.set(value, (r = this.read(value, extra)));
+    if (!this.first) {
+      this.first = true;
+      this.firstValue = value;
+      this.firstResult = r;
+    }
+    return r as R;
+  }
+
+  forget(): void {
+    this.seen.clear();
+    this.first = false;
+    this.firstValue = undefined;
+    this.firstResult = undefined;
+  }
+}
+
 const n = (v: Value) => v as number;
+const readPerWord = (v: Value): Per => readPer(v as string | undefined);
+
+const SIGNIFICANT = new Words(isSignificant);
+const POTENTIAL = new Words(readPotential);
+const PER = new Words(readPerWord);
 const maybe = (v: Value) => v as number | undefined;
 
 const GAP_PARAMS = [
@@ -157,12 +186,12 @@ export const FUNCTIONS = catalog([
     params: CATEGORY_PARAMS,
     example: 'D2:D60, E2:E60, F2:F60',
     returns: 'values',
-    run: each(CATEGORY_PARAMS, (args) => {
-      const tiers = readSignificantTiers(args[3]);
-      const significant = remembered((v) => isSignificant(v, tiers));
-      const potential = remembered(readPotential);
-      return (v) => accountCategory(significant(v[0]), v[1] as boolean, potential(v[2]));
-    }),
+    run: each(
+      CATEGORY_PARAMS,
+      (v, tiers: Set<string>) => accountCategory(SIGNIFICANT.of(v[0], tiers), v[1] as boolean, POTENTIAL.of(v[2], undefined)),
+      (args) => readSignificantTiers(args[3]),
+      [SIGNIFICANT, POTENTIAL],
+    ),
   },
   {
     name: 'PLAN_GAP',
@@ -172,10 +201,11 @@ export const FUNCTIONS = catalog([
     // with a volatile argument on "Loading..." (HOSTS.md).
     example: 'B2, C2, $H$1, DATE(2026,1,1), DATE(2026,12,31)',
     returns: 'values',
-    run: each(GAP_PARAMS, (args) => {
-      const weights = readWeights(args[5]);
-      return (v) => planGap(n(v[0]), n(v[1]), maybe(v[2]), maybe(v[3]), maybe(v[4]), weights);
-    }),
+    run: each(
+      GAP_PARAMS,
+      (v, weights: Weights | undefined) => planGap(n(v[0]), n(v[1]), maybe(v[2]), maybe(v[3]), maybe(v[4]), weights),
+      (args) => readWeights(args[5]),
+    ),
   },
   {
     name: 'PLAN_ATTAINMENT',
@@ -183,7 +213,7 @@ export const FUNCTIONS = catalog([
     params: ATTAINMENT_PARAMS,
     example: 'B2:B20, C2:C20',
     returns: 'values',
-    run: each(ATTAINMENT_PARAMS, () => (v) => planAttainment(n(v[0]), n(v[1]))),
+    run: each(ATTAINMENT_PARAMS, (v) => planAttainment(n(v[0]), n(v[1]))),
   },
   {
     name: 'PLAN_RUN_RATE',
@@ -191,7 +221,7 @@ export const FUNCTIONS = catalog([
     params: RUN_RATE_PARAMS,
     example: 'C2, DATE(2026,1,1), $H$1, DATE(2026,12,31)',
     returns: 'values',
-    run: each(RUN_RATE_PARAMS, () => (v) => planRunRate(n(v[0]), n(v[1]), n(v[2]), n(v[3]))),
+    run: each(RUN_RATE_PARAMS, (v) => planRunRate(n(v[0]), n(v[1]), n(v[2]), n(v[3]))),
   },
   {
     name: 'PLAN_REQUIRED_RATE',
@@ -199,10 +229,12 @@ export const FUNCTIONS = catalog([
     params: REQUIRED_RATE_PARAMS,
     example: 'B2, C2, $H$1, DATE(2026,12,31), "week"',
     returns: 'values',
-    run: each(REQUIRED_RATE_PARAMS, () => {
-      const per = remembered((v) => readPer(v as string | undefined));
-      return (v) => planRequiredRate(n(v[0]), n(v[1]), n(v[2]), n(v[3]), per(v[4]));
-    }),
+    run: each(
+      REQUIRED_RATE_PARAMS,
+      (v) => planRequiredRate(n(v[0]), n(v[1]), n(v[2]), n(v[3]), PER.of(v[4], undefined)),
+      undefined,
+      [PER],
+    ),
   },
   {
     name: 'PLAN_PHASE',
@@ -218,7 +250,7 @@ export const FUNCTIONS = catalog([
     params: ACTIVITY_PARAMS,
     example: 'D2, 5000, 25%, 3',
     returns: 'values',
-    run: each(ACTIVITY_PARAMS, () => (v) => planActivities(n(v[0]), n(v[1]), n(v[2]), maybe(v[3]))),
+    run: each(ACTIVITY_PARAMS, (v) => planActivities(n(v[0]), n(v[1]), n(v[2]), maybe(v[3]))),
   },
   {
     name: 'PLAN_REVIEW_DATES',

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Cell, ERROR_CODES, FormulaError, Matrix, isPlain } from '../shared/cells';
 import { FUNCTIONS } from '../shared/catalog';
 import { HostCells, callForHost, callFunction } from '../shared/run';
+import { ROWS_PER_PIECE } from '../shared/formulas/elementwise';
 
 // A fixed seed keeps CI repeatable; FC_RANDOM=1 explores new inputs on every run.
 if (!process.env.FC_RANDOM) fc.configureGlobal({ seed: 20261123 });
@@ -193,6 +194,41 @@ describe('the element-wise runner: fast paths equal straightforward ones', () =>
           });
         }),
         { numRuns: 300 },
+      );
+    });
+  }
+});
+
+// Long ranges are computed in pieces of ROWS_PER_PIECE rows (shared/formulas/elementwise.ts):
+// rows on both sides of a piece's edge, bad ones among them, give what they give alone.
+describe('the element-wise runner over ranges longer than a piece', () => {
+  const elementWise = FUNCTIONS.filter((f) => ELEMENT_WISE.has(f.name));
+  const edges = [0, ROWS_PER_PIECE - 1, ROWS_PER_PIECE, 2 * ROWS_PER_PIECE - 1, 2 * ROWS_PER_PIECE, 2 * ROWS_PER_PIECE + 6];
+  const length = 2 * ROWS_PER_PIECE + 7;
+  for (const spec of elementWise) {
+    it(`${spec.name}: rows at the edges of pieces equal calls on their cells alone`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.array(cell, { minLength: edges.length, maxLength: edges.length }), { minLength: spec.params.length, maxLength: spec.params.length }), fc.integer({ min: 0, max: 1 }), (picked, filler) => {
+          // Every row but the edges holds one plain row of the function's own example kind of values.
+          const plainRow: Cell[] = spec.params.map((p) => (p.kind === 'text' ? 'A' : p.kind === 'flag' ? true : p.kind === 'any' ? 'growth' : 46204 + filler));
+          const args: Matrix[] = spec.params.map((p, i) =>
+            p.kind === 'range' ? [[1]] : Array.from({ length }, (_, r) => [edges.includes(r) ? picked[i][edges.indexOf(r)] : plainRow[i]]),
+          );
+          const whole = callFunction(spec, args.map((m) => m.map((r) => r.slice())), true);
+          const alone = (r: number) => callFunction(spec, args.map((m, i) => (spec.params[i].kind === 'range' ? m : [m[r]])));
+          if (whole instanceof FormulaError) return; // an argument's problem as a whole: the small property test covers it
+          expect(whole).toHaveLength(length);
+          for (const r of [...edges, 1, ROWS_PER_PIECE + 1, length - 2]) {
+            const one = alone(r);
+            const got = whole[r][0];
+            if (got instanceof FormulaError) {
+              expect(one, `row ${r + 1}`).toBeInstanceOf(FormulaError);
+              expect(got.code).toBe((one as FormulaError).code);
+              expect(got.message).toContain(`row ${r + 1}`);
+            } else expect([[got]], `row ${r + 1}`).toEqual(one);
+          }
+        }),
+        { numRuns: 40 },
       );
     });
   }

@@ -8,7 +8,7 @@
 // - N50, N80: the fewest largest accounts that hold at least 50% / 80%;
 // - ACCOUNTS: n.
 import { Matrix, divError, isBlank, valueError } from '../cells';
-import { t } from '../i18n/strings';
+import { cellWords } from '../i18n/cell-strings';
 import { vectorOf } from './args';
 import { checkAddsUp, groupAccounts, readLanguage } from './pareto';
 
@@ -86,6 +86,6 @@ export function concentration(valuesArg: Matrix, keysArg?: Matrix, measureArg?: 
   const sorted = positiveTotalsDescending(accounts.totals, values.arg);
   const result = concentrationOf(sorted);
   if (measure) return [[result[measure]]];
-  const labels = t(language).concentration;
+  const labels = cellWords(language).concentration;
   return MEASURES.map((m) => [labels[m], result[m]]);
 }

@@ -113,9 +113,10 @@ function keepsRowKind(old: unknown, v: Cell): boolean {
 }
 
 /**
- * Runs `each` on every position. A blank in a required parameter makes that position "" (a row
- * not filled in yet); a blank optional one arrives as undefined, so the function's default applies.
- * `each` receives one array reused for every position: it must not keep it.
+ * Runs `scalar` on every position, with `call` beside the values. A blank in a required parameter
+ * makes that position "" (a row not filled in yet); a blank optional one arrives as undefined, so
+ * the function's default applies. `scalar` receives one array reused for every position: it must
+ * not keep it.
  *
  * With `reuseInputs` (a host whose argument arrays belong to this call, as Excel's and Sheets'
  * do), a one-column result is written over the first range argument's row where that row takes
@@ -124,7 +125,8 @@ function keepsRowKind(old: unknown, v: Cell): boolean {
 export function elementwise(
   params: readonly ElementParam[],
   args: readonly (Matrix | undefined)[],
-  each: (values: Value[]) => Cell,
+  scalar: (values: Value[], call: unknown) => Cell,
+  call: unknown = undefined,
   reuseInputs = false,
 ): Matrix {
   const [rows, cols] = outputShape(params, args);
@@ -153,28 +155,75 @@ export function elementwise(
   const wide = cols > 1;
   const out: Matrix = wide && target ? target : new Array(rows);
   if (wide && !target) for (let r = 0; r < rows; r++) out[r] = new Array(cols);
-  /** Writes one result. */
-  const place = (r: number, c: number, v: Cell): void => {
-    if (wide) out[r][c] = v;
-    else if (target && keepsRowKind(cellAt(target[r], 0), v)) (out[r] = target[r])[0] = v;
-    else out[r] = [v];
+  const pass: Pass = {
+    params,
+    scalar,
+    call,
+    values,
+    out,
+    target,
+    rows,
+    cols,
+    single,
+    allIncomplete,
+    ranged,
+    kinds: ranged.map((i) => params[i].kind),
+    required: ranged.map((i) => !params[i].optional),
+    matrices: ranged.map((i) => args[i]!),
+    plain: true,
   };
-  // A blank single cell that is required leaves every row incomplete; the rows' own cells are
-  // still read, so a bad one shows as it would beside any other blank.
-  const kinds = ranged.map((i) => params[i].kind);
-  const required = ranged.map((i) => !params[i].optional);
-  const matrices = ranged.map((i) => args[i]!);
+  for (let from = 0; from < rows; from += ROWS_PER_PIECE) computeRows(pass, from, Math.min(rows, from + ROWS_PER_PIECE));
+  return pass.plain ? markPlain(out) : out;
+}
+
+/**
+ * Rows are computed in pieces: V8 optimises a function called often as a whole and keeps that
+ * code from call to call, where a million-row loop run once was compiled anew mid-loop each call.
+ */
+export const ROWS_PER_PIECE = 4096;
+
+/** One call's state, the same shape at every call. */
+interface Pass {
+  params: readonly ElementParam[];
+  scalar: (values: Value[], call: unknown) => Cell;
+  call: unknown;
+  values: Value[];
+  out: Matrix;
+  target: Matrix | undefined;
+  rows: number;
+  cols: number;
+  single: boolean;
+  allIncomplete: boolean;
+  ranged: number[];
+  kinds: Kind[];
+  required: boolean[];
+  matrices: Matrix[];
+  /** Whether every cell written is a finite number, text or TRUE/FALSE (see markPlain). */
+  plain: boolean;
+}
+
+/** Writes one result. */
+function place(pass: Pass, r: number, c: number, v: Cell): void {
+  const { out, target } = pass;
+  if (pass.cols > 1) out[r][c] = v;
+  else if (target && keepsRowKind(cellAt(target[r], 0), v)) (out[r] = target[r])[0] = v;
+  else out[r] = [v];
+}
+
+/** Rows from..to-1 of a call. */
+function computeRows(pass: Pass, from: number, to: number): void {
+  const { params, scalar, call, values, rows, cols, single, allIncomplete, ranged, kinds, required, matrices } = pass;
   const n = ranged.length;
-  let r = 0;
+  let r = from;
   let c = 0;
   let inFunction = false;
-  // Whether every cell written is a finite number, text or TRUE/FALSE (see markPlain).
-  let plain = true;
   // One try/catch for the whole loop; after a bad cell the loop resumes at the next one.
-  while (r < rows) {
+  while (r < to) {
     try {
-      for (; r < rows; r++, c = 0) {
+      for (; r < to; r++, c = 0) {
         for (; c < cols; c++) {
+          // A blank single cell that is required leaves every row incomplete; the rows' own cells
+          // are still read, so a bad one shows as it would beside any other blank.
           let incomplete = allIncomplete;
           for (let k = 0; k < n; k++) {
             const cell = cellAt(matrices[k][r], c) as Cell;
@@ -186,21 +235,21 @@ export function elementwise(
             } else values[ranged[k]] = v;
           }
           if (incomplete) {
-            place(r, c, '');
+            place(pass, r, c, '');
             continue;
           }
           inFunction = true;
-          const v = each(values);
+          const v = scalar(values, call);
           inFunction = false;
           if (typeof v === 'number') {
-            if (v - v === 0) place(r, c, v);
+            if (v - v === 0) place(pass, r, c, v);
             else {
-              place(r, c, tooLarge(r, c, rows, cols));
-              plain = false;
+              place(pass, r, c, tooLarge(r, c, rows, cols));
+              pass.plain = false;
             }
           } else {
-            place(r, c, v);
-            if (v === null || v instanceof FormulaError) plain = false;
+            place(pass, r, c, v);
+            if (v === null || v instanceof FormulaError) pass.plain = false;
           }
         }
       }
@@ -208,8 +257,8 @@ export function elementwise(
       if (!(e instanceof FormulaError)) throw e;
       // A single position: the function's message as it is, as the call's one error.
       if (single) throw e;
-      place(r, c, inFunction ? atPosition(e, r, c, rows, cols) : e);
-      plain = false;
+      place(pass, r, c, inFunction ? atPosition(e, r, c, rows, cols) : e);
+      pass.plain = false;
       inFunction = false;
       if (++c === cols) {
         c = 0;
@@ -217,5 +266,4 @@ export function elementwise(
       }
     }
   }
-  return plain ? markPlain(out) : out;
 }

@@ -5,7 +5,7 @@
 // case-insensitive); rows with a blank group form a group of their own. A group without revenue
 // puts its accounts in the last tier (share 1), instead of spoiling every other group's result.
 import { Cell, Matrix, isError } from '../cells';
-import { t } from '../i18n/strings';
+import { cellWords } from '../i18n/cell-strings';
 import { Vector, placeInVector, propagated, sameShape, vectorOf } from './args';
 import {
   Accounts,
@@ -120,7 +120,7 @@ export function paretoSummaryWithin(
   languageArg: Matrix | undefined,
   groupsArg: Matrix,
 ): Matrix {
-  const s = t(readLanguage(languageArg)).summary;
+  const s = cellWords(readLanguage(languageArg)).summary;
   const cutoffs = readCutoffs(cutoffsArg);
   const labels = readLabels(labelsArg, cutoffs);
   const { parts } = analyseGroups(valuesArg, keysArg, groupsArg);

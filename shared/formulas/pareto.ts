@@ -3,7 +3,8 @@
 // the share of total revenue held by accounts strictly larger than it; ties share a tier;
 // totals <= 0 sit in the last tier and do not count towards the total.
 import { Cell, FormulaError, Matrix, divError, isBlank, isEmptyCell, isError, markPlain, numError, valueError } from '../cells';
-import { Language, t } from '../i18n/strings';
+import { cellWords } from '../i18n/cell-strings';
+import type { Language } from '../i18n/strings';
 import {
   Vector,
   describePlace,
@@ -553,7 +554,7 @@ export function paretoSummary(
   const { values, accounts } = readValuesAndKeys(valuesArg, keysArg);
   const tiers = accountTiers(accounts, cutoffs, values);
   const lines = summariseTiers(accounts, tiers, labels, values);
-  const s = t(language).summary;
+  const s = cellWords(language).summary;
   const accountsTotal = lines.reduce((sum, l) => sum + l.accounts, 0);
   const revenueTotal = clean(lines.reduce((sum, l) => sum + l.revenue, 0));
   return [

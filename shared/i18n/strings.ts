@@ -1,31 +1,14 @@
 // Every user-visible string of the core, in English and Dutch. The function help is in
-// ./function-help.ts (kept apart so the custom functions do not carry it), the pane's own words
+// ./function-help.ts (kept apart so the custom functions do not carry it), the words the custom
+// functions write into cells in ./cell-strings.ts (so they carry only those), the pane's own words
 // in ./pane.ts (kept apart so the Apps Script server does not carry them), the runner's in ./cli.ts.
+import { CELL_STRINGS } from './cell-strings';
 
 export type Language = 'en' | 'nl';
 export const LANGUAGES: readonly Language[] = ['en', 'nl'];
 
 const en = {
-  summary: {
-    tier: 'Tier',
-    accounts: 'Accounts',
-    accountShare: 'Share of accounts',
-    revenue: 'Revenue',
-    revenueShare: 'Share of revenue',
-    total: 'Total',
-    group: 'Group',
-  },
-  // CONCENTRATION's table: one label per measure.
-  concentration: {
-    ACCOUNTS: 'Accounts with revenue',
-    TOP1: 'Share of the largest account',
-    TOP5: 'Share of the largest 5',
-    TOP10: 'Share of the largest 10',
-    N50: 'Accounts for 50% of revenue',
-    N80: 'Accounts for 80% of revenue',
-    HHI: 'Herfindahl-Hirschman index (HHI)',
-    GINI: 'Gini coefficient',
-  },
+  ...CELL_STRINGS.en,
   // The Tier migration sheet (analyze --compare).
   migration: {
     sheet: 'Tier migration',
@@ -140,25 +123,7 @@ const en = {
 type Strings = typeof en;
 
 const nl: Strings = {
-  summary: {
-    tier: 'Klasse',
-    accounts: 'Klanten',
-    accountShare: 'Aandeel klanten',
-    revenue: 'Omzet',
-    revenueShare: 'Aandeel omzet',
-    total: 'Totaal',
-    group: 'Groep',
-  },
-  concentration: {
-    ACCOUNTS: 'Klanten met omzet',
-    TOP1: 'Aandeel van de grootste klant',
-    TOP5: 'Aandeel van de grootste 5',
-    TOP10: 'Aandeel van de grootste 10',
-    N50: 'Klanten voor 50% van de omzet',
-    N80: 'Klanten voor 80% van de omzet',
-    HHI: 'Herfindahl-Hirschman-index (HHI)',
-    GINI: 'Gini-coëfficiënt',
-  },
+  ...CELL_STRINGS.nl,
   migration: {
     sheet: 'Verschuivingen',
     title: 'Verschuivingen: {before} tegenover {after}',

@@ -37,6 +37,18 @@ describe('ACCOUNT_CATEGORY', () => {
     expect(column(call('ACCOUNT_CATEGORY', tiers, one(true), one('growth'), one(' a , b ')))).toEqual([1, 1, 3]);
   });
 
+  // The words read are remembered during a call by one reader that lives as long as the add-in
+  // (shared/catalog.ts, Words): the next call must read them afresh, with its own tiers.
+  it('reads the words of each call afresh: other significant tiers, after an error too', () => {
+    const tiers = col('A', 'B', 'b', 'A');
+    expect(column(call('ACCOUNT_CATEGORY', tiers, one(true), one('growth'), row('A')))).toEqual([1, 3, 3, 1]);
+    expect(column(call('ACCOUNT_CATEGORY', tiers, one(true), one('growth'), row('B')))).toEqual([3, 1, 1, 3]);
+    expectError(call('ACCOUNT_CATEGORY', tiers, one(true), one('maybe'), row('A')), '#VALUE!', /potential is 'maybe'/);
+    expect(column(call('ACCOUNT_CATEGORY', tiers, one(true), col('stable', 'none', 'growth', 'stable'), row('A', 'B')))).toEqual([2, 5, 1, 2]);
+    expect(column(call('PLAN_REQUIRED_RATE', col(100, 100), col(30, 30), one(46204), one(46211), one('day')))).toEqual([10, 10]);
+    expect(column(call('PLAN_REQUIRED_RATE', col(100, 100), col(30, 30), one(46204), one(46211), col('week', 'day')))).toEqual([70, 10]);
+  });
+
   it.each([
     ['an unknown potential', [one(true), one(true), one('maybe')], '#VALUE!', /potential is 'maybe': use growth, stable or none/],
     ['a number as recurring', [one(true), one(7), one('growth')], '#VALUE!', 'recurring is 7, not TRUE or FALSE'],

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../shared/catalog';
 import { FUNCTION_HELP, Help } from '../../shared/i18n/function-help';
+import { LANGUAGES, t } from '../../shared/i18n/strings';
 import { jsdocOf } from '../support/apps-script-project';
 
 const dist = join(__dirname, '../../dist');
@@ -41,6 +42,21 @@ describe('the bundles that run in cells', () => {
       for (const [name, text] of Object.entries(code)) {
         expect(text, `${name}: ${help.en}`).not.toContain(help.en);
         expect(text, `${name}: ${help.nl}`).not.toContain(help.nl);
+      }
+    }
+  });
+
+  // The words written into cells live in shared/i18n/cell-strings.ts; the rest of the core's
+  // strings (the sheets the pane and the runner write) would weigh as much again as the code.
+  it('carries the words the functions write into cells, and none of the sheets\' strings', () => {
+    for (const file of CELL_BUNDLES) {
+      const text = read(file);
+      for (const language of LANGUAGES) {
+        const words = t(language);
+        for (const word of [...Object.values(words.summary), ...Object.values(words.concentration)]) expect(text, `${file}: ${word}`).toContain(JSON.stringify(word));
+        const sheetStrings = [...Object.values(words.migration), ...Object.values(words.host)].filter((s): s is string => typeof s === 'string' && s.length > 12);
+        expect(sheetStrings.length).toBeGreaterThan(5);
+        for (const s of sheetStrings) expect(text, `${file}: ${s}`).not.toContain(JSON.stringify(s));
       }
     }
   });
