@@ -60,7 +60,7 @@ const GROUPS = optional('groups', 'range');
  * Runs a scalar function over the catalog entry's element-wise parameters; it reads its values by
  * position (v[0], v[1]...), and what it needs from the whole call comes from `prepare`. All it
  * calls is made once, at load: V8 drops optimised code that used an object made for one call once
- * that object is collected, and the loop then ran unoptimised at every call (docs/performance.md).
+ * that object is collected, and the loop then ran unoptimised at every call (README, Performance).
  */
 function each<C>(
   params: readonly ParamSpec[],
