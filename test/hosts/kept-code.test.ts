@@ -1,0 +1,42 @@
+// A workbook recalculates its formulas again and again, with garbage collections in between. V8
+// keeps a function's optimised code from one call to the next unless that code used an object
+// made for one call (a closure, an instance): once the object is collected, the code is dropped
+// ("weak objects") and the next call of a million-row function runs unoptimised until V8 has
+// compiled it again. The element-wise functions are built so that nothing of theirs is dropped
+// (shared/catalog.ts, each; shared/formulas/elementwise.ts, computeRows). V8 says so only in its
+// trace, so the calls run in a child process (test/support/kept-code-child.ts).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '../..');
+
+describe('the element-wise functions keep their optimised code between calls', () => {
+  it('through functions.js and Code.js: after warm-up calls, calls with a full collection before each drop no code and compile none anew', () => {
+    const child = spawnSync(process.execPath, ['--expose-gc', '--trace-deopt', '--trace-opt', '--import', 'tsx', join(root, 'test/support/kept-code-child.ts'), root], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(child.status).toBe(0);
+    const sections = child.stdout.split('--- kept from here: ').slice(1);
+    expect(sections).toHaveLength(12);
+    // Only the bundles' own functions (and nameless ones: the bundles' arrow functions are):
+    // Node's own (reading files, say) are not the product's.
+    const bundles = ['dist/excel/functions.js', 'dist/sheets/Code.js'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    const ours = (line: string) => {
+      const name = /(?:JSFunction|SharedFunctionInfo) ?([\w$]*) \(sfi|SharedFunctionInfo ?([\w$]*)>/.exec(line.replace(/0x[0-9a-f]+/g, ''));
+      const found = name?.[1] ?? name?.[2];
+      return found !== undefined && (found === '' || new RegExp(`(function ${found}\\(|^ +${found}\\()`, 'm').test(bundles));
+    };
+    const problems = sections.flatMap((section) => {
+      const [title, ...lines] = section.split('\n');
+      const body = lines.slice(0, lines.findIndex((l) => l.startsWith('--- end:')));
+      // Code dropped (an object it used died, or a deopt), or compiled anew: kept code is neither.
+      const dropped = body.filter((l) => (/reason: weak objects|^\[compiling method|^\[bailout/.test(l)) && ours(l));
+      return dropped.map((l) => `${title}: ${l.replace(/0x[0-9a-f]+/g, '').slice(0, 160)}`);
+    });
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
