@@ -62,20 +62,18 @@ const GROUPS = optional('groups', 'range');
  * calls is made once, at load: V8 drops optimised code that used an object made for one call once
  * that object is collected, and the loop then ran unoptimised at every call (README, Performance).
  */
-function each<C>(
-  params: readonly ParamSpec[],
-  scalar: (v: Value[], call: C) => Cell,
-  prepare?: (args: Arg[]) => C,
-  words: readonly { forget(): void }[] = [],
-) {
+function each<C>(params: readonly ParamSpec[], scalar: (v: Value[], call: C) => Cell, prepare?: (args: Arg[]) => C) {
   return (args: Arg[], reuseInputs?: boolean) => {
     try {
       return elementwise(params, args, scalar as (v: Value[], call: unknown) => Cell, prepare?.(args), reuseInputs);
     } finally {
-      for (const w of words) w.forget();
+      for (const w of ALL_WORDS) w.forget();
     }
   };
 }
+
+/** Every word reader: all of them forget their words when any element-wise call ends. */
+const ALL_WORDS: { forget(): void }[] = [];
 
 /**
  * Readings of words (per, potential, tier labels) remembered during a call: trimming and
@@ -90,7 +88,9 @@ class Words<R, X = undefined> {
   private firstValue: Value = undefined;
   private firstResult: R | undefined = undefined;
 
-  constructor(private readonly read: (value: Value, extra: X) => R) {}
+  constructor(private readonly read: (value: Value, extra: X) => R) {
+    ALL_WORDS.push(this);
+  }
 
   of(value: Value, extra: X): R {
     if (this.first && value === this.firstValue) return this.firstResult as R;
@@ -113,12 +113,11 @@ class Words<R, X = undefined> {
 }
 
 const n = (v: Value) => v as number;
-const readPerWord = (v: Value): Per => readPer(v as string | undefined);
+const maybe = (v: Value) => v as number | undefined;
 
 const SIGNIFICANT = new Words(isSignificant);
 const POTENTIAL = new Words(readPotential);
-const PER = new Words(readPerWord);
-const maybe = (v: Value) => v as number | undefined;
+const PER = new Words((v: Value): Per => readPer(v as string | undefined));
 
 const GAP_PARAMS = [
   param('target', 'number'),
@@ -190,7 +189,6 @@ export const FUNCTIONS = catalog([
       CATEGORY_PARAMS,
       (v, tiers: Set<string>) => accountCategory(SIGNIFICANT.of(v[0], tiers), v[1] as boolean, POTENTIAL.of(v[2], undefined)),
       (args) => readSignificantTiers(args[3]),
-      [SIGNIFICANT, POTENTIAL],
     ),
   },
   {
@@ -232,8 +230,6 @@ export const FUNCTIONS = catalog([
     run: each(
       REQUIRED_RATE_PARAMS,
       (v) => planRequiredRate(n(v[0]), n(v[1]), n(v[2]), n(v[3]), PER.of(v[4], undefined)),
-      undefined,
-      [PER],
     ),
   },
   {
