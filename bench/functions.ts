@@ -21,6 +21,12 @@ const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const times = (x: number) => `${x.toFixed(2)}×`;
 
 export const EXCEL_ROWS = 1_048_576;
+/**
+ * Rounds per figure. This machine's own speed moves by a third from one second to the next (the
+ * sort alone took 150–500 ms in one run): the median of 7 per-round ratios holds still where the
+ * median of 3 (until session 14) did not.
+ */
+const ROUNDS = 7;
 const ACCOUNTS = 100_000;
 
 class CfError {
@@ -180,6 +186,21 @@ function call(host: 'excel' | 'sheets', fn: Fn, c: Case, args: unknown[]): unkno
   return result;
 }
 
+/**
+ * The input's own size on the heap, for the allocation ratio: one parsed copy, measured and let go
+ * before anything is timed. (Until session 14 that copy stayed alive through the case's rounds: a
+ * hundred MB or more of rows no host holds beside its call, which slowed every call's collections
+ * and, less, the sort.)
+ */
+function inputSize(c: Case): number {
+  gc();
+  const base = process.memoryUsage().heapUsed;
+  const parsed = argsFor('excel', c);
+  const bytes = process.memoryUsage().heapUsed - base;
+  void parsed; // alive until measured; it goes with this function's scope
+  return Math.max(1, bytes);
+}
+
 function sortTime(amounts: Float64Array): number {
   const copy = Float64Array.from(amounts);
   const t0 = now();
@@ -188,20 +209,35 @@ function sortTime(amounts: Float64Array): number {
 }
 
 /**
+ * A host calls a custom function from an event of its own (a message from the workbook), so every
+ * call ends its JavaScript job before the next begins. That matters: a WeakRef's target lives at
+ * least to the end of the job that made it (the family's last key numbering, shared/formulas/
+ * pareto.ts), and timing call after call in one job kept every call's numbering alive: until
+ * session 14 each Pareto call here added a copy of a million keys to the heap, which slowed the
+ * calls after it, and with 7 rounds ran out of memory.
+ */
+const nextJob = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Each round times the sort and then every contender, the contenders' order turned round each
  * round, so no bundle always runs on the heap the other left behind. Per contender: the median
  * of its times, of the rounds' sorts and of its per-round ratio to that round's sort.
  */
-function rounds<K extends string>(timed: Record<K, () => number>, amounts: Float64Array, count = 3): Record<K, { ms: number; sort: number; ratio: number }> {
+async function rounds<K extends string>(timed: Record<K, () => number>, amounts: Float64Array, count = ROUNDS): Promise<Record<K, { ms: number; sort: number; ratio: number }>> {
   const names = Object.keys(timed) as K[];
-  for (const name of names) timed[name](); // warm-up
+  for (const name of names) {
+    await nextJob();
+    timed[name](); // warm-up
+  }
   sortTime(amounts);
   const runs = names.map(() => [] as { s: number; t: number }[]);
   for (let k = 0; k < count; k++) {
+    await nextJob();
     gc();
     const s = sortTime(amounts);
     const order = k % 2 === 0 ? names.map((_, i) => i) : names.map((_, i) => names.length - 1 - i);
     for (const i of order) {
+      await nextJob();
       gc();
       runs[i].push({ s, t: timed[names[i]]() });
     }
@@ -219,13 +255,11 @@ export async function benchFunctions(root: string, n = EXCEL_ROWS): Promise<Line
   const bundles = { excel: excelBundle(root), sheets: sheetsBundle(root) };
   const hosts = ['excel', 'sheets'] as const;
   const via = { excel: 'functions.js', sheets: 'Code.js' };
+  // `BENCH_FUNCTIONS=PARETO_TIER,PLAN_GAP npm run bench -- h` measures only those.
+  const only = process.env.BENCH_FUNCTIONS?.split(',');
   for (const c of cases(n)) {
-    // The input's own size on the heap, for the allocation ratio.
-    gc();
-    const base = process.memoryUsage().heapUsed;
-    const kept = argsFor('excel', c);
-    const inputBytes = Math.max(1, process.memoryUsage().heapUsed - base);
-    void kept;
+    if (only && !only.includes(c.name)) continue;
+    const inputBytes = inputSize(c);
     const allocated = { excel: 0, sheets: 0 };
     const timedIn = (host: (typeof hosts)[number]) => () => {
       const fn = bundles[host][c.name];
@@ -242,7 +276,7 @@ export async function benchFunctions(root: string, n = EXCEL_ROWS): Promise<Line
       return t;
     };
     if (c.repeat === 1) {
-      const measured = rounds({ excel: timedIn('excel'), sheets: timedIn('sheets') }, amounts);
+      const measured = await rounds({ excel: timedIn('excel'), sheets: timedIn('sheets') }, amounts);
       const goal = c.name.startsWith('PARETO_') || c.name === 'CONCENTRATION' ? 2 : 1;
       for (const host of hosts) {
         const r = measured[host];
@@ -262,7 +296,7 @@ export async function benchFunctions(root: string, n = EXCEL_ROWS): Promise<Line
       }
     }
   }
-  lines.push(...sameTable(bundles, cases(n), amounts), firstTouch(n), ...(await benchDesktopBlanks(root, n)));
+  lines.push(...(await sameTable(bundles, cases(n), amounts)), firstTouch(n), ...(await benchDesktopBlanks(root, n)));
   return lines;
 }
 
@@ -275,7 +309,7 @@ export async function benchFunctions(root: string, n = EXCEL_ROWS): Promise<Line
  * after it); Sheets runs every custom-function call on its own, so the recall never helps there.
  * No goal: the cold figures above are the ones that count.
  */
-function sameTable(bundles: Record<'excel', Record<string, Fn>>, all: Case[], amounts: Float64Array): Line[] {
+async function sameTable(bundles: Record<'excel', Record<string, Fn>>, all: Case[], amounts: Float64Array): Promise<Line[]> {
   const tier = all.find((c) => c.name === 'PARETO_TIER')!;
   const share = all.find((c) => c.name === 'PARETO_SHARE')!;
   const timed = (keys: Keys) => () => {
@@ -286,7 +320,7 @@ function sameTable(bundles: Record<'excel', Record<string, Fn>>, all: Case[], am
     call('excel', bundles.excel.PARETO_SHARE, share, args);
     return now() - t0;
   };
-  const measured = rounds({ same: timed('same'), lastKey: timed('lastChanged') }, amounts);
+  const measured = await rounds({ same: timed('same'), lastKey: timed('lastChanged') }, amounts);
   const line = (what: string, r: { ms: number; sort: number; ratio: number }): Line => ({
     what: `h. PARETO_SHARE right after PARETO_TIER over ${what} via functions.js ÷ sort (${ms(r.ms)} vs ${ms(r.sort)}; Excel only, best case)`,
     result: times(r.ratio),

@@ -15,7 +15,7 @@ import {
   toNumber,
   vectorOf,
 } from './args';
-import { TextIndex } from './text-index';
+import { TextIndex, hashOf } from './text-index';
 
 export const DEFAULT_CUTOFFS: readonly number[] = [0.8, 0.95];
 
@@ -186,32 +186,48 @@ function numberKeyCells(
       cells.push(cell);
     }
   }
-  for (let i = start; i < keys.length; i++) {
-    const raw = keys.at(i);
-    snapshot[i] = raw;
-    let g: number | undefined;
-    if (typeof raw === 'string') {
-      const known = texts.numberOf(raw);
-      if (known >= 0) {
-        rowGroup[i] = known;
-        continue;
-      }
-    } else g = others.get(raw);
-    if (g === undefined) {
-      if (isError(raw)) return { cells, badRow: i, snapshot };
-      if (isEmptyCell(raw)) {
-        if (!skipsRow(values.at(i))) return { cells, badRow: i, snapshot };
-        continue;
-      }
-      g = cells.length;
-      if (typeof raw === 'string') texts.add(raw, g);
-      else others.set(raw, g);
-      cells.push(raw);
+  // A piece of rows at a time: their texts hashed and their slots read ahead (TextIndex.warm),
+  // then looked up one by one.
+  const hashes = new Int32Array(KEYS_PER_PIECE);
+  for (let from = start; from < keys.length; from += KEYS_PER_PIECE) {
+    const to = Math.min(keys.length, from + KEYS_PER_PIECE);
+    for (let i = from; i < to; i++) {
+      const raw = keys.at(i);
+      snapshot[i] = raw;
+      hashes[i - from] = typeof raw === 'string' ? hashOf(raw) : 0;
     }
-    rowGroup[i] = g;
+    warmed += texts.warm(hashes, to - from);
+    for (let i = from; i < to; i++) {
+      const raw = snapshot[i];
+      let g: number | undefined;
+      if (typeof raw === 'string') {
+        const known = texts.numberOfHashed(raw, hashes[i - from]);
+        if (known >= 0) {
+          rowGroup[i] = known;
+          continue;
+        }
+      } else g = others.get(raw);
+      if (g === undefined) {
+        if (isError(raw)) return { cells, badRow: i, snapshot };
+        if (isEmptyCell(raw)) {
+          if (!skipsRow(values.at(i))) return { cells, badRow: i, snapshot };
+          continue;
+        }
+        g = cells.length;
+        if (typeof raw === 'string') texts.add(raw, g);
+        else others.set(raw, g);
+        cells.push(raw);
+      }
+      rowGroup[i] = g;
+    }
   }
   return { cells, badRow: -1, snapshot };
 }
+
+/** Rows whose keys are hashed and read ahead together: a few kilobytes of slots and texts. */
+export const KEYS_PER_PIECE = 256;
+/** What TextIndex.warm read, kept where the optimiser cannot prove it unused. */
+let warmed = 0;
 
 /** Adds up the amounts of each group over the first `rows` rows, noting which groups have any. */
 function addUpGroups(values: Vector, rowGroup: Int32Array, groups: number, rows: number): { totals: Float64Array; has: Uint8Array } {

@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cell, FormulaError, Matrix } from '../../shared/cells';
 import { functionNamed } from '../../shared/catalog';
-import { forgetGroupings, groupAccounts, groupings } from '../../shared/formulas/pareto';
-import { vectorFrom } from '../../shared/formulas/args';
+import { KEYS_PER_PIECE, accountKey, clean, forgetGroupings, groupAccounts, groupings } from '../../shared/formulas/pareto';
+import { numberAt, vectorFrom } from '../../shared/formulas/args';
 import { callForHost, callFunction } from '../../shared/run';
 
 if (!process.env.FC_RANDOM) fc.configureGlobal({ seed: 20261128 });
@@ -121,5 +121,66 @@ describe('recalling the last numbering of the keys', () => {
     keys[1][0] = 'A';
     const got = callFunction(functionNamed('PARETO_SHARE')!, [column([10, 5, 10, 1]), column(['A', 'A', 'A', 'C'])]);
     expect(got).toEqual(fresh('PARETO_SHARE', [10, 5, 10, 1], ['A', 'A', 'A', 'C']));
+  });
+});
+
+// Keys are numbered a piece of rows at a time (hashed and read ahead together, then looked up):
+// over ranges of several pieces, with a blank or an error key anywhere, including the rows at the
+// edges, the accounts must be those of the grouping rule read straight, row after row.
+describe('numbering keys over several pieces of rows', () => {
+  const straight = (amounts: Cell[], keys: Cell[]) => {
+    const values = vectorFrom(amounts, 'values');
+    const byKey = new Map<string, number>();
+    const rowAccount: number[] = [];
+    const totals: number[] = [];
+    const names: Cell[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const amount = numberAt(values, i);
+      const cell = keys[i];
+      if (cell instanceof FormulaError) return cell.code;
+      const k = accountKey(cell);
+      if (k === null) {
+        if (amount !== null) return '#VALUE!';
+        rowAccount.push(-1);
+        continue;
+      }
+      let a = byKey.get(k);
+      if (a === undefined) {
+        byKey.set(k, (a = names.length));
+        names.push(cell);
+        totals.push(0);
+      }
+      rowAccount.push(a);
+      if (amount !== null) totals[a] += amount;
+    }
+    return { rowAccount, totals: totals.map(clean), names };
+  };
+  const grouped = (amounts: Cell[], keys: Cell[]) => {
+    forgetGroupings();
+    try {
+      const a = groupAccounts(vectorFrom(amounts, 'values'), vectorFrom(keys, 'keys'));
+      return { rowAccount: [...a.rowAccount], totals: [...a.totals], names: a.names };
+    } catch (e) {
+      return e instanceof FormulaError ? e.code : e;
+    }
+  };
+  const spelling = fc.constantFrom<Cell>('Acme', 'acme ', 'ACME', 'Beta', 'Gamma', 'Straße', '😀 Delta', 7, '7', true, 'TRUE');
+  const edge = (at: number) => [at - 1, at, at + 1];
+  const rows = fc.integer({ min: 1, max: 3 * KEYS_PER_PIECE + 9 });
+
+  it('gives the straight grouping with blanks and errors at the edges of pieces', () => {
+    fc.assert(
+      fc.property(rows, fc.array(spelling, { minLength: 3 * KEYS_PER_PIECE + 9, maxLength: 3 * KEYS_PER_PIECE + 9 }), fc.nat(), fc.constantFrom('none', 'blank', 'blank beside blank', 'error'), (n, pool, pick, odd) => {
+        const keys = pool.slice(0, n);
+        const amounts: Cell[] = keys.map((_, i) => (i % 11 === 5 ? null : (i * 37) % 500));
+        const edges = [KEYS_PER_PIECE, 2 * KEYS_PER_PIECE, 3 * KEYS_PER_PIECE].flatMap(edge).filter((i) => i < n);
+        const at = edges.length ? edges[pick % edges.length] : pick % n;
+        if (odd === 'blank') keys[at] = null;
+        if (odd === 'blank beside blank') [keys[at], amounts[at]] = [null, null];
+        if (odd === 'error') keys[at] = new FormulaError('#N/A', 'no value');
+        expect(grouped(amounts, keys)).toEqual(straight(amounts, keys));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
