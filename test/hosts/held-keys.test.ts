@@ -1,0 +1,27 @@
+// The Pareto family keeps the last numbering of a key column, weakly, to recall it for the next
+// call over the same keys (shared/formulas/pareto.ts). Excel may run many calls of a calculation
+// in one JavaScript job, and a WeakRef's target lives at least to the end of its job: the job must
+// still hold one copy of keys at most, and none once it has ended. Heap figures need
+// `--expose-gc`, so the calls run in a child process (test/support/held-keys-child.ts) on the
+// built functions.js.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '../..');
+
+describe('the keys a calculation holds', () => {
+  it('eight PARETO_TIER calls on new keys in one job hold one copy of keys at most, and none after the job', () => {
+    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'test/support/held-keys-child.ts'), root], { cwd: root, encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    const heap = JSON.parse(child.stdout) as { rows: number; calls: number; before: number; afterOne: number; afterAll: number; afterJob: number };
+    const oneCopy = heap.afterOne - heap.before;
+    // A copy of 200,000 keys: their texts and the numbering, several MB. Not a stray allocation.
+    expect(oneCopy).toBeGreaterThan(20 * heap.rows);
+    // Seven more calls on keys of their own: still one copy (each held its own, 80 MB, before).
+    expect(heap.afterAll - heap.before).toBeLessThan(1.5 * oneCopy);
+    // The job over, the first collection lets the last copy go too.
+    expect(heap.afterJob - heap.before).toBeLessThan(0.2 * oneCopy);
+  }, 60_000);
+});
