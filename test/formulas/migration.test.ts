@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { vectorFrom } from '../../shared/formulas/args';
+import { tierMigration } from '../../shared/formulas/migration';
+import { defaultLabel } from '../../shared/formulas/pareto';
 import type { Cell, Matrix } from '../../shared/cells';
 import { call, col, expectError, one, row, serial } from '../helpers';
 
@@ -108,5 +112,30 @@ describe('PARETO_MIGRATION on bad input', () => {
 
   it('keys are required', () => {
     expectError(call('PARETO_MIGRATION', col(10), undefined, col(d(2025, 1, 1)), SPLIT), '#VALUE!', 'keys is required');
+  });
+});
+
+// Rows share one array per pair of tiers (shared/formulas/migration.ts): whatever the cutoffs and
+// labels, each row must still show its own account's tiers, as the periods' tiering gives them.
+describe('PARETO_MIGRATION, any cutoffs and labels', () => {
+  it("gives each row its account's two tiers from tierMigration, or two blanks", () => {
+    const account = fc.constantFrom<Cell>('a', 'b', 'c', 'd', 'e', 'f', 'g', null);
+    const line = fc.tuple(account, fc.oneof(fc.integer({ min: -20, max: 500 }), fc.constant<Cell>(null)), fc.integer({ min: d(2025, 1, 1), max: d(2026, 12, 31) }));
+    const cutoffs = fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 4 }).map((xs) => [0, ...xs.sort((x, y) => x - y)].map((x) => x / 100));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), cutoffs, fc.boolean(), (lines, cuts, named) => {
+        const ok = lines.map(([k, a, t]): [Cell, Cell, Cell] => (k === null ? [null, null, t] : [k, a, t]));
+        const labels = cuts.map((_, i) => `T${i}`).concat(`T${cuts.length}`);
+        const args: (Matrix | undefined)[] = [col(...ok.map((l) => l[1])), col(...ok.map((l) => l[0])), col(...ok.map((l) => l[2])), SPLIT, undefined, undefined, [cuts], named ? [labels] : undefined];
+        const got = call('PARETO_MIGRATION', ...args) as Cell[][];
+        const { before, after } = tierMigration(vectorFrom(ok.map((l) => l[1]), 'values'), vectorFrom(ok.map((l) => l[0]), 'keys'), vectorFrom(ok.map((l) => l[2]), 'dates'), SPLIT[0][0] as number, null, null, cuts);
+        const name = (t: number) => (t < 0 ? '' : named ? labels[t] : defaultLabel(t));
+        expect(got).toEqual(ok.map((_, i) => {
+          const a = before.accounts.rowAccount[i];
+          return a < 0 ? ['', ''] : [name(before.tiers[a]), name(after.tiers[a])];
+        }));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
