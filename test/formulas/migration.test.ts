@@ -121,7 +121,10 @@ describe('PARETO_MIGRATION, any cutoffs and labels', () => {
   it("gives each row its account's two tiers from tierMigration, or two blanks", () => {
     const account = fc.constantFrom<Cell>('a', 'b', 'c', 'd', 'e', 'f', 'g', null);
     const line = fc.tuple(account, fc.oneof(fc.integer({ min: -20, max: 500 }), fc.constant<Cell>(null)), fc.integer({ min: d(2025, 1, 1), max: d(2026, 12, 31) }));
-    const cutoffs = fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 4 }).map((xs) => [0, ...xs.sort((x, y) => x - y)].map((x) => x / 100));
+    // One to five cutoffs (two to six tiers), sometimes 0 first (an empty first tier).
+    const cutoffs = fc
+      .tuple(fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 4 }), fc.boolean())
+      .map(([xs, zero]) => [...(zero ? [0] : []), ...xs.sort((x, y) => x - y)].map((x) => x / 100));
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), cutoffs, fc.boolean(), (lines, cuts, named) => {
         const ok = lines.map(([k, a, t]): [Cell, Cell, Cell] => (k === null ? [null, null, t] : [k, a, t]));

@@ -13,8 +13,7 @@ const root = join(__dirname, '../..');
 describe('the keys a calculation holds', () => {
   it('eight PARETO_TIER calls on new keys in one job hold one copy of keys at most, and none after the job', () => {
     const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'test/support/held-keys-child.ts'), root], { cwd: root, encoding: 'utf8' });
-    expect(child.stderr).toBe('');
-    expect(child.status).toBe(0);
+    expect(child.status, child.stderr).toBe(0);
     const heap = JSON.parse(child.stdout) as { rows: number; calls: number; before: number; afterOne: number; afterAll: number; afterJob: number };
     const oneCopy = heap.afterOne - heap.before;
     // A copy of 200,000 keys: their texts and the numbering, several MB. Not a stray allocation.
