@@ -102,11 +102,6 @@ export function paretoMigration(
   const { before, after } = tierMigration(values, keys, dates, split, from, to, cutoffs);
   const label = (tier: number): Cell => (tier < 0 ? '' : labels[tier]);
   const rowAccount = before.accounts.rowAccount;
-  if (values.orientation === 'row') {
-    const pairOf = (i: number): Cell[] => (rowAccount[i] < 0 ? ['', ''] : [label(before.tiers[rowAccount[i]]), label(after.tiers[rowAccount[i]])]);
-    const pairs = Array.from({ length: values.length }, (_, i) => pairOf(i));
-    return markPlain([pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
-  }
   // A row's pair depends only on its account's two tiers, so rows share one array per pair of
   // tiers (no tier counts as one more): a million lines cost a few dozen small arrays, and the row
   // loop only reads a number per account. (One array per account, made as the rows met it, was
@@ -118,11 +113,13 @@ export function paretoMigration(
   const pairOfAccount = new Int32Array(accounts);
   for (let a = 0; a < accounts; a++) pairOfAccount[a] = (before.tiers[a] + 1) * kinds + after.tiers[a] + 1;
   const none: Cell[] = ['', ''];
-  const out: Matrix = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const a = rowAccount[i];
-    out[i] = a < 0 ? none : pairs[pairOfAccount[a]];
+  const pairAt = (i: number): Cell[] => (rowAccount[i] < 0 ? none : pairs[pairOfAccount[rowAccount[i]]]);
+  if (values.orientation === 'row') {
+    const rowPairs = Array.from({ length: values.length }, (_, i) => pairAt(i));
+    return markPlain([rowPairs.map((p) => p[0]), rowPairs.map((p) => p[1])]);
   }
+  const out: Matrix = new Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = pairAt(i);
   // Tier labels (never blank: readLabels) and "": nothing for a host to change.
   return markPlain(out);
 }

@@ -134,7 +134,7 @@ interface WeakRefConstructor {
 }
 const Weak = (globalThis as { WeakRef?: WeakRefConstructor }).WeakRef;
 
-/** Lets the last numbering go (tests compare a recalled numbering with a fresh one). */
+/** Lets the last numbering go, its box emptied (and tests compare a recalled numbering with a fresh one). */
 export function forgetGroupings(): void {
   const last = lastGrouping?.deref();
   if (last) last.grouping = undefined;
@@ -142,8 +142,7 @@ export function forgetGroupings(): void {
 }
 
 function remember(cells: Cell[], rowGroup: Int32Array, keys: Cell[]): void {
-  const last = lastGrouping?.deref();
-  if (last) last.grouping = undefined;
+  forgetGroupings();
   lastGrouping = Weak ? new Weak({ grouping: { keys, rowGroup: rowGroup.slice(), cells } }) : undefined;
 }
 

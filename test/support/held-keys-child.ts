@@ -1,5 +1,5 @@
 // Run by test/hosts/held-keys.test.ts as `node --expose-gc --import tsx`, on the built functions.js:
-// calls PARETO_TIER again and again in one JavaScript job, as Excel runs a calculation's calls, each
+// calls PARETO_TIER again and again in one JavaScript job, as Excel may run a calculation's calls, each
 // on fresh key texts, and prints the heap after the first call, after all of them, and after the
 // job ended, each after a full collection, as JSON on stdout.
 import { excelBundle } from '../../bench/functions';
