@@ -2,7 +2,7 @@
 // dist/sheets (Code.js, Server.js, Sidebar.html, appsscript.json), all from one catalog.
 //   --base-url https://example.com/planner/   production base for the Excel manifest
 //   --list                                    print what was built, with sizes
-import { build } from 'esbuild';
+import { Plugin, build } from 'esbuild';
 import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +93,33 @@ export const SERVER_ENTRY_POINTS = [
   'activateSheet',
 ];
 
+/** The module that names one row loop per element-wise function (see its header). */
+export const ROW_LOOPS_MODULE = join(root, 'shared/formulas/row-loops.ts');
+
+/**
+ * Gives every `from './row-loop'` in shared/formulas/row-loops.ts a module of its own: a copy of
+ * row-loop.ts under a name of its own, so each element-wise function gets its own row loop (and
+ * V8 its own feedback and optimised code for it). What the copies import stays shared.
+ */
+const rowLoopCopies: Plugin = {
+  name: 'row-loop-copies',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]row-loops\.ts$/ }, (args) => {
+      if (args.path !== ROW_LOOPS_MODULE) return undefined;
+      const contents = readFileSync(args.path, 'utf8').replace(
+        /as (\w+) \} from '\.\/row-loop'/g,
+        (_, name: string) => `as ${name} } from 'row-loop-copy:shared/formulas/row-loop.ts for ${name}'`,
+      );
+      return { contents, loader: 'ts', resolveDir: dirname(args.path) };
+    });
+    b.onResolve({ filter: /^row-loop-copy:/ }, (args) => ({ path: args.path.slice('row-loop-copy:'.length), namespace: 'row-loop-copy' }));
+    b.onLoad({ filter: /.*/, namespace: 'row-loop-copy' }, () => {
+      const source = join(dirname(ROW_LOOPS_MODULE), 'row-loop.ts');
+      return { contents: readFileSync(source, 'utf8'), loader: 'ts', resolveDir: dirname(source) };
+    });
+  },
+};
+
 async function bundle(entry: string, options: { globalName?: string; target?: string; minify?: boolean } = {}): Promise<string> {
   const result = await build({
     entryPoints: [join(root, entry)],
@@ -105,6 +132,7 @@ async function bundle(entry: string, options: { globalName?: string; target?: st
     charset: 'utf8',
     legalComments: 'none',
     logLevel: 'silent',
+    plugins: [rowLoopCopies],
   });
   return result.outputFiles[0].text;
 }
@@ -221,6 +249,7 @@ async function buildCli(target: string): Promise<void> {
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'silent',
+    plugins: [rowLoopCopies],
   });
   chmodSync(join(out, 'account-planner.mjs'), 0o755);
 }

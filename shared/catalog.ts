@@ -9,7 +9,8 @@ import { concentration } from './formulas/concentration';
 import { paretoCutoffs } from './formulas/cutoffs';
 import { paretoMigration } from './formulas/migration';
 import { accountScores } from './formulas/score';
-import { ElementParam, Kind, Value, elementwise } from './formulas/elementwise';
+import { ElementParam, Kind, RowLoop, Value, elementwise } from './formulas/elementwise';
+import * as ROW_LOOPS from './formulas/row-loops';
 import { paretoShareWithin, paretoSummaryWithin, paretoTierWithin } from './formulas/groups';
 import { paretoShare, paretoSummary, paretoTier } from './formulas/pareto';
 import {
@@ -57,15 +58,16 @@ const LABELS = optional('labels', 'range');
 const GROUPS = optional('groups', 'range');
 
 /**
- * Runs a scalar function over the catalog entry's element-wise parameters; it reads its values by
- * position (v[0], v[1]...), and what it needs from the whole call comes from `prepare`. All it
- * calls is made once, at load: V8 drops optimised code that used an object made for one call once
- * that object is collected, and the loop then ran unoptimised at every call (README, Performance).
+ * Runs a scalar function over the catalog entry's element-wise parameters, through the entry's own
+ * row loop (./formulas/row-loops.ts); it reads its values by position (v[0], v[1]...), and what it
+ * needs from the whole call comes from `prepare`. All it calls is made once, at load: V8 drops
+ * optimised code that used an object made for one call once that object is collected, and the
+ * loop then ran unoptimised at every call (README, Performance).
  */
-function each<C>(params: readonly ParamSpec[], scalar: (v: Value[], call: C) => Cell, prepare?: (args: Arg[]) => C) {
+function each<C>(rowLoop: RowLoop, params: readonly ParamSpec[], scalar: (v: Value[], call: C) => Cell, prepare?: (args: Arg[]) => C) {
   return (args: Arg[], reuseInputs?: boolean) => {
     try {
-      return elementwise(params, args, scalar as (v: Value[], call: unknown) => Cell, prepare?.(args), reuseInputs);
+      return elementwise(params, args, scalar as (v: Value[], call: unknown) => Cell, rowLoop, prepare?.(args), reuseInputs);
     } finally {
       for (const w of ALL_WORDS) w.forget();
     }
@@ -186,6 +188,7 @@ export const FUNCTIONS = catalog([
     example: 'D2:D60, E2:E60, F2:F60',
     returns: 'values',
     run: each(
+      ROW_LOOPS.accountCategoryRows,
       CATEGORY_PARAMS,
       (v, tiers: Set<string>) => accountCategory(SIGNIFICANT.of(v[0], tiers), v[1] as boolean, POTENTIAL.of(v[2], undefined)),
       (args) => readSignificantTiers(args[3]),
@@ -200,6 +203,7 @@ export const FUNCTIONS = catalog([
     example: 'B2, C2, $H$1, DATE(2026,1,1), DATE(2026,12,31)',
     returns: 'values',
     run: each(
+      ROW_LOOPS.planGapRows,
       GAP_PARAMS,
       (v, weights: Weights | undefined) => planGap(n(v[0]), n(v[1]), maybe(v[2]), maybe(v[3]), maybe(v[4]), weights),
       (args) => readWeights(args[5]),
@@ -211,7 +215,7 @@ export const FUNCTIONS = catalog([
     params: ATTAINMENT_PARAMS,
     example: 'B2:B20, C2:C20',
     returns: 'values',
-    run: each(ATTAINMENT_PARAMS, (v) => planAttainment(n(v[0]), n(v[1]))),
+    run: each(ROW_LOOPS.planAttainmentRows, ATTAINMENT_PARAMS, (v) => planAttainment(n(v[0]), n(v[1]))),
   },
   {
     name: 'PLAN_RUN_RATE',
@@ -219,7 +223,7 @@ export const FUNCTIONS = catalog([
     params: RUN_RATE_PARAMS,
     example: 'C2, DATE(2026,1,1), $H$1, DATE(2026,12,31)',
     returns: 'values',
-    run: each(RUN_RATE_PARAMS, (v) => planRunRate(n(v[0]), n(v[1]), n(v[2]), n(v[3]))),
+    run: each(ROW_LOOPS.planRunRateRows, RUN_RATE_PARAMS, (v) => planRunRate(n(v[0]), n(v[1]), n(v[2]), n(v[3]))),
   },
   {
     name: 'PLAN_REQUIRED_RATE',
@@ -228,6 +232,7 @@ export const FUNCTIONS = catalog([
     example: 'B2, C2, $H$1, DATE(2026,12,31), "week"',
     returns: 'values',
     run: each(
+      ROW_LOOPS.planRequiredRateRows,
       REQUIRED_RATE_PARAMS,
       (v) => planRequiredRate(n(v[0]), n(v[1]), n(v[2]), n(v[3]), PER.of(v[4], undefined)),
     ),
@@ -246,7 +251,7 @@ export const FUNCTIONS = catalog([
     params: ACTIVITY_PARAMS,
     example: 'D2, 5000, 25%, 3',
     returns: 'values',
-    run: each(ACTIVITY_PARAMS, (v) => planActivities(n(v[0]), n(v[1]), n(v[2]), maybe(v[3]))),
+    run: each(ROW_LOOPS.planActivitiesRows, ACTIVITY_PARAMS, (v) => planActivities(n(v[0]), n(v[1]), n(v[2]), maybe(v[3]))),
   },
   {
     name: 'PLAN_REVIEW_DATES',

@@ -11,7 +11,7 @@
 // The loop is the hot path of a million-row call: per cell it reads, coerces plain numbers inline
 // and calls the function; places and messages are built only when a cell is not a plain value or
 // the function finds a problem, and one try/catch around the loop resumes after a bad cell.
-import { Cell, FormulaError, Matrix, cellAt, isError, markPlain, numError, shapeOf, valueError } from '../cells';
+import { Cell, FormulaError, Matrix, isError, markPlain, numError, shapeOf, valueError } from '../cells';
 import { LAST_SERIAL, Place, describePlace, propagated, toDate, toFlag, toNumber, toText } from './args';
 
 export type Kind = 'number' | 'date' | 'flag' | 'text' | 'any' | 'range';
@@ -48,7 +48,7 @@ function coerce(kind: Kind, cell: Cell, at: Place): Value | null {
  * The value of a plain cell of a parameter's kind, without building anything; undefined when the
  * cell needs a closer look (blank, error, text for a number...), which `coerce` then gives.
  */
-function plainValue(kind: Kind, cell: Cell): Value {
+export function plainValue(kind: Kind, cell: Cell): Value {
   switch (kind) {
     case 'number':
       // x - x is 0 only when x is finite.
@@ -107,9 +107,39 @@ const isSmallInteger = (x: number): boolean => (x | 0) === x && x >= -0x40000000
  * 0.4–0.75×). A row of anything takes any value, so ACCOUNT_CATEGORY's texts over the tier
  * column's texts make no new rows at all.
  */
-function keepsRowKind(old: unknown, v: Cell): boolean {
+export function keepsRowKind(old: unknown, v: Cell): boolean {
   if (typeof old !== 'number') return true;
   return typeof v === 'number' && (!isSmallInteger(old) || isSmallInteger(v));
+}
+
+/** A cell that is not plain (blank, error, text for a number...) as its parameter reads it. */
+export function valueOfCell(pass: Pass, k: number, cell: Cell, row: number, col: number): Value | null {
+  const { params, ranged, kinds, rows, cols } = pass;
+  return coerce(kinds[k], cell, { arg: params[ranged[k]].name, row, col, rows, cols });
+}
+
+/** The function's result as the cell shows it: a number too large to show is #NUM!. */
+export function checkedResult(pass: Pass, v: Cell, row: number, col: number): Cell {
+  if (typeof v === 'number') {
+    if (v - v === 0) return v;
+    pass.plain = false;
+    return tooLarge(row, col, pass.rows, pass.cols);
+  }
+  if (v === null || v instanceof FormulaError) pass.plain = false;
+  return v;
+}
+
+/**
+ * What a position shows after a problem: the error, with the position in front when the function
+ * found it. A single position throws it as the call's one error; anything that is not a
+ * FormulaError is a bug, thrown on.
+ */
+export function problemAt(pass: Pass, e: unknown, inFunction: boolean, row: number, col: number): FormulaError {
+  if (!(e instanceof FormulaError)) throw e;
+  // A single position: the function's message as it is, as the call's one error.
+  if (pass.single) throw e;
+  pass.plain = false;
+  return inFunction ? atPosition(e, row, col, pass.rows, pass.cols) : e;
 }
 
 /**
@@ -126,6 +156,7 @@ export function elementwise(
   params: readonly ElementParam[],
   args: readonly (Matrix | undefined)[],
   scalar: (values: Value[], call: unknown) => Cell,
+  rowLoop: RowLoop,
   call: unknown = undefined,
   reuseInputs = false,
 ): Matrix {
@@ -172,7 +203,7 @@ export function elementwise(
     matrices: ranged.map((i) => args[i]!),
     plain: true,
   };
-  for (let from = 0; from < rows; from += ROWS_PER_PIECE) computeRows(pass, from, Math.min(rows, from + ROWS_PER_PIECE));
+  for (let from = 0; from < rows; from += ROWS_PER_PIECE) rowLoop(pass, from, Math.min(rows, from + ROWS_PER_PIECE));
   return pass.plain ? markPlain(out) : out;
 }
 
@@ -182,8 +213,11 @@ export function elementwise(
  */
 export const ROWS_PER_PIECE = 4096;
 
+/** Computes rows from..to-1 of a call: ./row-loop.ts, one copy per function (./row-loops.ts). */
+export type RowLoop = (pass: Pass, from: number, to: number) => void;
+
 /** One call's state, the same shape at every call. */
-interface Pass {
+export interface Pass {
   params: readonly ElementParam[];
   scalar: (values: Value[], call: unknown) => Cell;
   call: unknown;
@@ -200,70 +234,4 @@ interface Pass {
   matrices: Matrix[];
   /** Whether every cell written is a finite number, text or TRUE/FALSE (see markPlain). */
   plain: boolean;
-}
-
-/** Writes one result. */
-function place(pass: Pass, r: number, c: number, v: Cell): void {
-  const { out, target } = pass;
-  if (pass.cols > 1) out[r][c] = v;
-  else if (target && keepsRowKind(cellAt(target[r], 0), v)) (out[r] = target[r])[0] = v;
-  else out[r] = [v];
-}
-
-/** Rows from..to-1 of a call. */
-function computeRows(pass: Pass, from: number, to: number): void {
-  const { params, scalar, call, values, rows, cols, single, allIncomplete, ranged, kinds, required, matrices } = pass;
-  const n = ranged.length;
-  let r = from;
-  let c = 0;
-  let inFunction = false;
-  // One try/catch for the whole loop; after a bad cell the loop resumes at the next one.
-  while (r < to) {
-    try {
-      for (; r < to; r++, c = 0) {
-        for (; c < cols; c++) {
-          // A blank single cell that is required leaves every row incomplete; the rows' own cells
-          // are still read, so a bad one shows as it would beside any other blank.
-          let incomplete = allIncomplete;
-          for (let k = 0; k < n; k++) {
-            const cell = cellAt(matrices[k][r], c) as Cell;
-            let v: Value | null = plainValue(kinds[k], cell);
-            if (v === undefined) v = coerce(kinds[k], cell, { arg: params[ranged[k]].name, row: r, col: c, rows, cols });
-            if (v === null) {
-              if (required[k]) incomplete = true;
-              values[ranged[k]] = undefined;
-            } else values[ranged[k]] = v;
-          }
-          if (incomplete) {
-            place(pass, r, c, '');
-            continue;
-          }
-          inFunction = true;
-          const v = scalar(values, call);
-          inFunction = false;
-          if (typeof v === 'number') {
-            if (v - v === 0) place(pass, r, c, v);
-            else {
-              place(pass, r, c, tooLarge(r, c, rows, cols));
-              pass.plain = false;
-            }
-          } else {
-            place(pass, r, c, v);
-            if (v === null || v instanceof FormulaError) pass.plain = false;
-          }
-        }
-      }
-    } catch (e) {
-      if (!(e instanceof FormulaError)) throw e;
-      // A single position: the function's message as it is, as the call's one error.
-      if (single) throw e;
-      place(pass, r, c, inFunction ? atPosition(e, r, c, rows, cols) : e);
-      pass.plain = false;
-      inFunction = false;
-      if (++c === cols) {
-        c = 0;
-        r++;
-      }
-    }
-  }
 }

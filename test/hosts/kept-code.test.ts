@@ -3,22 +3,56 @@
 // made for one call (a closure, an instance): once the object is collected, the code is dropped
 // ("weak objects") and the next call of a million-row function runs unoptimised until V8 has
 // compiled it again. The element-wise functions are built so that nothing of theirs is dropped
-// (shared/catalog.ts, each; shared/formulas/elementwise.ts, computeRows). V8 says so only in its
-// trace, so the calls run in a child process (test/support/kept-code-child.ts).
-import { spawnSync } from 'node:child_process';
+// (shared/catalog.ts, each; shared/formulas/elementwise.ts, computeRows), and each has a row loop
+// of its own in the bundles (shared/formulas/row-loops.ts). V8 says so only in its trace, so the
+// calls run in a child process (test/support/kept-code-child.ts).
+import { SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '../..');
 
+/** The child's run, made once for the tests below. */
+let run: SpawnSyncReturns<string> | undefined;
+const childRun = () =>
+  (run ??= spawnSync(process.execPath, ['--expose-gc', '--trace-deopt', '--trace-opt', '--import', 'tsx', join(root, 'test/support/kept-code-child.ts'), root], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }));
+
+const BUNDLES = ['dist/excel/functions.js', 'dist/sheets/Code.js', 'dist/cli/account-planner.mjs'];
+/** The names row-loops.ts gives, one per element-wise function. */
+const rowLoopNames = () => [...readFileSync(join(root, 'shared/formulas/row-loops.ts'), 'utf8').matchAll(/computeRows as (\w+) \}/g)].map((m) => m[1]);
+
+describe('each element-wise function has a row loop of its own', () => {
+  it('every name in row-loops.ts is passed to exactly one catalog entry, and every element-wise entry has one', () => {
+    const catalog = readFileSync(join(root, 'shared/catalog.ts'), 'utf8');
+    const names = rowLoopNames();
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    for (const name of names) expect(catalog.split(`ROW_LOOPS.${name},`).length - 1, name).toBe(1);
+    expect(catalog.split(/run: each\(\s*/).slice(1).map((rest) => /^ROW_LOOPS\.(\w+),/.exec(rest)?.[1])).toEqual(names);
+  });
+
+  it.each(BUNDLES)('%s holds one copy of the row loop per name', (bundle) => {
+    const code = readFileSync(join(root, bundle), 'utf8');
+    expect(code.match(/^ *function computeRows\d*\(/gm)?.length).toBe(rowLoopNames().length);
+  });
+
+  it('no function\'s row loop is deoptimised for meeting another function (V8\'s "wrong call target"), through either bundle', () => {
+    const child = childRun();
+    expect(child.status, child.stderr).toBe(0);
+    const loops = child.stdout.split('\n').filter((l) => /^\[bailout/.test(l) && /computeRows/.test(l));
+    // The trace is read at all: the calls deoptimise something on the way (new kinds of values).
+    expect(child.stdout).toMatch(/\[bailout/);
+    expect(loops.filter((l) => /wrong call target/.test(l)).map((l) => l.replace(/0x[0-9a-f]+/g, '').slice(0, 160))).toEqual([]);
+  }, 120_000);
+});
+
 describe('the element-wise functions keep their optimised code between calls', () => {
   it('through functions.js and Code.js: after warm-up calls, calls with a full collection before each drop no code and compile none anew', () => {
-    const child = spawnSync(process.execPath, ['--expose-gc', '--trace-deopt', '--trace-opt', '--import', 'tsx', join(root, 'test/support/kept-code-child.ts'), root], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const child = childRun();
     expect(child.status).toBe(0);
     const sections = child.stdout.split('--- kept from here: ').slice(1);
     expect(sections).toHaveLength(12);
