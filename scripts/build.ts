@@ -93,34 +93,43 @@ export const SERVER_ENTRY_POINTS = [
   'activateSheet',
 ];
 
-/** The module that names one row loop per element-wise function (see its header). */
-export const ROW_LOOPS_MODULE = join(root, 'shared/formulas/row-loops.ts');
-
 /**
- * Gives every `from './row-loop'` in shared/formulas/row-loops.ts a module of its own: a copy of
- * row-loop.ts under a name of its own, so each element-wise function gets its own row loop (and
- * V8 its own feedback and optimised code for it). What the copies import stays shared.
+ * Gives every line `export { computeRows as name } from './row-loop';` of
+ * shared/formulas/row-loops.ts a module of its own: a copy of row-loop.ts, so each element-wise
+ * function gets its own row loop (and V8 its own feedback and optimised code for it). What the
+ * copies import stays shared. A line written any other way fails the build rather than quietly
+ * sharing one loop again.
  */
-const rowLoopCopies: Plugin = {
+export const rowLoopCopies: Plugin = {
   name: 'row-loop-copies',
   setup(b) {
-    b.onLoad({ filter: /[\\/]row-loops\.ts$/ }, (args) => {
-      if (args.path !== ROW_LOOPS_MODULE) return undefined;
-      const contents = readFileSync(args.path, 'utf8').replace(
-        /as (\w+) \} from '\.\/row-loop'/g,
-        (_, name: string) => `as ${name} } from 'row-loop-copy:shared/formulas/row-loop.ts for ${name}'`,
-      );
+    b.onLoad({ filter: /[\\/]shared[\\/]formulas[\\/]row-loops\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const exports = text.match(/^export /gm)?.length ?? 0;
+      let copies = 0;
+      const contents = text.replace(/^export \{ computeRows as (\w+) \} from '\.\/row-loop';$/gm, (_, name: string) => {
+        copies++;
+        return `export { computeRows as ${name} } from 'row-loop-copy:${name}';`;
+      });
+      if (copies === 0 || copies !== exports) {
+        throw new Error(`${args.path}: every export must read "export { computeRows as name } from './row-loop';" (${copies} of ${exports} do)`);
+      }
       return { contents, loader: 'ts', resolveDir: dirname(args.path) };
     });
-    b.onResolve({ filter: /^row-loop-copy:/ }, (args) => ({ path: args.path.slice('row-loop-copy:'.length), namespace: 'row-loop-copy' }));
-    b.onLoad({ filter: /.*/, namespace: 'row-loop-copy' }, () => {
-      const source = join(dirname(ROW_LOOPS_MODULE), 'row-loop.ts');
+    b.onResolve({ filter: /^row-loop-copy:/ }, (args) => ({
+      path: `shared/formulas/row-loop.ts for ${args.path.slice('row-loop-copy:'.length)}`,
+      namespace: 'row-loop-copy',
+      pluginData: join(args.resolveDir, 'row-loop.ts'),
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'row-loop-copy' }, (args) => {
+      const source = args.pluginData as string;
       return { contents: readFileSync(source, 'utf8'), loader: 'ts', resolveDir: dirname(source) };
     });
   },
 };
 
-async function bundle(entry: string, options: { globalName?: string; target?: string; minify?: boolean } = {}): Promise<string> {
+/** `rowLoops`: a copy of the row loop per element-wise function, for the bundles that run in cells. */
+async function bundle(entry: string, options: { globalName?: string; target?: string; minify?: boolean; rowLoops?: boolean } = {}): Promise<string> {
   const result = await build({
     entryPoints: [join(root, entry)],
     bundle: true,
@@ -132,7 +141,7 @@ async function bundle(entry: string, options: { globalName?: string; target?: st
     charset: 'utf8',
     legalComments: 'none',
     logLevel: 'silent',
-    plugins: [rowLoopCopies],
+    plugins: options.rowLoops ? [rowLoopCopies] : [],
   });
   return result.outputFiles[0].text;
 }
@@ -157,7 +166,7 @@ ${body}
 async function buildExcel(target: string, baseUrl: string): Promise<void> {
   const out = join(target, 'excel');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'functions.js'), await bundle('src/excel/functions.ts'));
+  writeFileSync(join(out, 'functions.js'), await bundle('src/excel/functions.ts', { rowLoops: true }));
   for (const [language, file] of Object.entries(EXCEL_METADATA_FILES) as [Language, string][]) {
     mkdirSync(dirname(join(out, file)), { recursive: true });
     writeFileSync(join(out, file), JSON.stringify(excelMetadata(FUNCTIONS, baseUrl, language), null, 2) + '\n');
@@ -195,7 +204,7 @@ async function buildSheets(target: string): Promise<void> {
   // wrapper per function with the @customfunction JSDoc Sheets reads, and the top-level entry
   // points of the menu and the sidebar. Server.js is the sidebar's server (analysis, plans,
   // overview, the Sheets adapter), minified like the pane's bundles; only those entry points use it.
-  const core = await bundle('src/sheets/functions.ts', { globalName: CELLS_GLOBAL });
+  const core = await bundle('src/sheets/functions.ts', { globalName: CELLS_GLOBAL, rowLoops: true });
   const code = [
     '// Account Planner for Google Sheets: the custom functions and the entry points of the menu and',
     `// sidebar, which call the sidebar's server in Server.js (${SERVER_GLOBAL}). Generated by`,

@@ -8,9 +8,10 @@
 // are thrown: one error for the call. Hosts that cannot show an error inside a result (Google
 // Sheets) report the first bad row for the whole call (shared/run.ts, callForHost).
 //
-// The loop is the hot path of a million-row call: per cell it reads, coerces plain numbers inline
-// and calls the function; places and messages are built only when a cell is not a plain value or
-// the function finds a problem, and one try/catch around the loop resumes after a bad cell.
+// The loop itself, the hot path of a million-row call, is in ./row-loop.ts (one copy per function
+// in the bundles): per cell it reads, takes plain values as they are and calls the function. What
+// is rare stays here, shared: places and messages are built only when a cell is not a plain value
+// or the function finds a problem, and one try/catch around the loop resumes after a bad cell.
 import { Cell, FormulaError, Matrix, isError, markPlain, numError, shapeOf, valueError } from '../cells';
 import { LAST_SERIAL, Place, describePlace, propagated, toDate, toFlag, toNumber, toText } from './args';
 

@@ -38,6 +38,7 @@ export function computeRows(pass: Pass, from: number, to: number): void {
               values[ranged[k]] = undefined;
             } else values[ranged[k]] = v;
           }
+          // inFunction stays set through checkedResult and place; neither throws a FormulaError.
           inFunction = !incomplete;
           place(pass, r, c, incomplete ? '' : checkedResult(pass, scalar(values, call), r, c));
           inFunction = false;

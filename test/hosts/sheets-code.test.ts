@@ -159,20 +159,6 @@ describe('dist/sheets/Code.js on its own: every custom function', () => {
     ]);
   });
 
-  it('follows a change of the spreadsheet time zone between two calls of one loaded script', () => {
-    // Code.js keeps the zones it made (making one is the slow part), by name: the next call asks
-    // the spreadsheet again and gets the new zone's dates.
-    const options = { timeZone: 'Europe/Amsterdam' };
-    const sheet = appsScript(options);
-    const first = sheet.global.PLAN_REVIEW_DATES(midnightIn('Europe/Amsterdam', 2026, 3, 1)) as Date[][];
-    expect(first[0][0].getTime()).toBe(midnightIn('Europe/Amsterdam', 2026, 3, 31).getTime());
-    options.timeZone = 'America/Los_Angeles';
-    const second = sheet.global.PLAN_REVIEW_DATES(midnightIn('America/Los_Angeles', 2026, 3, 1)) as Date[][];
-    expect(second.map((r) => r[0].getTime())).toEqual([31, 30, 30].map((d, i) => midnightIn('America/Los_Angeles', 2026, 3 + i, d).getTime()));
-    options.timeZone = 'Europe/Amsterdam';
-    expect((sheet.global.PLAN_REVIEW_DATES(midnightIn('Europe/Amsterdam', 2026, 3, 1)) as Date[][])[0][0].getTime()).toBe(first[0][0].getTime());
-  });
-
   it('asks for the time zone only when a date is involved, once per call', () => {
     host.global.PARETO_TIER([[1], [2], [3]]);
     expect(host.calls.service).toBe(0);
