@@ -105,22 +105,23 @@ export const rowLoopCopies: Plugin = {
   setup(b) {
     b.onLoad({ filter: /[\\/]shared[\\/]formulas[\\/]row-loops\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      const exports = text.match(/^export /gm)?.length ?? 0;
+      const exports = text.match(/^\s*export\b/gm)?.length ?? 0;
       let copies = 0;
-      const contents = text.replace(/^export \{ computeRows as (\w+) \} from '\.\/row-loop';$/gm, (_, name: string) => {
+      const contents = text.replace(/^\s*export \{ computeRows as (\w+) \} from '\.\/row-loop';\s*$/gm, (_, name: string) => {
         copies++;
         return `export { computeRows as ${name} } from 'row-loop-copy:${name}';`;
       });
-      if (copies === 0 || copies !== exports) {
+      if (copies === 0 || copies !== exports || /from\s*['"]\.\/row-loop['"]/.test(contents)) {
         throw new Error(`${args.path}: every export must read "export { computeRows as name } from './row-loop';" (${copies} of ${exports} do)`);
       }
       return { contents, loader: 'ts', resolveDir: dirname(args.path) };
     });
-    b.onResolve({ filter: /^row-loop-copy:/ }, (args) => ({
-      path: `shared/formulas/row-loop.ts for ${args.path.slice('row-loop-copy:'.length)}`,
-      namespace: 'row-loop-copy',
-      pluginData: join(args.resolveDir, 'row-loop.ts'),
-    }));
+    b.onResolve({ filter: /^row-loop-copy:/ }, (args) => {
+      const source = join(args.resolveDir, 'row-loop.ts');
+      // The name the bundle's comment shows; relative, so no path of the build machine ships.
+      const path = `${relative(root, source).split('\\').join('/')} for ${args.path.slice('row-loop-copy:'.length)}`;
+      return { path, namespace: 'row-loop-copy', pluginData: source };
+    });
     b.onLoad({ filter: /.*/, namespace: 'row-loop-copy' }, (args) => {
       const source = args.pluginData as string;
       return { contents: readFileSync(source, 'utf8'), loader: 'ts', resolveDir: dirname(source) };

@@ -27,8 +27,9 @@ const bundled = async (entry: string) =>
 
 describe('the row-loop-copies build plugin', () => {
   it('gives every name a copy of its own, and keeps what the copies import shared', async () => {
-    const code = await bundled(project("// names\nexport { computeRows as aRows } from './row-loop';\nexport { computeRows as bRows } from './row-loop';\n"));
-    const result = new Function(`${code}; return globalThis.result;`)() as { seen: string[]; loops: unknown[] };
+    // Indented and with Windows line ends, as an editor may leave it.
+    const code = await bundled(project("// names\r\nexport { computeRows as aRows } from './row-loop';\r\n  export { computeRows as bRows } from './row-loop';\r\n"));
+    const result = new Function(`${code}; const r = globalThis.result; delete globalThis.result; return r;`)() as { seen: string[]; loops: unknown[] };
     expect(result.seen).toEqual(['aRows', 'bRows']); // one shared list: the import is not copied
     expect(new Set(result.loops).size).toBe(2); // two functions, not one
     expect(code.match(/function computeRows\d*\(/g)).toHaveLength(2);
@@ -38,6 +39,7 @@ describe('the row-loop-copies build plugin', () => {
     ['double quotes', 'export { computeRows as aRows } from "./row-loop";\n'],
     ['two names on one line', "export { computeRows as aRows, computeRows as bRows } from './row-loop';\n"],
     ['another export beside them', "export { computeRows as aRows } from './row-loop';\nexport const other = 1;\n"],
+    ['an export written over two lines', "export { computeRows as aRows } from './row-loop';\nexport {\n  computeRows as bRows,\n} from './row-loop';\n"],
   ])('fails the build on %s', async (_, text) => {
     await expect(bundled(project(text))).rejects.toThrow(/every export must read/);
   });
