@@ -35,6 +35,7 @@ const callOnce = (host: 'excel' | 'sheets', name: string) => {
   if (!Array.isArray(result)) throw new Error(`${name} in ${host} gave no result`);
 };
 for (const host of ['excel', 'sheets'] as const) {
+  console.log(`--- host: ${host}`);
   for (const name of Object.keys(calls)) {
     // Warm-up, then two calls as below: what V8 learns of a new kind of value once is allowed.
     for (let k = 0; k < 6; k++) callOnce(host, name);
