@@ -106,7 +106,7 @@ interface Case {
 
 const column = (cells: unknown[]): { column: string } => ({ column: JSON.stringify(cells.map((c) => [c])) });
 
-function cases(n: number): Case[] {
+export function cases(n: number): Case[] {
   const rand = prng(20261128);
   const amounts: (number | null)[] = [];
   const keys: (string | null)[] = [];
@@ -160,7 +160,7 @@ function cases(n: number): Case[] {
  */
 type Keys = 'fresh' | 'same' | 'lastChanged';
 
-function argsFor(host: 'excel' | 'sheets', c: Case, keys: Keys = 'fresh'): unknown[] {
+export function argsFor(host: 'excel' | 'sheets', c: Case, keys: Keys = 'fresh'): unknown[] {
   if (keys === 'fresh') calls++;
   return c.args.map((a) => {
     if ('column' in a) {
@@ -177,7 +177,7 @@ function argsFor(host: 'excel' | 'sheets', c: Case, keys: Keys = 'fresh'): unkno
   });
 }
 
-function call(host: 'excel' | 'sheets', fn: Fn, c: Case, args: unknown[]): unknown {
+export function call(host: 'excel' | 'sheets', fn: Fn, c: Case, args: unknown[]): unknown {
   // Excel passes every declared parameter (undefined when left out), then the invocation.
   const count = FUNCTIONS.find((f) => f.name === c.name)!.params.length;
   const all = host === 'excel' ? [...args, ...new Array(count - args.length).fill(undefined), { parameterAddresses: undefined }] : args;

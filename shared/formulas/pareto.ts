@@ -15,7 +15,7 @@ import {
   toNumber,
   vectorOf,
 } from './args';
-import { TextIndex, hashOf } from './text-index';
+import { TextIndex, hashEnd, hashOf, hashStep } from './text-index';
 
 export const DEFAULT_CUTOFFS: readonly number[] = [0.8, 0.95];
 
@@ -96,8 +96,20 @@ function groupByKeyCell(keys: Vector, values: Vector, rowGroup: Int32Array): { c
     return { cells: last.cells.slice(0, agreeing.groups), badRow: -1 };
   }
   const grouped = numberKeyCells(keys, values, rowGroup, last && agreeing.rows > 0 ? { last, ...agreeing } : undefined);
-  if (grouped.badRow < 0) remember(grouped.cells, rowGroup, grouped.snapshot);
+  if (grouped.badRow < 0 && grouped.snapshot) remember(grouped.cells, rowGroup, grouped.snapshot);
   return grouped;
+}
+
+/**
+ * Whether a numbering is kept for the next call (see Grouping). Google Sheets runs every cell call
+ * in a fresh load of the script (docs/hosts.md), so there no call can find the last one's: the
+ * copy of the keys would cost every call (measured: 3–5% of a cold PARETO_TIER) and help none.
+ * src/sheets/functions.ts turns it off.
+ */
+let keepingNumberings = true;
+export function keepNumberings(keep: boolean): void {
+  keepingNumberings = keep;
+  forgetGroupings();
 }
 
 /**
@@ -180,17 +192,18 @@ function numberKeyCells(
   values: Vector,
   rowGroup: Int32Array,
   head?: { last: Grouping; rows: number; groups: number },
-): { cells: Cell[]; badRow: number; snapshot: Cell[] } {
+): { cells: Cell[]; badRow: number; snapshot?: Cell[] } {
   groupings.numbered++;
-  const snapshot: Cell[] = new Array(keys.length);
+  // The cells as they are now, for the next call to compare its keys with (when kept).
+  const snapshot: Cell[] | undefined = keepingNumberings ? new Array(keys.length) : undefined;
   // Texts (nearly every key) in a TextIndex, numbers and the rest in a Map: both hold group
   // numbers from one count, `cells`'s length.
-  const texts = new TextIndex();
+  const texts = new TextIndex(keys.length);
   const others = new Map<Cell, number>();
   const cells: Cell[] = [];
   const start = head ? head.rows : 0;
   if (head) {
-    for (let i = 0; i < start; i++) snapshot[i] = head.last.keys[i];
+    if (snapshot) for (let i = 0; i < start; i++) snapshot[i] = head.last.keys[i];
     rowGroup.set(head.last.rowGroup.subarray(0, start));
     for (let g = 0; g < head.groups; g++) {
       const cell = head.last.cells[g];
@@ -202,16 +215,18 @@ function numberKeyCells(
   // A piece of rows at a time: their texts hashed and their slots read ahead (TextIndex.warm),
   // then looked up one by one.
   const hashes = new Int32Array(KEYS_PER_PIECE);
+  const piece: Cell[] = new Array(KEYS_PER_PIECE).fill(null);
   for (let from = start; from < keys.length; from += KEYS_PER_PIECE) {
     const to = Math.min(keys.length, from + KEYS_PER_PIECE);
     for (let i = from; i < to; i++) {
       const raw = keys.at(i);
-      snapshot[i] = raw;
+      piece[i - from] = raw;
+      if (snapshot) snapshot[i] = raw;
       hashes[i - from] = typeof raw === 'string' ? hashOf(raw) : 0;
     }
     warmed += texts.warm(hashes, to - from);
     for (let i = from; i < to; i++) {
-      const raw = snapshot[i];
+      const raw = piece[i - from];
       let g: number | undefined;
       if (typeof raw === 'string') {
         const known = texts.numberOfHashed(raw, hashes[i - from]);
@@ -227,7 +242,7 @@ function numberKeyCells(
           continue;
         }
         g = cells.length;
-        if (typeof raw === 'string') texts.add(raw, g);
+        if (typeof raw === 'string') texts.addHashed(raw, hashes[i - from], g);
         else others.set(raw, g);
         cells.push(raw);
       }
@@ -277,23 +292,14 @@ export function groupAccounts(values: Vector, keys?: Vector): Accounts {
   // Amounts are read up to a bad key's row first, so problems are reported in row order.
   const groups = addUpGroups(values, rowAccount, cells.length, badRow < 0 ? values.length : badRow + 1);
   if (badRow >= 0) throw keyProblem(keys, values, badRow);
-  // A TextIndex rather than a Map: the trimmed, lower-cased keys are a hundred thousand fresh strings.
-  const byKey = new TextIndex();
-  const accountOfGroup = new Int32Array(cells.length);
-  const totals = new Float64Array(cells.length);
-  const hasAmount = new Uint8Array(cells.length);
-  const names: Cell[] = [];
+  const { accountOfGroup, names } = accountsOfGroups(cells);
+  const totals = new Float64Array(names.length);
+  const hasAmount = new Uint8Array(names.length);
   // Usually every group is an account of its own; rows are renumbered only where groups merged.
   let renumbered = false;
   for (let g = 0; g < cells.length; g++) {
-    const key = accountKey(cells[g]) as string; // blank keys made no group
-    let account = byKey.numberOf(key);
-    if (account < 0) {
-      account = byKey.add(key);
-      names.push(cells[g]);
-    }
+    const account = accountOfGroup[g];
     if (account !== g) renumbered = true;
-    accountOfGroup[g] = account;
     totals[account] += groups.totals[g];
     hasAmount[account] |= groups.has[g];
   }
@@ -303,8 +309,72 @@ export function groupAccounts(values: Vector, keys?: Vector): Accounts {
       if (g >= 0) rowAccount[i] = accountOfGroup[g];
     }
   }
-  const accounts = names.length;
-  return { rowAccount, totals: cleaned(totals.subarray(0, accounts)), hasAmount: hasAmount.subarray(0, accounts), names };
+  return { rowAccount, totals: cleaned(totals), hasAmount, names };
+}
+
+/**
+ * The account of each group: groups whose keys are the same trimmed and lower-cased (accountKey)
+ * are one account, numbered in the order they first appear, named by their first key as written.
+ * Nearly every group is an account of its own, so a group's key is only hashed as accountKey
+ * would write it (keyHash: for a plain ASCII text without making that string), and two keys are
+ * compared only when their hashes meet. Before, each of a hundred thousand keys was made
+ * trimmed and lower-cased, and numbered in a TextIndex: its characters copied and placed.
+ */
+function accountsOfGroups(cells: readonly Cell[]): { accountOfGroup: Int32Array; names: Cell[] } {
+  let capacity = 1024;
+  while (capacity < 2 * cells.length) capacity *= 2;
+  // Open addressing, at most half full: per slot a hash and its account (-1: empty).
+  const slots = new Int32Array(2 * capacity);
+  for (let s = 1; s < slots.length; s += 2) slots[s] = -1;
+  const mask = capacity - 1;
+  const accountOfGroup = new Int32Array(cells.length);
+  const names: Cell[] = [];
+  for (let g = 0; g < cells.length; g++) {
+    const cell = cells[g];
+    const h = keyHash(cell);
+    let account = -1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const a = slots[2 * s + 1];
+      if (a < 0) {
+        account = names.length;
+        names.push(cell);
+        slots[2 * s] = h;
+        slots[2 * s + 1] = account;
+        break;
+      }
+      if (slots[2 * s] === h && accountKey(names[a]) === accountKey(cell)) {
+        account = a;
+        break;
+      }
+    }
+    accountOfGroup[g] = account;
+  }
+  return { accountOfGroup, names };
+}
+
+/** Tab, line feed, vertical tab, form feed, carriage return, space: what trim() takes off in ASCII. */
+const isAsciiSpace = (unit: number): boolean => unit === 32 || (unit >= 9 && unit <= 13);
+
+/**
+ * hashOf(accountKey(cell)), worked out on the cell's own characters when it is a text of ASCII
+ * characters: trimmed and lower-cased as it is read. Anything else (a number, TRUE, a text with an
+ * accent or a non-breaking space, which trim() and toLowerCase() know more about) takes
+ * accountKey's string.
+ */
+export function keyHash(cell: Cell): number {
+  if (typeof cell !== 'string') return hashOf(accountKey(cell) as string);
+  let from = 0;
+  let to = cell.length;
+  while (from < to && isAsciiSpace(cell.charCodeAt(from))) from++;
+  while (to > from && isAsciiSpace(cell.charCodeAt(to - 1))) to--;
+  let h = to - from;
+  for (let i = from; i < to; i++) {
+    let unit = cell.charCodeAt(i);
+    if (unit >= 128) return hashOf(accountKey(cell) as string);
+    if (unit >= 65 && unit <= 90) unit += 32; // A-Z
+    h = hashStep(h, unit);
+  }
+  return hashEnd(h);
 }
 
 /** Per distinct positive total, largest first: the revenue held by strictly larger accounts. */

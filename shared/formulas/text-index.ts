@@ -12,9 +12,13 @@ const SLOT = 4;
 /** A 32-bit hash of a text (multiply-xor over its UTF-16 code units). */
 export function hashOf(text: string): number {
   let h = text.length;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995);
-  return h ^ (h >>> 15);
+  for (let i = 0; i < text.length; i++) h = hashStep(h, text.charCodeAt(i));
+  return hashEnd(h);
 }
+
+/** hashOf's steps, for a caller that hashes code units it works out itself (keyHash in ./pareto.ts). */
+export const hashStep = (h: number, unit: number): number => Math.imul(h ^ unit, 0x5bd1e995);
+export const hashEnd = (h: number): number => h ^ (h >>> 15);
 
 function emptySlots(capacity: number): Int32Array {
   const slots = new Int32Array(capacity * SLOT);
@@ -22,13 +26,37 @@ function emptySlots(capacity: number): Int32Array {
   return slots;
 }
 
+/** Slots a table starts with at most: 4 MB, room for 131,072 texts before it grows. */
+const MOST_SLOTS_AT_START = 1 << 18;
+
+/**
+ * `new TextIndex(expected)`: `expected` is how many texts there may be (a key column's rows). The
+ * table starts big enough for them, up to 4 MB: grown from 1,024 slots, a hundred thousand keys
+ * were placed about twice over (eight growths, each placing every text again).
+ *
+ * `warm(hashes, count)` reads the slot and the first characters each of `count` hashes leads to,
+ * so that their lookups find them in the cache. A lookup waits for two reads from memory (its
+ * slot, then its text's characters), and a lookup's own work is long enough that the processor
+ * cannot start the next lookup's reads meanwhile: a million lookups wait one after the other.
+ * These short reads wait together. On 1,048,576 keys of 100,000 texts: ~230 ms of lookups became
+ * ~175 ms alone, and in a CPU profile of PARETO_TIER the numbering went from 238 to 146 ms;
+ * wall-clock timings on our noisy machine did not always show the gain. (This comment stands here
+ * and not in the class: the bundles keep comments inside a class, and Code.js has 100 KB.)
+ */
 export class TextIndex {
   /** Open addressing, kept at most half full; slots.length / SLOT slots, a power of two. */
-  private slots = emptySlots(1024);
+  private slots: Int32Array;
   /** The characters of every text numbered, one after the other. */
-  private chars = new Uint16Array(4096);
+  private chars: Uint16Array;
   private used = 0;
   private count = 0;
+
+  constructor(expected = 0) {
+    let capacity = 1024;
+    while (capacity < 2 * expected && capacity < MOST_SLOTS_AT_START) capacity *= 2;
+    this.slots = emptySlots(capacity);
+    this.chars = new Uint16Array(4 * capacity);
+  }
 
   /** How many texts are numbered. */
   get size(): number {
@@ -53,16 +81,7 @@ export class TextIndex {
     }
   }
 
-  /**
-   * Reads the slot and the first characters each of `count` hashes leads to, so that their lookups
-   * find them in the cache. A lookup waits for two reads from memory (its slot, then its text's
-   * characters), and a lookup's own work is long enough that the processor cannot start the next
-   * lookup's reads meanwhile: a million lookups wait one after the other. These short reads wait
-   * together. On 1,048,576 keys of 100,000 texts: ~230 ms of lookups became ~175 ms alone, and
-   * in a CPU profile of PARETO_TIER the numbering went from 238 to 146 ms; wall-clock timings on
-   * our noisy machine did not always show the gain.
-   * The sum is returned only so that the reads cannot be left out as unused.
-   */
+  // Reads ahead what `count` hashes lead to (see the class's comment); the sum only keeps the reads.
   warm(hashes: Int32Array, count: number): number {
     const slots = this.slots;
     const chars = this.chars;
@@ -78,12 +97,17 @@ export class TextIndex {
   /**
    * Gives `text` (not numbered yet) a number and returns it: the next one, or `value` (a caller
    * numbering texts among other things keeps its own count, and reads its number straight back).
+   * addHashed takes the text's hash (`hashOf`) worked out beforehand.
    */
   add(text: string, value = this.count): number {
+    return this.addHashed(text, hashOf(text), value);
+  }
+
+  addHashed(text: string, h: number, value = this.count): number {
     this.count++;
     const start = this.keep(text);
     if (2 * this.count > this.slots.length / SLOT) this.grow();
-    this.place(hashOf(text), value, start, text.length);
+    this.place(h, value, start, text.length);
     return value;
   }
 

@@ -3,8 +3,13 @@
 // Code.js, which land here. Host globals used here: SpreadsheetApp, Session.
 import { Cell, ERROR_CODES, ErrorCode, FormulaError, Matrix, cellAt } from '../../shared/cells';
 import { FunctionSpec, functionNamed } from '../../shared/catalog';
+import { keepNumberings } from '../../shared/formulas/pareto';
 import { callForHost } from '../../shared/run';
 import { Zone, dateFromSerial, serialFromDate, zoneNamed } from './dates';
+
+// Apps Script loads the script afresh for every cell call: no call finds the last one's numbering
+// of a key column, so none is kept (shared/formulas/pareto.ts).
+keepNumberings(false);
 
 function spreadsheetZone(): Zone {
   let timeZone: string | undefined;

@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cell, FormulaError, Matrix } from '../../shared/cells';
 import { functionNamed } from '../../shared/catalog';
-import { KEYS_PER_PIECE, accountKey, clean, forgetGroupings, groupAccounts, groupings } from '../../shared/formulas/pareto';
-import { numberAt, vectorFrom } from '../../shared/formulas/args';
+import { KEYS_PER_PIECE, forgetGroupings, groupAccounts, groupings } from '../../shared/formulas/pareto';
+import { vectorFrom } from '../../shared/formulas/args';
+import { straight } from '../support/straight-grouping';
 import { callForHost, callFunction } from '../../shared/run';
 
 if (!process.env.FC_RANDOM) fc.configureGlobal({ seed: 20261128 });
@@ -130,33 +131,6 @@ describe('recalling the last numbering of the keys', () => {
 // must be those of the grouping rule read straight, row after row. (Accounts, not the numbering
 // of the cells as written: a text numbered twice would be merged again by its account key.)
 describe('numbering keys over several pieces of rows', () => {
-  const straight = (amounts: Cell[], keys: Cell[]) => {
-    const values = vectorFrom(amounts, 'values');
-    const byKey = new Map<string, number>();
-    const rowAccount: number[] = [];
-    const totals: number[] = [];
-    const names: Cell[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      const amount = numberAt(values, i);
-      const cell = keys[i];
-      if (cell instanceof FormulaError) return cell.code;
-      const k = accountKey(cell);
-      if (k === null) {
-        if (amount !== null) return '#VALUE!';
-        rowAccount.push(-1);
-        continue;
-      }
-      let a = byKey.get(k);
-      if (a === undefined) {
-        byKey.set(k, (a = names.length));
-        names.push(cell);
-        totals.push(0);
-      }
-      rowAccount.push(a);
-      if (amount !== null) totals[a] += amount;
-    }
-    return { rowAccount, totals: totals.map(clean), names };
-  };
   const grouped = (amounts: Cell[], keys: Cell[], recalledDownTo?: number) => {
     forgetGroupings();
     // A call before over the same keys but one, so this call recalls the rows above that one.

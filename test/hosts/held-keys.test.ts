@@ -10,11 +10,17 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '../..');
 
+type Heap = { rows: number; calls: number; before: number; afterOne: number; afterAll: number; afterJob: number };
+
+function heapAfterCalls(host: 'excel' | 'sheets'): Heap {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'test/support/held-keys-child.ts'), root, host], { cwd: root, encoding: 'utf8' });
+  expect(child.status, child.stderr).toBe(0);
+  return JSON.parse(child.stdout) as Heap;
+}
+
 describe('the keys a calculation holds', () => {
   it('eight PARETO_TIER calls on new keys in one job hold one copy of keys at most, and none after the job', () => {
-    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'test/support/held-keys-child.ts'), root], { cwd: root, encoding: 'utf8' });
-    expect(child.status, child.stderr).toBe(0);
-    const heap = JSON.parse(child.stdout) as { rows: number; calls: number; before: number; afterOne: number; afterAll: number; afterJob: number };
+    const heap = heapAfterCalls('excel');
     const oneCopy = heap.afterOne - heap.before;
     // A copy of 200,000 keys: their texts and the numbering, several MB. Not a stray allocation.
     expect(oneCopy).toBeGreaterThan(20 * heap.rows);
@@ -22,5 +28,16 @@ describe('the keys a calculation holds', () => {
     expect(heap.afterAll - heap.before).toBeLessThan(1.5 * oneCopy);
     // The job over, the first collection lets the last copy go too.
     expect(heap.afterJob - heap.before).toBeLessThan(0.2 * oneCopy);
+  }, 60_000);
+
+  // Apps Script loads the script afresh for every cell call, so no call could recall the last
+  // one's numbering: Code.js keeps none, not even within the job (shared/formulas/pareto.ts).
+  it('Code.js keeps no copy of the keys after a call', () => {
+    const excel = heapAfterCalls('excel');
+    const sheets = heapAfterCalls('sheets');
+    const excelCopy = excel.afterOne - excel.before;
+    expect(excelCopy).toBeGreaterThan(20 * excel.rows);
+    expect(sheets.afterOne - sheets.before).toBeLessThan(0.1 * excelCopy);
+    expect(sheets.afterAll - sheets.before).toBeLessThan(0.1 * excelCopy);
   }, 60_000);
 });
