@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cellAt } from '../shared/cells';
+import { KEYS_PER_PIECE } from '../shared/formulas/pareto';
+import { TextIndex, hashOf } from '../shared/formulas/text-index';
 import { FUNCTIONS } from '../shared/catalog';
 import { dateOfSerial } from '../shared/dates';
 import { prng } from '../test/support/fixtures';
@@ -296,6 +298,7 @@ export async function benchFunctions(root: string, n = EXCEL_ROWS): Promise<Line
       }
     }
   }
+  if (!only || only.includes('PARETO_TIER')) lines.push(await numberingAlone(cases(n), amounts));
   lines.push(...(await sameTable(bundles, cases(n), amounts)), firstTouch(n), ...(await benchDesktopBlanks(root, n)));
   return lines;
 }
@@ -328,6 +331,49 @@ async function sameTable(bundles: Record<'excel', Record<string, Fn>>, all: Case
     verdict: '',
   });
   return [line('the same table (the numbering recalled)', measured.same), line('the table with its last key changed (recalled down to that row)', measured.lastKey)];
+}
+
+/**
+ * What the Pareto family cannot do without: numbering a million freshly parsed key texts, and
+ * nothing else (no amounts, no checks, no merging, no result), with the family's own TextIndex
+ * and hash, read ahead a piece at a time as shared/formulas/pareto.ts numbers them. Taken from the
+ * source, not a bundle: it is the floor under every figure of the family above, not a figure a
+ * user meets. With the goal at 2× the sort, what is left for the rest of a call is 2× less this.
+ */
+async function numberingAlone(all: Case[], amounts: Float64Array): Promise<Line> {
+  const tier = all.find((c) => c.name === 'PARETO_TIER')!;
+  const timed = () => {
+    const keys = argsFor('excel', tier)[1] as unknown[][];
+    gc();
+    const t0 = now();
+    const texts = new TextIndex(keys.length);
+    const groups = new Int32Array(keys.length);
+    const hashes = new Int32Array(KEYS_PER_PIECE);
+    const piece: string[] = new Array(KEYS_PER_PIECE).fill('');
+    for (let from = 0; from < keys.length; from += KEYS_PER_PIECE) {
+      const to = Math.min(keys.length, from + KEYS_PER_PIECE);
+      for (let i = from; i < to; i++) {
+        const raw = cellAt(keys[i], 0);
+        piece[i - from] = typeof raw === 'string' ? raw : '';
+        hashes[i - from] = hashOf(piece[i - from]);
+      }
+      texts.warm(hashes, to - from);
+      for (let i = from; i < to; i++) {
+        const g = texts.numberOfHashed(piece[i - from], hashes[i - from]);
+        groups[i] = g >= 0 ? g : texts.addHashed(piece[i - from], hashes[i - from]);
+      }
+    }
+    const t = now() - t0;
+    if (texts.size < ACCOUNTS / 2) throw new Error(`numbering alone: ${texts.size} keys`);
+    return t;
+  };
+  const r = (await rounds({ numbering: timed }, amounts)).numbering;
+  return {
+    what: `h. numbering ${amounts.length.toLocaleString('en')} fresh key texts of ~${ACCOUNTS.toLocaleString('en')} accounts and nothing else (the Pareto family's floor; from the source) ÷ sort (${ms(r.ms)} vs ${ms(r.sort)})`,
+    result: times(r.ratio),
+    goal: '',
+    verdict: '',
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
 // cutoffs' shares). An account without a line with an amount in a period has no tier there ("").
 import { Cell, Matrix, markPlain, numError, valueError } from '../cells';
 import { isoDate } from '../dates';
-import { LAST_SERIAL, Vector, describePlace, numberAt, placeInVector, sameShape, single, toDate, vectorOf } from './args';
+import { LAST_SERIAL, Vector, describePlace, placeInVector, sameShape, single, toDate, vectorOf } from './args';
 import { Accounts, accountTiers, clean, groupAccounts, readCutoffs, readLabels } from './pareto';
 
 /** One period's accounts: totals and which accounts have a line in it. */
@@ -49,15 +49,18 @@ export function tierMigration(
   cutoffs: readonly number[],
 ): Migration {
   sameShape(values, dates);
-  const all = groupAccounts(values, keys); // checks the keys and amounts, numbers the accounts once
+  // Checks the keys and amounts, numbers the accounts once, and keeps each row's amount: the split
+  // below reads them from one typed array, not from a million rows of the host's again.
+  const all = groupAccounts(values, keys, true);
+  const rowAmount = all.rowAmount!;
   const n = all.totals.length;
   const totals = [new Float64Array(n), new Float64Array(n)];
   const has = [new Uint8Array(n), new Uint8Array(n)];
   for (let i = 0; i < values.length; i++) {
     const a = all.rowAccount[i];
-    const amount = a >= 0 ? numberAt(values, i) : null;
+    const amount = rowAmount[i];
     // A line without an amount counts nowhere, whatever its date cell holds (a totals row's label).
-    if (amount === null) continue;
+    if (a < 0 || amount !== amount) continue; // NaN: no amount
     const raw = dates.at(i);
     // The common case first: a plain serial needs no Place object for a message.
     const date = typeof raw === 'number' && raw >= 0 && raw <= LAST_SERIAL ? raw : toDate(raw, placeInVector(dates, i));

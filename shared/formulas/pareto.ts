@@ -32,6 +32,8 @@ export interface Accounts {
   hasAmount: Uint8Array;
   /** The key as first written, per account (the row's own value when there are no keys). */
   names: Cell[];
+  /** Each row's amount, NaN for none: only when asked for (groupAccounts' `keepAmounts`). */
+  rowAmount?: Float64Array;
 }
 
 /** Compares keys the way SUMIF does: trimmed, case-insensitive. */
@@ -68,16 +70,18 @@ function blankKey(keys: Vector, values: Vector, i: number): FormulaError {
 
 
 /** One account per row with an amount: PARETO_TIER without keys. */
-function accountPerRow(values: Vector): Accounts {
+function accountPerRow(values: Vector, keepAmounts: boolean): Accounts {
   const rowAccount = new Int32Array(values.length).fill(-1);
+  const rowAmount = keepAmounts ? new Float64Array(values.length).fill(NaN) : undefined;
   const totals: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const amount = numberAt(values, i);
     if (amount === null) continue;
     rowAccount[i] = totals.length;
+    if (rowAmount) rowAmount[i] = amount;
     totals.push(amount);
   }
-  return { rowAccount, totals: cleaned(Float64Array.from(totals)), hasAmount: new Uint8Array(totals.length).fill(1), names: totals };
+  return { rowAccount, totals: cleaned(Float64Array.from(totals)), hasAmount: new Uint8Array(totals.length).fill(1), names: totals, rowAmount };
 }
 
 /**
@@ -257,12 +261,16 @@ export const KEYS_PER_PIECE = 256;
 /** What TextIndex.warm read, kept where the optimiser cannot prove it unused. */
 let warmed = 0;
 
-/** Adds up the amounts of each group over the first `rows` rows, noting which groups have any. */
-function addUpGroups(values: Vector, rowGroup: Int32Array, groups: number, rows: number): { totals: Float64Array; has: Uint8Array } {
+/**
+ * Adds up the amounts of each group over the first `rows` rows, noting which groups have any; and
+ * writes each row's amount (NaN for none) into `rowAmount` when given.
+ */
+function addUpGroups(values: Vector, rowGroup: Int32Array, groups: number, rows: number, rowAmount?: Float64Array): { totals: Float64Array; has: Uint8Array } {
   const totals = new Float64Array(groups);
   const has = new Uint8Array(groups);
   for (let i = 0; i < rows; i++) {
     const amount = numberAt(values, i);
+    if (rowAmount) rowAmount[i] = amount === null ? NaN : amount;
     const g = rowGroup[i];
     if (amount === null || g < 0) continue;
     totals[g] += amount;
@@ -282,15 +290,18 @@ function keyProblem(keys: Vector, values: Vector, row: number): FormulaError {
  * SUMIF), otherwise one account per amount. Rows are grouped by key cell as written first, then
  * groups merged by trimmed, lower-cased key: that touches 100,000 keys, not a million rows.
  * Keys and amounts are read in separate loops, measured faster than one loop doing both.
+ * `keepAmounts`: also gives each row's amount (rowAmount), for a caller that splits the rows again
+ * (PARETO_MIGRATION): a second pass over a million rows of the host's then reads one typed array.
  */
-export function groupAccounts(values: Vector, keys?: Vector): Accounts {
-  if (!keys) return accountPerRow(values);
+export function groupAccounts(values: Vector, keys?: Vector, keepAmounts = false): Accounts {
+  if (!keys) return accountPerRow(values, keepAmounts);
   sameShape(values, keys);
   // Rows hold their group first, then (renumbered in place) their account: one array, not two.
   const rowAccount = new Int32Array(values.length).fill(-1);
   const { cells, badRow } = groupByKeyCell(keys, values, rowAccount);
   // Amounts are read up to a bad key's row first, so problems are reported in row order.
-  const groups = addUpGroups(values, rowAccount, cells.length, badRow < 0 ? values.length : badRow + 1);
+  const rowAmount = keepAmounts ? new Float64Array(values.length) : undefined;
+  const groups = addUpGroups(values, rowAccount, cells.length, badRow < 0 ? values.length : badRow + 1, rowAmount);
   if (badRow >= 0) throw keyProblem(keys, values, badRow);
   const { accountOfGroup, names } = accountsOfGroups(cells);
   const totals = new Float64Array(names.length);
@@ -309,7 +320,7 @@ export function groupAccounts(values: Vector, keys?: Vector): Accounts {
       if (g >= 0) rowAccount[i] = accountOfGroup[g];
     }
   }
-  return { rowAccount, totals: cleaned(totals), hasAmount, names };
+  return { rowAccount, totals: cleaned(totals), hasAmount, names, rowAmount };
 }
 
 /**
