@@ -26,12 +26,13 @@ function emptySlots(capacity: number): Int32Array {
   return slots;
 }
 
-/** Slots a table starts with at most: 4 MB, room for 131,072 texts before it grows. */
+/** Slots a table starts with at most: 4 MB (and 2 MB of characters), room for 131,072 texts before it grows. */
 const MOST_SLOTS_AT_START = 1 << 18;
 
 /**
  * `new TextIndex(expected)`: `expected` is how many texts there may be (a key column's rows). The
- * table starts big enough for them, up to 4 MB: grown from 1,024 slots, a hundred thousand keys
+ * table starts big enough for them, up to 4 MB of slots and 2 MB of characters (sized by the
+ * rows, whatever the keys turn out to be): grown from 1,024 slots, a hundred thousand keys
  * were placed about twice over (eight growths, each placing every text again).
  *
  * `warm(hashes, count)` reads the slot and the first characters each of `count` hashes leads to,

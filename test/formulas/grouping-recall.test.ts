@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cell, FormulaError, Matrix } from '../../shared/cells';
 import { functionNamed } from '../../shared/catalog';
-import { KEYS_PER_PIECE, forgetGroupings, groupAccounts, groupings } from '../../shared/formulas/pareto';
+import { KEYS_PER_PIECE, forgetGroupings, groupAccounts, groupings, keepNumberings } from '../../shared/formulas/pareto';
 import { vectorFrom } from '../../shared/formulas/args';
 import { straight } from '../support/straight-grouping';
 import { callForHost, callFunction } from '../../shared/run';
@@ -111,6 +111,31 @@ describe('recalling the last numbering of the keys', () => {
     edited[999] = 'Customer 1000';
     callForHost(functionNamed('PARETO_SHARE')!, [column(amounts), column(edited)], HOST);
     expect(groupings.numbered - before.numbered).toBe(2);
+  });
+
+  // Code.js turns keeping off (Apps Script loads the script afresh per call): every call numbers
+  // its keys, with the answers a kept numbering gives, and turning it on again brings recall back.
+  it('numbers every call afresh when numberings are not kept, with the same answers', () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `Customer ${i % 97}`);
+    const amounts = keys.map((_, i) => (i * 37) % 500);
+    const twice = () => [
+      callForHost(functionNamed('PARETO_TIER')!, [column(amounts), column(keys)], HOST),
+      callForHost(functionNamed('PARETO_SHARE')!, [column(amounts), column(keys)], HOST),
+    ];
+    forgetGroupings();
+    const kept = twice();
+    try {
+      keepNumberings(false);
+      const before = { ...groupings };
+      expect(twice()).toEqual(kept);
+      expect(groupings.recalled - before.recalled).toBe(0);
+      expect(groupings.numbered - before.numbered).toBe(2);
+    } finally {
+      keepNumberings(true);
+    }
+    const before = { ...groupings };
+    expect(twice()).toEqual(kept);
+    expect(groupings.recalled - before.recalled).toBe(1);
   });
 
   it('does not follow a change made afterwards to the arrays it was given', () => {
