@@ -7,9 +7,9 @@
 // zeros in Excel desktop (10% of the cells empty), and the bytes allocated per call.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cellAt } from '../shared/cells';
-import { KEYS_PER_PIECE } from '../shared/formulas/pareto';
-import { TextIndex, hashOf } from '../shared/formulas/text-index';
+import { Matrix, cellAt } from '../shared/cells';
+import { keepNumberings, numberKeyCells } from '../shared/formulas/pareto';
+import { vectorOf } from '../shared/formulas/args';
 import { FUNCTIONS } from '../shared/catalog';
 import { dateOfSerial } from '../shared/dates';
 import { prng } from '../test/support/fixtures';
@@ -341,39 +341,29 @@ async function sameTable(bundles: Record<'excel', Record<string, Fn>>, all: Case
 
 /**
  * What the Pareto family cannot do without: numbering a million freshly parsed key texts, and
- * nothing else (no amounts, no checks, no merging, no result), with the family's own TextIndex
- * and hash, read ahead a piece at a time as shared/formulas/pareto.ts numbers them. Taken from the
- * source, not a bundle: it is the floor under every figure of the family above, not a figure a
- * user meets. With the goal at 2× the sort, what is left for the rest of a call is 2× less this.
+ * nothing else (no amounts added up, no merging, no result): the family's own step
+ * (numberKeyCells in shared/formulas/pareto.ts), with no copy of the keys kept, as in Code.js.
+ * Taken from the source, not a bundle: it is the floor under every figure of the family above,
+ * not a figure a user meets. With the goal at 2× the sort, what is left for the rest of a call is
+ * 2× less this.
  */
-let warmed = 0;
 async function numberingAlone(all: Case[], amounts: Float64Array): Promise<Line> {
   const tier = all.find((c) => c.name === 'PARETO_TIER')!;
   const timed = () => {
-    const keys = argsFor('excel', tier)[1] as unknown[][];
+    const [amountsArg, keysArg] = argsFor('excel', tier) as Matrix[];
+    const values = vectorOf(amountsArg, 'values');
+    const keys = vectorOf(keysArg, 'keys');
     gc();
-    const t0 = now();
-    const texts = new TextIndex(keys.length);
-    const groups = new Int32Array(keys.length);
-    const hashes = new Int32Array(KEYS_PER_PIECE);
-    const piece: string[] = new Array(KEYS_PER_PIECE).fill('');
-    for (let from = 0; from < keys.length; from += KEYS_PER_PIECE) {
-      const to = Math.min(keys.length, from + KEYS_PER_PIECE);
-      for (let i = from; i < to; i++) {
-        const raw = cellAt(keys[i], 0);
-        piece[i - from] = typeof raw === 'string' ? raw : '';
-        hashes[i - from] = hashOf(piece[i - from]);
-      }
-      warmed += texts.warm(hashes, to - from);
-      for (let i = from; i < to; i++) {
-        const g = texts.numberOfHashed(piece[i - from], hashes[i - from]);
-        groups[i] = g >= 0 ? g : texts.addHashed(piece[i - from], hashes[i - from]);
-      }
+    keepNumberings(false);
+    try {
+      const t0 = now();
+      const { cells, badRow } = numberKeyCells(keys, values, new Int32Array(keys.length).fill(-1));
+      const t = now() - t0;
+      if (cells.length < ACCOUNTS / 2 || badRow >= 0) throw new Error(`numbering alone: ${cells.length} keys, bad row ${badRow}`);
+      return t;
+    } finally {
+      keepNumberings(true);
     }
-    const t = now() - t0;
-    // The reads ahead are used (as shared/formulas/pareto.ts keeps them), so none is left out.
-    if (texts.size < ACCOUNTS / 2 || warmed < 0) throw new Error(`numbering alone: ${texts.size} keys`);
-    return t;
   };
   const r = (await rounds({ numbering: timed }, amounts)).numbering;
   return {
