@@ -69,7 +69,15 @@ describe('the element-wise functions keep their optimised code between calls', (
     // Only the bundles' own functions (and nameless ones: the bundles' arrow functions are):
     // Node's own (reading files, say) are not the product's.
     const bundles = ['dist/excel/functions.js', 'dist/sheets/Code.js'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    // Node's and tsx's own nameless functions are optimised while the child starts, before it calls
+    // a bundle, and one of them may be dropped later when an object of the loader's dies (CI saw it
+    // once, in the last section): a function first seen before the bundles run is not the product's.
+    const sfiOf = (line: string) => /\(sfi = (0x[0-9a-f]+)\)|\((0x[0-9a-f]+) <SharedFunctionInfo/.exec(line)?.slice(1).find(Boolean);
+    expect(child.stdout.indexOf('--- host: excel')).toBeGreaterThan(0);
+    const startUp = child.stdout.slice(0, child.stdout.indexOf('--- host: excel'));
+    const seenAtStart = new Set(startUp.split('\n').flatMap((l) => sfiOf(l) ?? []));
     const ours = (line: string) => {
+      if (seenAtStart.has(sfiOf(line) ?? '')) return false;
       const name = /(?:JSFunction|SharedFunctionInfo) ?([\w$]*) \(sfi|SharedFunctionInfo ?([\w$]*)>/.exec(line.replace(/0x[0-9a-f]+/g, ''));
       const found = name?.[1] ?? name?.[2];
       return found !== undefined && (found === '' || new RegExp(`(function ${found}\\(|^ +${found}\\()`, 'm').test(bundles));
