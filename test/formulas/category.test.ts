@@ -49,6 +49,18 @@ describe('ACCOUNT_CATEGORY', () => {
     expect(column(call('PLAN_REQUIRED_RATE', col(100, 100), col(30, 30), one(46204), one(46211), col('week', 'day')))).toEqual([70, 10]);
   });
 
+  // Words keeps the first four words of a call beside its Map: the fifth and later, and the first
+  // four again after them, must read as they would alone.
+  it('reads a column of more than four spellings, in any order, as each reads alone', () => {
+    const spellings = ['growth', 'Groei', ' stable', 'STABIEL', 'none', 'Geen', true, false, 'growth ', 'stabiel'];
+    const column_ = [...spellings, ...[...spellings].reverse(), 'Groei', 'none', 'growth'];
+    const alone = column_.map((p) => column(call('ACCOUNT_CATEGORY', one('A'), one(true), one(p)))[0]);
+    expect(alone.slice(0, 10)).toEqual([1, 1, 2, 2, 5, 5, 1, 2, 1, 2]);
+    expect(column(call('ACCOUNT_CATEGORY', one('A'), one(true), col(...column_)))).toEqual(alone);
+    const tiers = ['A', 'b', 'C', 'a', 'B', 'D', 'c', ' a ', 'A'];
+    expect(column(call('ACCOUNT_CATEGORY', col(...tiers), one(true), one('growth'), row('A', 'C')))).toEqual([1, 3, 1, 1, 3, 3, 1, 1, 1]);
+  });
+
   it.each([
     ['an unknown potential', [one(true), one(true), one('maybe')], '#VALUE!', /potential is 'maybe': use growth, stable or none/],
     ['a number as recurring', [one(true), one(7), one('growth')], '#VALUE!', 'recurring is 7, not TRUE or FALSE'],
