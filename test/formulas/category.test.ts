@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Matrix } from '../../shared/cells';
+import type { Cell, Matrix } from '../../shared/cells';
 import { FormulaError } from '../../shared/cells';
 import { call, col, column, expectError, expectErrorInRow, one, row } from '../helpers';
 
@@ -54,7 +54,7 @@ describe('ACCOUNT_CATEGORY', () => {
   it('reads a column of more than four spellings, in any order, as each reads alone', () => {
     const spellings = ['growth', 'Groei', ' stable', 'STABIEL', 'none', 'Geen', true, false, 'growth ', 'stabiel'];
     const column_ = [...spellings, ...[...spellings].reverse(), 'Groei', 'none', 'growth'];
-    const alone = column_.map((p) => column(call('ACCOUNT_CATEGORY', one('A'), one(true), one(p)))[0]);
+    const alone = column_.map((p) => (column(call('ACCOUNT_CATEGORY', one('A'), one(true), one(p))) as Cell[])[0]);
     expect(alone.slice(0, 10)).toEqual([1, 1, 2, 2, 5, 5, 1, 2, 1, 2]);
     expect(column(call('ACCOUNT_CATEGORY', one('A'), one(true), col(...column_)))).toEqual(alone);
     const tiers = ['A', 'b', 'C', 'a', 'B', 'D', 'c', ' a ', 'A'];
