@@ -86,7 +86,7 @@ const ALL_WORDS: { forget(): void }[] = [];
  * the same on every row and a tier or potential column holds three or four words, where a Map
  * lookup per row cost a tenth of PLAN_REQUIRED_RATE (profiled). Four kept words against one: paired
  * runs (31 calls each) of ACCOUNT_CATEGORY took 0.91× the time through functions.js, 0.97× through
- * Code.js; PLAN_REQUIRED_RATE 0.93×.
+ * Code.js.
  */
 class Words<R, X = undefined> {
   private readonly seen = new Map<Value, R>();

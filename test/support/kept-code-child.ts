@@ -25,6 +25,8 @@ const calls: Record<string, (string | { value: unknown })[]> = {
   PLAN_ACTIVITIES: [targets, { value: 5000 }, { value: 0.25 }, { value: 3 }],
   ACCOUNT_CATEGORY: [tiers, flags, potentials],
 };
+// What V8 optimised before this line is Node's, tsx's or this file's own (the kept-code test leaves it out).
+console.log('--- bundles load');
 const bundles = { excel: excelBundle(root), sheets: sheetsBundle(root) };
 const callOnce = (host: 'excel' | 'sheets', name: string) => {
   const parsed = calls[name].map((a) =>
