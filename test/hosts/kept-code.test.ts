@@ -65,8 +65,6 @@ describe('each element-wise function has a row loop of its own', () => {
  * was dropped (an object it used died, or a deopt) or compiled anew: kept code is neither.
  */
 function droppedCode(stdout: string): string[] {
-  const sections = stdout.split('--- kept from here: ').slice(1);
-  expect(sections).toHaveLength(12);
   // Only the bundles' own functions (and nameless ones: the bundles' arrow functions are):
   // Node's own (reading files, say) are not the product's.
   const bundles = ['dist/excel/functions.js', 'dist/sheets/Code.js'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
@@ -87,16 +85,23 @@ function droppedCode(stdout: string): string[] {
   // A function optimised for the first time in a section (valueOfCell, which runs only for a cell
   // that is not plain, gets hot after a few thousand calls, whichever function's they were) was
   // not kept before, so nothing was dropped: only a function optimised before compiles "anew".
-  const optimisedBefore = (at: number) => new Set(stdout.slice(0, at).split('\n').flatMap((l) => (/^\[completed optimizing/.test(l) ? sfiOf(l) ?? [] : [])));
-  let at = 0;
-  return sections.flatMap((section) => {
-    at = stdout.indexOf(section, at);
-    const before = optimisedBefore(at);
-    const [title, ...lines] = section.split('\n');
-    const body = lines.slice(0, lines.findIndex((l) => l.startsWith('--- end:')));
-    const dropped = body.filter((l) => (/reason: weak objects|^\[bailout/.test(l) || (/^\[compiling method/.test(l) && before.has(sfiOf(l) ?? ''))) && ours(l));
-    return dropped.map((l) => `${title}: ${l.replace(/0x[0-9a-f]+/g, '').slice(0, 160)}`);
-  });
+  // One pass over the trace: the functions optimised so far, and in a section what it dropped.
+  const optimised = new Set<string>();
+  let section: { title: string; optimisedBefore: Set<string> } | undefined;
+  let sections = 0;
+  const problems: string[] = [];
+  for (const l of stdout.split('\n')) {
+    if (l.startsWith('--- kept from here: ')) {
+      section = { title: l.slice('--- kept from here: '.length), optimisedBefore: new Set(optimised) };
+      sections++;
+    } else if (l.startsWith('--- end:')) section = undefined;
+    else if (/^\[completed optimizing/.test(l)) optimised.add(sfiOf(l) ?? '');
+    if (!section) continue;
+    const dropped = /reason: weak objects|^\[bailout/.test(l) || (/^\[compiling method/.test(l) && section.optimisedBefore.has(sfiOf(l) ?? ''));
+    if (dropped && ours(l)) problems.push(`${section.title}: ${l.replace(/0x[0-9a-f]+/g, '').slice(0, 160)}`);
+  }
+  expect(sections).toBe(12);
+  return problems;
 }
 
 describe('the element-wise functions keep their optimised code between calls', () => {
